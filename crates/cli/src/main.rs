@@ -1,0 +1,3 @@
+//! `sitrep`: the command line. The only crate that touches argv, the environment and exit codes.
+
+fn main() {}

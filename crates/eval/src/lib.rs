@@ -1,0 +1,40 @@
+//! The evaluation harness behind `sitrep eval TASK`: readers for gold formats and scorers.
+//!
+//! Every task returns a [`Report`]: a readable table and one JSON object with the headline scores,
+//! which the command line prints last so that scripts (and `.ci/run`) can read it.
+
+mod score;
+
+pub use score::{Prf, Report, Table};
+
+use std::path::PathBuf;
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {reason}")]
+    Format { path: PathBuf, reason: String },
+    #[error("model: {0}")]
+    Model(#[from] analyze::ModelError),
+}
+
+impl EvalError {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> EvalError {
+        EvalError::Io { path: path.into(), source }
+    }
+
+    pub fn format(path: impl Into<PathBuf>, reason: impl Into<String>) -> EvalError {
+        EvalError::Format { path: path.into(), reason: reason.into() }
+    }
+}
+
+/// Reads a whole file, naming it in the error.
+pub fn read_to_string(path: &std::path::Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))
+}

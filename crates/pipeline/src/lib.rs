@@ -1,0 +1,1 @@
+//! The pipeline: batching, parallelism and per-article outcomes.
