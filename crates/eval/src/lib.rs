@@ -3,7 +3,11 @@
 //! Every task returns a [`Report`]: a readable table and one JSON object with the headline scores,
 //! which the command line prints last so that scripts (and `.ci/run`) can read it.
 
+pub mod events;
+pub mod ner;
+pub mod resolve;
 mod score;
+pub mod time;
 
 pub use score::{Prf, Report, Table};
 
@@ -20,6 +24,8 @@ pub enum EvalError {
     },
     #[error("{path}: {reason}")]
     Format { path: PathBuf, reason: String },
+    #[error("not yet implemented: {0}")]
+    NotYet(&'static str),
     #[error("model: {0}")]
     Model(#[from] analyze::ModelError),
 }
