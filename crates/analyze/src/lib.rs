@@ -42,6 +42,23 @@ impl Stage {
     }
 }
 
+/// Time spent in each stage, summed over documents.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    pub nanos: [u128; 5],
+}
+
+impl StageTimes {
+    pub fn add(&mut self, stage: Stage, d: std::time::Duration) {
+        self.nanos[stage as usize] += d.as_nanos();
+    }
+
+    pub fn get(&self, stage: Stage) -> std::time::Duration {
+        let n = self.nanos[stage as usize];
+        std::time::Duration::from_nanos(u64::try_from(n).unwrap_or(u64::MAX))
+    }
+}
+
 /// Runs every analysis stage over documents. Cheap to share across threads.
 pub struct Analyzer {
     ner: ner::Recognizer,
@@ -69,30 +86,55 @@ impl Analyzer {
 
     /// Runs the stages up to and including `last` (for benchmarks and partial pipelines).
     pub fn analyze_through(&self, doc: &Document, last: Stage) -> Analysis {
+        self.run(doc, last, &mut |_, _| {})
+    }
+
+    /// Runs every stage, adding each stage's time to `times`.
+    pub fn analyze_timed(&self, doc: &Document, times: &mut StageTimes) -> Analysis {
+        self.run(doc, Stage::Facts, &mut |stage, d| times.add(stage, d))
+    }
+
+    fn run(
+        &self,
+        doc: &Document,
+        last: Stage,
+        clock: &mut dyn FnMut(Stage, std::time::Duration),
+    ) -> Analysis {
         let text = doc.text.as_str();
+        let mut t = std::time::Instant::now();
+        let mut lap = |stage: Stage| {
+            let now = std::time::Instant::now();
+            clock(stage, now - t);
+            t = now;
+        };
         let seg = text::segment(text, &doc.zones);
         let mut analysis = Analysis {
             paragraphs: seg.paragraphs.clone(),
             sentences: seg.sentences.clone(),
             ..Analysis::default()
         };
+        lap(Stage::Segment);
         if last >= Stage::Entities {
             analysis.mentions = self.ner.recognize(text, &seg);
+            lap(Stage::Entities);
         }
         if last >= Stage::Time {
             let anchor = doc.published.map(|p| p.date);
             analysis.timexes = time::recognize(text, &seg, anchor);
+            lap(Stage::Time);
         }
         if last >= Stage::Coreference {
             let (entities, titles) =
                 coref::resolve(doc, &seg, &mut analysis.mentions, self.gazetteer);
             analysis.entities = entities;
             analysis.titles = titles;
+            lap(Stage::Coreference);
         }
         if last >= Stage::Facts {
             let (events, relations) = facts::extract(doc, &seg, &analysis, self.gazetteer);
             analysis.events = events;
             analysis.relations = relations;
+            lap(Stage::Facts);
         }
         analysis.tokens = seg.tokens;
         analysis

@@ -22,3 +22,20 @@ pub use span::Span;
 
 /// Version of the JSON output schema described in `docs/schema.md`.
 pub const SCHEMA_VERSION: &str = "sitrep/1";
+
+/// One article as `sitrep extract` and `sitrep export --format jsonl` print it: the document and
+/// everything found in it, flattened into one JSON object (see `docs/schema.md`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArticleRecord {
+    pub schema: String,
+    #[serde(flatten)]
+    pub document: Document,
+    #[serde(flatten)]
+    pub analysis: Analysis,
+}
+
+impl ArticleRecord {
+    pub fn new(document: Document, analysis: Analysis) -> ArticleRecord {
+        ArticleRecord { schema: SCHEMA_VERSION.to_string(), document, analysis }
+    }
+}

@@ -8,3 +8,30 @@ pub mod gazetteer;
 pub mod ingest;
 pub mod stats;
 pub mod train;
+
+use types::PublicationDate;
+
+/// Extraction options shared by `ingest` and `extract`.
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// Publication date for articles that carry none (YYYY-MM-DD or YYYY-MM-DDTHH:MM).
+    #[arg(long)]
+    date: Option<String>,
+    /// Largest file read whole, in bytes (JSON Lines files are streamed, whatever their size).
+    #[arg(long, default_value_t = 32 << 20)]
+    max_file_bytes: u64,
+}
+
+pub fn extract_options(args: &ExtractArgs) -> anyhow::Result<::extract::Options> {
+    let date = match &args.date {
+        None => None,
+        Some(s) => Some(PublicationDate::parse_iso(s).ok_or_else(|| {
+            anyhow::anyhow!("--date {s:?}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        })?),
+    };
+    Ok(::extract::Options {
+        date,
+        max_file_bytes: args.max_file_bytes,
+        ..::extract::Options::default()
+    })
+}
