@@ -227,12 +227,19 @@ fn write_entities(
         let mention_count =
             e.mentions.iter().filter(|&&m| a.mentions.get(m as usize).is_some()).count() as i64;
         let geo = e.geo.as_ref();
+        // Two document entities can meet in one stored entity (an analyst merge): count the
+        // document once.
+        let seen_here: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM document_entities WHERE doc = ?1 AND entity = ?2)",
+            )?
+            .query_row(params![rowid, id], |r| r.get(0))?;
         tx.prepare_cached(
             "INSERT INTO entities (id, type, name, kind, geo_id, country, lat, lon, mentions, documents, first_seen, last_seen)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?10)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?10, ?10)
              ON CONFLICT(id) DO UPDATE SET
                 mentions = mentions + excluded.mentions,
-                documents = documents + 1,
+                documents = documents + excluded.documents,
                 kind = COALESCE(kind, excluded.kind),
                 geo_id = COALESCE(geo_id, excluded.geo_id),
                 country = COALESCE(country, excluded.country),
@@ -254,6 +261,7 @@ fn write_entities(
             geo.and_then(|g| g.lon),
             mention_count,
             published,
+            if seen_here { 0 } else { 1 },
         ])?;
 
         // Aliases: every name or description used for it here, counted by mentions.
