@@ -38,12 +38,30 @@ fn main() {
                         *zones.entry(format!("{:?}", z.kind)).or_default() += 1;
                     }
                     if articles <= show {
-                        println!("== {} id={} title={:?} published={:?} ({:?}) lang={:?}", doc.source, doc.id, doc.title, doc.published.map(|p| p.to_string()), doc.published_source, doc.language);
+                        println!(
+                            "== {} id={} title={:?} published={:?} ({:?}) lang={:?}",
+                            doc.source,
+                            doc.id,
+                            doc.title,
+                            doc.published.map(|p| p.to_string()),
+                            doc.published_source,
+                            doc.language
+                        );
                         for z in &doc.zones {
-                            println!("  {:?} {}..{} {:?}", z.kind, z.span.start, z.span.end, &doc.text[z.span.start..z.span.end]);
+                            println!(
+                                "  {:?} {}..{} {:?}",
+                                z.kind,
+                                z.span.start,
+                                z.span.end,
+                                &doc.text[z.span.start..z.span.end]
+                            );
                         }
                         println!("  metadata: {}", serde_json::Value::Object(doc.metadata.clone()));
-                        println!("--- text ({} bytes):\n{}\n---", doc.text.len(), doc.text.chars().take(1500).collect::<String>());
+                        println!(
+                            "--- text ({} bytes):\n{}\n---",
+                            doc.text.len(),
+                            doc.text.chars().take(1500).collect::<String>()
+                        );
                     }
                 }
                 Ok(extract::Outcome::Skipped { source, reason }) => {
@@ -57,5 +75,7 @@ fn main() {
             }
         }
     }
-    println!("articles {articles} (dated {dated}), skipped {skipped:?}, errors {errors}, zones {zones:?}");
+    println!(
+        "articles {articles} (dated {dated}), skipped {skipped:?}, errors {errors}, zones {zones:?}"
+    );
 }

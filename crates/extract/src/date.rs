@@ -35,9 +35,8 @@ fn valid(d: PublicationDate) -> Option<PublicationDate> {
 }
 
 static ISO_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?").unwrap_or_else(
-        |e| unreachable!("static regex: {e}"),
-    )
+    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 /// An ISO date somewhere inside a longer string (`Published 2024-03-12 10:05 UTC`).
@@ -72,11 +71,9 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(m: &str) -> Option<u32> {
     let m = m.to_ascii_lowercase();
-    let i = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|p| m.starts_with(p))?;
+    let i = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|p| m.starts_with(p))?;
     Some(i as u32 + 1)
 }
 
@@ -90,7 +87,8 @@ pub fn loose(s: &str) -> Option<PublicationDate> {
     } else {
         (c.get(5)?.as_str(), c.get(4)?.as_str(), c.get(6)?.as_str())
     };
-    let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)?;
+    let date =
+        NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)?;
     // The time: after the date first (`September 29, 2023, 6:38 AM`), else before it
     // (`6:38 AM EDT, Fri September 29, 2023`).
     let after = &s[whole.end()..];

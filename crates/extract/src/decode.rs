@@ -17,8 +17,13 @@ pub struct Decoded {
 impl Decoded {
     /// The encoding's name for metadata, or `None` for plain UTF-8 (the normal case).
     pub fn note(&self) -> Option<String> {
-        (self.encoding != UTF_8 || self.replaced)
-            .then(|| format!("{}{}", self.encoding.name().to_ascii_lowercase(), if self.replaced { " (with replacements)" } else { "" }))
+        (self.encoding != UTF_8 || self.replaced).then(|| {
+            format!(
+                "{}{}",
+                self.encoding.name().to_ascii_lowercase(),
+                if self.replaced { " (with replacements)" } else { "" }
+            )
+        })
     }
 }
 
@@ -90,7 +95,9 @@ pub fn html_declared(head: &[u8]) -> Option<&'static Encoding> {
             i += 1;
         }
         let start = i;
-        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+        {
             i += 1;
         }
         if let Some(enc) = Encoding::for_label(&lower[start..i]) {
@@ -130,7 +137,12 @@ mod tests {
         check(b"Caf\xe9", Some(UTF_8), "Café", Some("windows-1252"));
         check(&utf16("Zürich – news", true, true), None, "Zürich – news", Some("utf-16le"));
         check(&utf16("Zürich – news", false, true), None, "Zürich – news", Some("utf-16be"));
-        check(&utf16("Plain ASCII text here", true, false), None, "Plain ASCII text here", Some("utf-16le"));
+        check(
+            &utf16("Plain ASCII text here", true, false),
+            None,
+            "Plain ASCII text here",
+            Some("utf-16le"),
+        );
         check(b"\xef\xbb\xbfbad \xff", None, "bad \u{fffd}", Some("utf-8 (with replacements)"));
         check(b"", None, "", None);
     }
@@ -139,7 +151,10 @@ mod tests {
     fn declared_charsets() {
         for (html, expect) in [
             (&b"<meta charset=\"windows-1252\">"[..], Some("windows-1252")),
-            (b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">", Some("windows-1252")),
+            (
+                b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">",
+                Some("windows-1252"),
+            ),
             (b"<meta charset='utf-8'>", Some("UTF-8")),
             (b"<meta charset=bogus><meta charset=koi8-r>", Some("KOI8-R")),
             (b"<p>no charset here</p>", None),

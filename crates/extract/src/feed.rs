@@ -43,7 +43,10 @@ impl Iterator for Items {
         let Some(start) = find_open(&self.text, self.pos, self.tag) else {
             self.done = true;
             if self.n == 0 {
-                return Some(Err(Error::Empty { input: self.path.clone(), what: "feed with no items" }));
+                return Some(Err(Error::Empty {
+                    input: self.path.clone(),
+                    what: "feed with no items",
+                }));
             }
             return None;
         };
@@ -55,12 +58,18 @@ impl Iterator for Items {
         let end = match (close, next_open) {
             (Some(c), Some(o)) if o < c => {
                 self.pos = o;
-                return Some(Err(Error::invalid(source, format!("malformed item {}: <{}> is not closed", self.n, self.tag))));
+                return Some(Err(Error::invalid(
+                    source,
+                    format!("malformed item {}: <{}> is not closed", self.n, self.tag),
+                )));
             }
             (Some(c), _) => c,
             (None, next) => {
                 self.pos = next.unwrap_or(self.text.len());
-                return Some(Err(Error::invalid(source, format!("malformed item {}: <{}> is not closed", self.n, self.tag))));
+                return Some(Err(Error::invalid(
+                    source,
+                    format!("malformed item {}: <{}> is not closed", self.n, self.tag),
+                )));
             }
         };
         let close_end = self.text[end..].find('>').map_or(self.text.len(), |i| end + i + 1);
@@ -90,7 +99,10 @@ pub fn root_name(text: &str) -> Option<String> {
         } else if rest.starts_with("<!") {
             i = p + rest.find('>')? + 1;
         } else {
-            let name: String = rest[1..].chars().take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '/')).collect();
+            let name: String = rest[1..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '/'))
+                .collect();
             let local = name.rsplit(':').next().unwrap_or(&name).to_string();
             return Some(local);
         }
@@ -144,10 +156,12 @@ fn feed_title(header: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+type Attrs = Vec<(String, String)>;
+
 /// One child element of an item: its local name (lower case), attributes and raw content.
 struct Field<'a> {
     name: String,
-    attrs: Vec<(String, String)>,
+    attrs: Attrs,
     raw: &'a str,
 }
 
@@ -161,7 +175,7 @@ fn local_name(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_ascii_lowercase()
 }
 
-fn attrs(e: &BytesStart<'_>, source: &str, n: usize) -> Result<Vec<(String, String)>, Error> {
+fn attrs(e: &BytesStart<'_>, source: &str, n: usize) -> Result<Attrs, Error> {
     let mut out = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|err| Error::invalid(source, format!("malformed item {n}: {err}")))?;
@@ -179,7 +193,7 @@ fn parse_item(chunk: &str, source: &str, n: usize) -> Result<Draft, Error> {
     let mut reader = Reader::from_str(chunk);
     let mut fields: Vec<Field<'_>> = Vec::new();
     let mut depth = 0usize;
-    let mut open: Option<(String, Vec<(String, String)>, usize)> = None;
+    let mut open: Option<(String, Attrs, usize)> = None;
     loop {
         let before = reader.buffer_position() as usize;
         match reader.read_event() {
@@ -187,7 +201,11 @@ fn parse_item(chunk: &str, source: &str, n: usize) -> Result<Draft, Error> {
             Ok(Event::Start(e)) => {
                 depth += 1;
                 if depth == 2 {
-                    open = Some((local_name(&e), attrs(&e, source, n)?, reader.buffer_position() as usize));
+                    open = Some((
+                        local_name(&e),
+                        attrs(&e, source, n)?,
+                        reader.buffer_position() as usize,
+                    ));
                 }
             }
             Ok(Event::End(_)) => {
@@ -215,21 +233,25 @@ fn parse_item(chunk: &str, source: &str, n: usize) -> Result<Draft, Error> {
     }
 
     let get = |names: &[&str]| {
-        names.iter().find_map(|want| fields.iter().find(|f| f.name == *want && !f.raw.trim().is_empty()))
+        names
+            .iter()
+            .find_map(|want| fields.iter().find(|f| f.name == *want && !f.raw.trim().is_empty()))
     };
-    let text_of = |names: &[&str]| get(names).map(|f| html::inline_text(&xml_text(f.raw))).filter(|s| !s.is_empty());
+    let text_of = |names: &[&str]| {
+        get(names).map(|f| html::inline_text(&xml_text(f.raw))).filter(|s| !s.is_empty())
+    };
 
     let title = text_of(&["title"]);
-    let link = fields
-        .iter()
-        .filter(|f| f.name == "link")
-        .find_map(|f| match f.attr("href") {
-            Some(href) if f.attr("rel").is_none_or(|r| r == "alternate") => Some(href.trim().to_string()),
-            Some(_) => None,
-            None => Some(html::inline_text(&xml_text(f.raw))).filter(|s| !s.is_empty()),
-        });
+    let link = fields.iter().filter(|f| f.name == "link").find_map(|f| match f.attr("href") {
+        Some(href) if f.attr("rel").is_none_or(|r| r == "alternate") => {
+            Some(href.trim().to_string())
+        }
+        Some(_) => None,
+        None => Some(html::inline_text(&xml_text(f.raw))).filter(|s| !s.is_empty()),
+    });
     let guid = text_of(&["guid", "id"]);
-    let date_raw = text_of(&["pubdate", "published", "date", "issued", "created", "updated", "modified"]);
+    let date_raw =
+        text_of(&["pubdate", "published", "date", "issued", "created", "updated", "modified"]);
     let published = date_raw.as_deref().and_then(date::parse);
     let body = get(&["encoded", "content", "description", "summary", "abstract"])
         .map(|f| {
@@ -253,7 +275,9 @@ fn parse_item(chunk: &str, source: &str, n: usize) -> Result<Draft, Error> {
     let categories: Vec<serde_json::Value> = fields
         .iter()
         .filter(|f| f.name == "category" || f.name == "subject")
-        .filter_map(|f| f.attr("term").map(str::to_string).or_else(|| Some(html::inline_text(&xml_text(f.raw)))))
+        .filter_map(|f| {
+            f.attr("term").map(str::to_string).or_else(|| Some(html::inline_text(&xml_text(f.raw))))
+        })
         .filter(|s| !s.is_empty())
         .map(Into::into)
         .collect();

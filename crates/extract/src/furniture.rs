@@ -73,7 +73,10 @@ pub fn scan(text: &str, from: usize) -> (Vec<Zone>, Option<Dateline>) {
             && paragraph_start
             && let Some(len) = wire_lead(body)
         {
-            zones.push(Zone { kind: ZoneKind::Dateline, span: Span::new(span.start, span.start + len) });
+            zones.push(Zone {
+                kind: ZoneKind::Dateline,
+                span: Span::new(span.start, span.start + len),
+            });
             prev_zoned = false;
             continue;
         }
@@ -126,13 +129,90 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}]+"));
 
 /// Words that may stand beside a date on a line that is only a date.
 const DATE_WORDS: &[&str] = &[
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
-    "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "am",
-    "pm", "a", "m", "p", "at", "on", "of", "st", "nd", "rd", "th", "t", "z", "gmt", "utc", "bst",
-    "cet", "cest", "eet", "eest", "msk", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
-    "et", "pt", "ct", "ist", "jst", "aest", "aedt", "hkt", "sgt", "gst", "wat", "cat", "eat",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "at",
+    "on",
+    "of",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "t",
+    "z",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "msk",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "et",
+    "pt",
+    "ct",
+    "ist",
+    "jst",
+    "aest",
+    "aedt",
+    "hkt",
+    "sgt",
+    "gst",
+    "wat",
+    "cat",
+    "eat",
 ];
 
 fn only_date_words(s: &str) -> bool {
@@ -236,7 +316,8 @@ pub fn is_boilerplate(line: &str) -> bool {
 const AGENCIES: &str = r"(?:Reuters|Reuter|AFP|AP|Associated\s+Press|EPA(?:-EFE)?|EFE|Getty(?:\s+Images)?|Anadolu(?:\s+Agency|\s+Ajansi)?|Xinhua|Shutterstock|Alamy(?:\s+Stock\s+Photo|\s+Live\s+News)?|PA(?:\s+Media|\s+Wire|\s+Images|\s+Archive)?|Bloomberg|Sipa(?:\s+USA|\s+Press)?|Sputnik|TASS|ITAR-TASS|RIA\s+Novosti|WANA|UPI|dpa|DPA|Kyodo(?:\s+News)?|Yonhap|ANSA|NurPhoto|SOPA\s+Images|LightRocket|ZUMA(?:\s+Press|\s+Wire)?|Zuma(?:\s+Press|\s+Wire)?|Rex(?:\s+Features)?|AAP(?:\s+Image)?|Imago(?:\s+Images)?|Abaca(?:press)?|Panos(?:\s+Pictures)?|Magnum(?:\s+Photos)?|Corbis|iStock(?:photo)?|Pool|POOL|Handout|HANDOUT|handout|Supplied|supplied|File(?:\s+photo)?|Wikimedia\s+Commons|Planet\s+Labs(?:\s+PBC)?|Maxar(?:\s+Technologies)?|WAM|SPA|SANA|IRNA|KCNA|Ukrinform|Press\s+Association|The\s+Canadian\s+Press|CP|Agence\s+France-Presse|NASA|Bloomberg\s+News|Mehr\s+News|Tasnim|Fars|Belga|ANP|Ritzau|NTB|TT|Lusa|PAP|CTK|MTI|BTA|Hina|Tanjug|Bernama|Antara|PTI|ANI|IANS)";
 
 /// Agencies whose name in parentheses at the end of a line is a credit (`... rubble (Reuters)`).
-const MAIN_AGENCIES: &str = r"Reuters|AFP|AP|EPA(?:-EFE)?|Getty\s+Images|Xinhua|Anadolu(?:\s+Agency)?|Shutterstock|Alamy";
+const MAIN_AGENCIES: &str =
+    r"Reuters|AFP|AP|EPA(?:-EFE)?|Getty\s+Images|Xinhua|Anadolu(?:\s+Agency)?|Shutterstock|Alamy";
 
 /// A photographer's name: up to four capitalised words.
 const NAME: &str = r"(?:\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})";
@@ -245,7 +326,9 @@ const NAME: &str = r"(?:\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})"
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     let one = format!(r"(?:{NAME}\s*/\s*)?{AGENCIES}(?:\s*/\s*{NAME})?");
     let chain = format!(r"{one}(?:\s*(?:via|/|,|-|–|and)\s*{one})*");
-    let main = format!(r"(?:{NAME}\s*/\s*)?(?:{MAIN_AGENCIES})(?:\s*(?:via|/)\s*(?:{MAIN_AGENCIES}|{NAME}))*");
+    let main = format!(
+        r"(?:{NAME}\s*/\s*)?(?:{MAIN_AGENCIES})(?:\s*(?:via|/)\s*(?:{MAIN_AGENCIES}|{NAME}))*"
+    );
     let photo = format!(r"(?:(?:AP|AFP|Reuters|EPA)\s+Photo(?:\s*/\s*{NAME})?)");
     re(&format!(r"^(?:\((?:{LABELLED}|{photo}|{main})\)|{LABELLED}|{photo}|{chain})\.?$"))
 });
@@ -259,7 +342,9 @@ static CREDIT_HINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:Photo(?:graph)?|Picture|Pic|Image|Credit|Illustration|Source|Video)s?(?:\s+credit)?\s*:")
+    re(
+        r"\b(?:Photo(?:graph)?|Picture|Pic|Image|Credit|Illustration|Source|Video)s?(?:\s+credit)?\s*:",
+    )
 });
 
 /// Longest credit, in bytes.
@@ -295,9 +380,12 @@ fn credit_suffix(line: &str) -> Option<std::ops::Range<usize>> {
             let before = line[..i].trim_end();
             let after = i + line[i..].len() - line[i..].trim_start().len();
             let prev = before.chars().next_back();
-            let sentence = prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…' | '”' | '"' | '’' | '\'' | ')' | ']'));
+            let sentence = prev.is_some_and(|p| {
+                matches!(p, '.' | '!' | '?' | '…' | '”' | '"' | '’' | '\'' | ')' | ']')
+            });
             let dash = prev.is_some_and(|p| matches!(p, '|' | '–' | '—' | '-'))
-                && before[..before.len() - prev.map_or(0, char::len_utf8)].ends_with(char::is_whitespace);
+                && before[..before.len() - prev.map_or(0, char::len_utf8)]
+                    .ends_with(char::is_whitespace);
             if (sentence || dash) && after < end {
                 starts.push(after);
             }
@@ -331,7 +419,9 @@ fn caption_stands_alone(lines: &[(usize, &str)], i: usize, wrapped: bool) -> boo
 }
 
 fn is_furniture_line(line: &str) -> bool {
-    is_boilerplate(line) || dateline(line, Span::default()).is_some() || credit_suffix(line).is_some_and(|c| c.start == 0)
+    is_boilerplate(line)
+        || dateline(line, Span::default()).is_some()
+        || credit_suffix(line).is_some_and(|c| c.start == 0)
 }
 
 /// Newswire text wrapped at a fixed width: most lines that run on into the next are of similar
@@ -379,8 +469,10 @@ mod tests {
     /// Zones as `kind:text` strings, and the date.
     fn check(text: &str, zones: &[&str], date: Option<&str>) {
         let (got, dl) = scan(text, 0);
-        let got: Vec<String> =
-            got.iter().map(|z| format!("{:?}:{}", z.kind, &text[z.span.start..z.span.end])).collect();
+        let got: Vec<String> = got
+            .iter()
+            .map(|z| format!("{:?}:{}", z.kind, &text[z.span.start..z.span.end]))
+            .collect();
         assert_eq!(got, zones, "text {text:?}");
         assert_eq!(dl.map(|d| d.date.to_string()).as_deref(), date, "text {text:?}");
     }
@@ -388,14 +480,42 @@ mod tests {
     #[test]
     fn datelines() {
         for (text, zones, date) in [
-            ("Body.\n\nUpdated: September 29, 2023, 6:38 AM", &["Dateline:Updated: September 29, 2023, 6:38 AM"][..], Some("2023-09-29T06:38")),
-            ("Published 12 March 2024 10:05 GMT\nBody.", &["Dateline:Published 12 March 2024 10:05 GMT"], Some("2024-03-12T10:05")),
-            ("Posted on Jan. 5, 2021 at 3:15 p.m.", &["Dateline:Posted on Jan. 5, 2021 at 3:15 p.m."], Some("2021-01-05T15:15")),
+            (
+                "Body.\n\nUpdated: September 29, 2023, 6:38 AM",
+                &["Dateline:Updated: September 29, 2023, 6:38 AM"][..],
+                Some("2023-09-29T06:38"),
+            ),
+            (
+                "Published 12 March 2024 10:05 GMT\nBody.",
+                &["Dateline:Published 12 March 2024 10:05 GMT"],
+                Some("2024-03-12T10:05"),
+            ),
+            (
+                "Posted on Jan. 5, 2021 at 3:15 p.m.",
+                &["Dateline:Posted on Jan. 5, 2021 at 3:15 p.m."],
+                Some("2021-01-05T15:15"),
+            ),
             ("Last updated 2 May 2022", &["Dateline:Last updated 2 May 2022"], Some("2022-05-02")),
-            ("By Jane Roe | Published March 3, 2020", &["Dateline:By Jane Roe | Published March 3, 2020"], Some("2020-03-03")),
-            ("Fri 29 Sep 2023 06.38 BST", &["Dateline:Fri 29 Sep 2023 06.38 BST"], Some("2023-09-29T06:38")),
-            ("Updated May 4, 2021\nPublished May 1, 2021", &["Dateline:Updated May 4, 2021", "Dateline:Published May 1, 2021"], Some("2021-05-01")),
-            ("The deal was published on March 3, 2020, by the ministry, officials said.", &[], None),
+            (
+                "By Jane Roe | Published March 3, 2020",
+                &["Dateline:By Jane Roe | Published March 3, 2020"],
+                Some("2020-03-03"),
+            ),
+            (
+                "Fri 29 Sep 2023 06.38 BST",
+                &["Dateline:Fri 29 Sep 2023 06.38 BST"],
+                Some("2023-09-29T06:38"),
+            ),
+            (
+                "Updated May 4, 2021\nPublished May 1, 2021",
+                &["Dateline:Updated May 4, 2021", "Dateline:Published May 1, 2021"],
+                Some("2021-05-01"),
+            ),
+            (
+                "The deal was published on March 3, 2020, by the ministry, officials said.",
+                &[],
+                None,
+            ),
             ("Updated: never", &[], None),
             ("On September 17, 2023 floods hit the city.", &[], None),
         ] {
@@ -432,7 +552,8 @@ mod tests {
             ("The reporting by the agency was criticised.", false),
         ] {
             let text = format!("Title\n\n{line}\n\nBody text follows here.");
-            let want: &[String] = &if furniture { vec![format!("Boilerplate:{line}")] } else { vec![] };
+            let want: &[String] =
+                &if furniture { vec![format!("Boilerplate:{line}")] } else { vec![] };
             let want: Vec<&str> = want.iter().map(String::as_str).collect();
             check(&text, &want, None);
         }
@@ -441,13 +562,34 @@ mod tests {
     #[test]
     fn credits_and_captions() {
         for (line, zones) in [
-            ("Soldiers patrol the border near the town. Reuters", &["Caption:Soldiers patrol the border near the town.", "Credit:Reuters"][..]),
-            ("A rally in the capital on Sunday. AFP via Getty Images", &["Caption:A rally in the capital on Sunday.", "Credit:AFP via Getty Images"]),
-            ("The minister arrives for talks. Photo: AP", &["Caption:The minister arrives for talks.", "Credit:Photo: AP"]),
-            ("Smoke rises over the port. Photograph: Jane Roe/Reuters", &["Caption:Smoke rises over the port.", "Credit:Photograph: Jane Roe/Reuters"]),
-            ("Rescuers search the rubble (Reuters)", &["Caption:Rescuers search the rubble", "Credit:(Reuters)"]),
-            ("Delegates at the summit. EPA-EFE/Maxim Shipenkov", &["Caption:Delegates at the summit.", "Credit:EPA-EFE/Maxim Shipenkov"]),
-            ("Police at the scene. John Smith/AFP/Getty Images", &["Caption:Police at the scene.", "Credit:John Smith/AFP/Getty Images"]),
+            (
+                "Soldiers patrol the border near the town. Reuters",
+                &["Caption:Soldiers patrol the border near the town.", "Credit:Reuters"][..],
+            ),
+            (
+                "A rally in the capital on Sunday. AFP via Getty Images",
+                &["Caption:A rally in the capital on Sunday.", "Credit:AFP via Getty Images"],
+            ),
+            (
+                "The minister arrives for talks. Photo: AP",
+                &["Caption:The minister arrives for talks.", "Credit:Photo: AP"],
+            ),
+            (
+                "Smoke rises over the port. Photograph: Jane Roe/Reuters",
+                &["Caption:Smoke rises over the port.", "Credit:Photograph: Jane Roe/Reuters"],
+            ),
+            (
+                "Rescuers search the rubble (Reuters)",
+                &["Caption:Rescuers search the rubble", "Credit:(Reuters)"],
+            ),
+            (
+                "Delegates at the summit. EPA-EFE/Maxim Shipenkov",
+                &["Caption:Delegates at the summit.", "Credit:EPA-EFE/Maxim Shipenkov"],
+            ),
+            (
+                "Police at the scene. John Smith/AFP/Getty Images",
+                &["Caption:Police at the scene.", "Credit:John Smith/AFP/Getty Images"],
+            ),
             ("Getty Images", &["Credit:Getty Images"]),
             ("AP Photo/Jane Roe", &["Credit:AP Photo/Jane Roe"]),
             ("The opposition leader spoke to Reuters", &[]),

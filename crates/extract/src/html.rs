@@ -16,38 +16,162 @@ use crate::{Draft, Error, date, furniture};
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "figure", "figcaption", "iframe", "svg", "canvas", "video", "audio", "picture",
-    "img", "select", "option", "textarea", "input", "menu", "dialog", "object", "embed", "head",
-    "title", "meta", "link", "map", "math",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "figure",
+    "figcaption",
+    "iframe",
+    "svg",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "select",
+    "option",
+    "textarea",
+    "input",
+    "menu",
+    "dialog",
+    "object",
+    "embed",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "map",
+    "math",
 ];
 
 /// Elements that start and end a paragraph.
 const BLOCK: &[&str] = &[
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2",
-    "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead",
-    "tfoot", "caption", "address", "hr", "center", "body", "html", "details", "summary",
-    "fieldset", "hgroup",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "address",
+    "hr",
+    "center",
+    "body",
+    "html",
+    "details",
+    "summary",
+    "fieldset",
+    "hgroup",
 ];
 
 /// Words in a class or id that mark page furniture.
 const JUNK: &[&str] = &[
-    "share", "sharing", "sharebar", "social", "socials", "ad", "ads", "advert", "adverts",
-    "advertisement", "advertising", "adslot", "adunit", "dfp", "promo", "promos", "promotion",
-    "related", "newsletter", "newsletters", "cookie", "cookies", "consent", "gdpr", "caption",
-    "captions", "credit", "credits", "comment", "comments", "disqus", "sidebar", "subscribe",
-    "subscription", "signup", "popup", "modal", "banner", "sponsored", "sponsor", "outbrain",
-    "taboola", "breadcrumb", "breadcrumbs", "footer", "nav", "navbar", "navigation", "menu",
-    "masthead", "toolbar", "tags", "recommended", "recommendations", "trending", "widget",
-    "skip", "print", "sronly", "visuallyhidden",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "adunit",
+    "dfp",
+    "promo",
+    "promos",
+    "promotion",
+    "related",
+    "newsletter",
+    "newsletters",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "caption",
+    "captions",
+    "credit",
+    "credits",
+    "comment",
+    "comments",
+    "disqus",
+    "sidebar",
+    "subscribe",
+    "subscription",
+    "signup",
+    "popup",
+    "modal",
+    "banner",
+    "sponsored",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "masthead",
+    "toolbar",
+    "tags",
+    "recommended",
+    "recommendations",
+    "trending",
+    "widget",
+    "skip",
+    "print",
+    "sronly",
+    "visuallyhidden",
 ];
 
 /// Phrases (class or id words joined by `-`) that mark page furniture.
-const JUNK_PHRASES: &[&str] =
-    &["read-more", "most-read", "more-from", "you-may-like", "also-read", "see-also", "author-bio", "sr-only", "visually-hidden", "screen-reader"];
+const JUNK_PHRASES: &[&str] = &[
+    "read-more",
+    "most-read",
+    "more-from",
+    "you-may-like",
+    "also-read",
+    "see-also",
+    "author-bio",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+];
 
 /// ARIA roles of furniture.
-const JUNK_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"];
+const JUNK_ROLES: &[&str] =
+    &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"];
 
 /// Deeper nesting than this is not followed (no input may exhaust the stack).
 const MAX_DEPTH: usize = 400;
@@ -149,7 +273,8 @@ fn is_junk(e: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(style) = e.attr("style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
@@ -165,7 +290,8 @@ fn is_junk(e: &scraper::node::Element) -> bool {
     if names.is_empty() {
         return false;
     }
-    let words: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     if words.iter().any(|w| JUNK.contains(w)) {
         return true;
     }
@@ -202,7 +328,8 @@ pub fn inline_text(html: &str) -> String {
 pub fn draft(html: &str, source: &str) -> Result<Draft, Error> {
     let doc = Html::parse_document(html);
     let root = doc.tree.root();
-    let body = root.descendants().find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"));
+    let body =
+        root.descendants().find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"));
     let head = Head::read(root);
 
     let mut w = Walker::default();
@@ -221,7 +348,8 @@ pub fn draft(html: &str, source: &str) -> Result<Draft, Error> {
         return Err(Error::Empty { input: source.to_string(), what });
     }
 
-    let h1 = w.blocks.iter().find(|b| b.heading && is_tag(&doc, b.owner, "h1")).map(|b| b.text.clone());
+    let h1 =
+        w.blocks.iter().find(|b| b.heading && is_tag(&doc, b.owner, "h1")).map(|b| b.text.clone());
     let title = head.title(h1.as_deref());
     let mut paragraphs: Vec<&str> = paragraphs;
     if let (Some(t), Some(first)) = (&title, paragraphs.first())
@@ -263,7 +391,9 @@ fn main_text<'a>(doc: &Html, blocks: &'a [Block]) -> Vec<&'a str> {
         if len < 25 {
             continue;
         }
-        let s = 1.0 + b.text.matches([',', '\u{ff0c}', '\u{060c}']).count() as f64 + (len as f64 / 100.0).min(3.0);
+        let s = 1.0
+            + b.text.matches([',', '\u{ff0c}', '\u{060c}']).count() as f64
+            + (len as f64 / 100.0).min(3.0);
         let Some(container) = parent(b.owner) else { continue };
         for (id, share) in [(Some(container), 1.0), (parent(container), 0.5)] {
             if let Some(id) = id {
@@ -288,6 +418,19 @@ fn main_text<'a>(doc: &Html, blocks: &'a [Block]) -> Vec<&'a str> {
             cur = parent(id);
         }
     }
+    // Paragraph text (not link lists) under every element.
+    let mut qualifying: HashMap<NodeId, usize> = HashMap::new();
+    for b in blocks.iter().filter(|b| !b.heading) {
+        let n = b.text.chars().count();
+        if n < 25 || b.link_chars * 2 > n {
+            continue;
+        }
+        let mut cur = Some(b.owner);
+        while let Some(id) = cur {
+            *qualifying.entry(id).or_default() += n;
+            cur = parent(id);
+        }
+    }
     let adjusted = |id: &NodeId| {
         let (n, links) = chars.get(id).copied().unwrap_or((0, 0));
         let density = if n == 0 { 0.0 } else { links as f64 / n as f64 };
@@ -302,11 +445,49 @@ fn main_text<'a>(doc: &Html, blocks: &'a [Block]) -> Vec<&'a str> {
     });
 
     let keep: Vec<NodeId> = match best {
-        Some((best, top)) => {
+        Some((mut best, top)) => {
+            // Text split over several containers (columns): climb to the nearest ancestor that
+            // holds half as much paragraph text again, up to an enclosing <article>, below <body>.
+            let qual = |id: NodeId| qualifying.get(&id).copied().unwrap_or(0);
+            let cap = {
+                let mut cur = Some(best);
+                let mut found = None;
+                while let Some(c) = cur {
+                    if is_tag(doc, c, "article") {
+                        found = Some(c);
+                        break;
+                    }
+                    cur = parent(c);
+                }
+                found
+            };
+            loop {
+                let mut cur = best;
+                let mut next = None;
+                while Some(cur) != cap {
+                    let Some(p) = parent(cur) else { break };
+                    if is_tag(doc, p, "body") || is_tag(doc, p, "html") {
+                        break;
+                    }
+                    if qual(p) * 2 >= qual(best) * 3 {
+                        next = Some(p);
+                        break;
+                    }
+                    cur = p;
+                }
+                match next {
+                    Some(p) => best = p,
+                    None => break,
+                }
+            }
+            // Siblings of the best that hold a good share of text belong to it.
             let mut keep = vec![best];
             if let Some(p) = parent(best) {
                 for id in &order {
-                    if *id != best && parent(*id) == Some(p) && adjusted(id) >= (top * 0.2).max(10.0) {
+                    if *id != best
+                        && parent(*id) == Some(p)
+                        && adjusted(id) >= top * 0.2
+                    {
                         keep.push(*id);
                     }
                 }
@@ -383,14 +564,20 @@ impl Head {
             let Some(e) = n.value().as_element() else { continue };
             match e.name() {
                 "meta" => {
-                    let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
+                    let key = e
+                        .attr("property")
+                        .or_else(|| e.attr("name"))
+                        .or_else(|| e.attr("itemprop"));
                     let Some(key) = key.map(str::to_ascii_lowercase) else { continue };
-                    let value = e.attr("content").or_else(|| e.attr("datetime")).unwrap_or("").trim();
+                    let value =
+                        e.attr("content").or_else(|| e.attr("datetime")).unwrap_or("").trim();
                     if value.is_empty() {
                         continue;
                     }
                     match key.as_str() {
-                        "og:title" | "twitter:title" if h.og_title.is_none() => h.og_title = Some(inline_text(value)),
+                        "og:title" | "twitter:title" if h.og_title.is_none() => {
+                            h.og_title = Some(inline_text(value))
+                        }
                         "og:url" if h.canonical.is_none() => h.canonical = Some(value.to_string()),
                         "author" | "article:author" => h.extra.push(("author", value.to_string())),
                         "og:site_name" => h.extra.push(("site_name", value.to_string())),
@@ -423,7 +610,8 @@ impl Head {
                     }
                 }
                 "script" if json_ld.is_none() => {
-                    if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                    if e.attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                         && let Ok(v) = serde_json::from_str::<Value>(text_raw(n).trim())
                     {
                         json_ld = date_published(&v, 0);
@@ -431,12 +619,17 @@ impl Head {
                 }
                 "time" => {
                     let marked = e.attr("pubdate").is_some()
-                        || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                        || e.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                        || e.attr("itemprop")
+                            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                        || e.attr("class")
+                            .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
                     if time_el.is_some_and(|(m, _)| m || !marked) {
                         continue;
                     }
-                    let d = e.attr("datetime").and_then(date::parse).or_else(|| date::parse(&text_of(n)));
+                    let d = e
+                        .attr("datetime")
+                        .and_then(date::parse)
+                        .or_else(|| date::parse(&text_of(n)));
                     if let Some(d) = d {
                         time_el = Some((marked, d));
                     }
@@ -458,7 +651,9 @@ impl Head {
             return Some(t.clone());
         }
         match (h1, &self.title) {
-            (Some(h), Some(t)) if t.to_lowercase().contains(&h.to_lowercase()) => Some(h.to_string()),
+            (Some(h), Some(t)) if t.to_lowercase().contains(&h.to_lowercase()) => {
+                Some(h.to_string())
+            }
             (Some(h), None) => Some(h.to_string()),
             (_, Some(t)) => Some(strip_site(t)),
             (None, None) => None,

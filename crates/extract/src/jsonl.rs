@@ -46,8 +46,15 @@ impl JsonLines {
 
     /// The longest line read (a record is read whole; longer lines are skipped unread).
     fn max_line(&self) -> u64 {
-        self.opts.max_file_bytes
+        max_line(&self.opts)
     }
+}
+
+/// The longest JSON line read: room for the largest article, escaped, and its metadata (and no
+/// more than a whole file may be).
+pub fn max_line(opts: &Options) -> u64 {
+    let article = opts.max_article_bytes as u64;
+    article.saturating_mul(4).saturating_add(1 << 20).min(opts.max_file_bytes)
 }
 
 enum Line {
@@ -189,7 +196,11 @@ pub fn whole(text: &str, path: &str) -> Vec<Result<Draft, Error>> {
 }
 
 /// Takes the first of `keys` present with a usable value out of `obj`.
-fn take_str(obj: &mut Map<String, Value>, keys: &[&str], input: &str) -> Result<Option<String>, Error> {
+fn take_str(
+    obj: &mut Map<String, Value>,
+    keys: &[&str],
+    input: &str,
+) -> Result<Option<String>, Error> {
     for k in keys {
         match obj.get(*k) {
             None | Some(Value::Null) => continue,

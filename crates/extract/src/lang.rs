@@ -38,8 +38,16 @@ pub fn detect(text: &str) -> Result<&'static str, &'static str> {
             return Err(if listed && info.script() == Script::Latin { model } else { list });
         }
         let tokens = sample.split_whitespace().count().max(1);
-        let numeric = sample.split_whitespace().filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).count();
-        if !listed && info.is_reliable() && words >= 20 && hits * 100 < words * 3 && numeric * 10 < tokens {
+        let numeric = sample
+            .split_whitespace()
+            .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        if !listed
+            && info.is_reliable()
+            && words >= 20
+            && hits * 100 < words * 3
+            && numeric * 10 < tokens
+        {
             return Err(model);
         }
     }
@@ -94,23 +102,100 @@ fn function_words(s: &str) -> (usize, usize) {
 
 /// Function words of other languages written in Latin script (none of them English words).
 const FOREIGN: &[(&str, &[&str])] = &[
-    ("fr", &["le", "la", "les", "des", "du", "une", "et", "est", "que", "qui", "dans", "pour", "pas", "sur", "avec", "au", "aux", "ce", "sont", "ont", "il", "elle", "nous", "vous", "leur", "été", "mais", "où"]),
-    ("de", &["der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "einer", "sich", "auf", "für", "von", "zu", "im", "des", "auch", "wird", "sind", "hat", "dass", "nach", "bei", "wie", "oder"]),
-    ("es", &["el", "la", "los", "las", "del", "que", "y", "en", "por", "con", "para", "una", "es", "se", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "fue", "este", "entre", "sobre"]),
-    ("it", &["il", "lo", "la", "gli", "le", "di", "che", "e", "è", "del", "della", "per", "non", "con", "una", "sono", "nel", "alla", "anche", "ha", "da", "dei", "si", "come", "più"]),
-    ("pt", &["o", "os", "as", "da", "do", "das", "dos", "que", "e", "em", "um", "uma", "para", "com", "não", "por", "se", "na", "no", "mais", "foi", "ao", "ser", "são", "mas"]),
-    ("nl", &["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "met", "voor", "er", "aan", "ook", "maar", "om", "bij", "werd", "heeft", "naar", "wordt", "hij", "zij"]),
-    ("sv", &["och", "att", "det", "som", "en", "är", "av", "för", "på", "med", "har", "till", "den", "inte", "om", "ett", "var", "de", "så", "men", "från"]),
-    ("da", &["og", "at", "det", "som", "en", "er", "af", "for", "på", "med", "har", "til", "den", "ikke", "om", "et", "var", "de", "så", "men", "fra", "jeg"]),
-    ("pl", &["i", "w", "z", "na", "nie", "się", "do", "że", "to", "jest", "o", "jak", "po", "od", "za", "przez", "oraz", "dla", "ale", "są", "był"]),
-    ("tr", &["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "olan", "gibi", "ama", "ancak", "sonra", "kadar", "değil"]),
-    ("id", &["yang", "dan", "di", "dari", "ini", "itu", "dengan", "untuk", "tidak", "akan", "pada", "adalah", "dalam", "ke", "juga", "oleh", "telah"]),
-    ("ro", &["și", "în", "la", "cu", "pe", "nu", "este", "că", "din", "care", "o", "un", "pentru", "mai", "au", "fost", "sunt", "ca", "dar"]),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "des", "du", "une", "et", "est", "que", "qui", "dans", "pour",
+            "pas", "sur", "avec", "au", "aux", "ce", "sont", "ont", "il", "elle", "nous", "vous",
+            "leur", "été", "mais", "où",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine",
+            "einer", "sich", "auf", "für", "von", "zu", "im", "des", "auch", "wird", "sind", "hat",
+            "dass", "nach", "bei", "wie", "oder",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "los", "las", "del", "que", "y", "en", "por", "con", "para", "una", "es",
+            "se", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "fue", "este",
+            "entre", "sobre",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "lo", "la", "gli", "le", "di", "che", "e", "è", "del", "della", "per", "non",
+            "con", "una", "sono", "nel", "alla", "anche", "ha", "da", "dei", "si", "come", "più",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "as", "da", "do", "das", "dos", "que", "e", "em", "um", "uma", "para",
+            "com", "não", "por", "se", "na", "no", "mais", "foi", "ao", "ser", "são", "mas",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "met",
+            "voor", "er", "aan", "ook", "maar", "om", "bij", "werd", "heeft", "naar", "wordt",
+            "hij", "zij",
+        ],
+    ),
+    (
+        "sv",
+        &[
+            "och", "att", "det", "som", "en", "är", "av", "för", "på", "med", "har", "till", "den",
+            "inte", "om", "ett", "var", "de", "så", "men", "från",
+        ],
+    ),
+    (
+        "da",
+        &[
+            "og", "at", "det", "som", "en", "er", "af", "for", "på", "med", "har", "til", "den",
+            "ikke", "om", "et", "var", "de", "så", "men", "fra", "jeg",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "i", "w", "z", "na", "nie", "się", "do", "że", "to", "jest", "o", "jak", "po", "od",
+            "za", "przez", "oraz", "dla", "ale", "są", "był",
+        ],
+    ),
+    (
+        "tr",
+        &[
+            "ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "olan", "gibi",
+            "ama", "ancak", "sonra", "kadar", "değil",
+        ],
+    ),
+    (
+        "id",
+        &[
+            "yang", "dan", "di", "dari", "ini", "itu", "dengan", "untuk", "tidak", "akan", "pada",
+            "adalah", "dalam", "ke", "juga", "oleh", "telah",
+        ],
+    ),
+    (
+        "ro",
+        &[
+            "și", "în", "la", "cu", "pe", "nu", "este", "că", "din", "care", "o", "un", "pentru",
+            "mai", "au", "fost", "sunt", "ca", "dar",
+        ],
+    ),
 ];
 
 /// The other language whose function words `s` has most of, and how many.
 fn foreign_words(s: &str) -> Option<(&'static str, usize)> {
-    let words: Vec<&str> = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     FOREIGN
         .iter()
         .map(|(code, list)| (*code, words.iter().filter(|w| list.contains(w)).count()))
@@ -206,15 +291,36 @@ mod tests {
     #[test]
     fn languages() {
         for (text, expect) in [
-            ("The minister said on Monday that the talks had failed and that the army would stay.", Ok("en")),
-            ("BAHIA COCOA REVIEW\n\nSHOWERS CONTINUED THROUGHOUT THE WEEK IN THE BAHIA COCOA ZONE", Ok("en")),
-            ("Shr 1.20 dlrs vs 1.10 dlrs\nNet 12.5 mln vs 11.0 mln\nRevs 150.3 mln vs 140.2 mln", Ok("en")),
+            (
+                "The minister said on Monday that the talks had failed and that the army would stay.",
+                Ok("en"),
+            ),
+            (
+                "BAHIA COCOA REVIEW\n\nSHOWERS CONTINUED THROUGHOUT THE WEEK IN THE BAHIA COCOA ZONE",
+                Ok("en"),
+            ),
+            (
+                "Shr 1.20 dlrs vs 1.10 dlrs\nNet 12.5 mln vs 11.0 mln\nRevs 150.3 mln vs 140.2 mln",
+                Ok("en"),
+            ),
             ("Hi", Ok("en")),
             ("", Ok("en")),
-            ("Le gouvernement a annoncé lundi que les négociations avec les syndicats avaient échoué et que la grève continuerait.", Err("fr")),
-            ("Die Regierung hat am Montag mitgeteilt, dass die Verhandlungen mit den Gewerkschaften gescheitert sind und der Streik weitergeht.", Err("de")),
-            ("El gobierno anunció el lunes que las negociaciones con los sindicatos habían fracasado y que la huelga continuaría.", Err("es")),
-            ("Правительство заявило в понедельник, что переговоры с профсоюзами провалились и забастовка продолжится.", Err("ru")),
+            (
+                "Le gouvernement a annoncé lundi que les négociations avec les syndicats avaient échoué et que la grève continuerait.",
+                Err("fr"),
+            ),
+            (
+                "Die Regierung hat am Montag mitgeteilt, dass die Verhandlungen mit den Gewerkschaften gescheitert sind und der Streik weitergeht.",
+                Err("de"),
+            ),
+            (
+                "El gobierno anunció el lunes que las negociaciones con los sindicatos habían fracasado y que la huelga continuaría.",
+                Err("es"),
+            ),
+            (
+                "Правительство заявило в понедельник, что переговоры с профсоюзами провалились и забастовка продолжится.",
+                Err("ru"),
+            ),
             ("الحكومة أعلنت يوم الاثنين أن المفاوضات مع النقابات فشلت وأن الإضراب سيستمر", Err("ar")),
         ] {
             check(text, expect);

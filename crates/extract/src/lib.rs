@@ -206,10 +206,11 @@ fn read_input(
     };
     match format {
         Format::Text => one(finish(with_note(plain::draft(text, &name)), &opts)),
-        Format::Html => one(html::draft(&text, &name).map(with_note).and_then(|d| finish(d, &opts))),
+        Format::Html => {
+            one(html::draft(&text, &name).map(with_note).and_then(|d| finish(d, &opts)))
+        }
         Format::JsonLines => Box::new(
-            jsonl::lines(text, name)
-                .map(move |r| r.map(&with_note).and_then(|d| finish(d, &opts))),
+            jsonl::lines(text, name).map(move |r| r.map(&with_note).and_then(|d| finish(d, &opts))),
         ),
         Format::Json => Box::new(
             jsonl::whole(&text, &name)
@@ -250,7 +251,8 @@ impl Draft {
     /// the body's furniture zones and, failing `published`, the date of a dateline in the body.
     pub fn titled(source: String, title: Option<String>, body: &str) -> Draft {
         let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
-        let mut text = String::with_capacity(body.len() + title.as_ref().map_or(0, |t| t.len() + 2));
+        let mut text =
+            String::with_capacity(body.len() + title.as_ref().map_or(0, |t| t.len() + 2));
         let mut zones = Vec::new();
         if let Some(t) = &title {
             text.push_str(t);
@@ -284,7 +286,10 @@ fn finish(d: Draft, opts: &Options) -> Result<Outcome, Error> {
     let language = match lang::detect(&d.text) {
         Ok(code) => code,
         Err(code) => {
-            return Ok(Outcome::Skipped { source: d.source, reason: format!("non-English ({code})") });
+            return Ok(Outcome::Skipped {
+                source: d.source,
+                reason: format!("non-English ({code})"),
+            });
         }
     };
     let published = d.published.or(opts.date.map(|p| (p, DateSource::CommandLine)));

@@ -22,11 +22,9 @@ pub fn draft(text: String, source: &str) -> Draft {
     let mut after_title = 0;
     for (i, &(start, line)) in all.iter().enumerate() {
         let Some(span) = trimmed(start, line) else { continue };
-        let furniture_only = zones
-            .iter()
-            .filter(|z| z.span.overlaps(span))
-            .all(|z| z.kind.is_furniture())
-            && covered(&zones, span);
+        let furniture_only =
+            zones.iter().filter(|z| z.span.overlaps(span)).all(|z| z.kind.is_furniture())
+                && covered(&zones, span);
         if furniture_only {
             continue;
         }
@@ -42,7 +40,8 @@ pub fn draft(text: String, source: &str) -> Draft {
     // The standfirst: a one-line paragraph right after the title, without sentence punctuation,
     // followed by more text.
     if title.is_some() {
-        let mut rest = all[after_title..].iter().enumerate().filter(|(_, (_, l))| !l.trim().is_empty());
+        let mut rest =
+            all[after_title..].iter().enumerate().filter(|(_, (_, l))| !l.trim().is_empty());
         if let (Some((k, &(start, line))), Some(_)) = (rest.next(), rest.next()) {
             let idx = after_title + k;
             let own_paragraph = all.get(idx + 1).is_none_or(|(_, l)| l.trim().is_empty())

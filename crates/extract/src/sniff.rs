@@ -85,7 +85,10 @@ pub fn binary(head: &[u8]) -> Option<String> {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
     if !head.is_empty() && control * 100 > head.len() * 2 {
-        return Some(format!("binary file ({control} control bytes in the first {} bytes)", head.len()));
+        return Some(format!(
+            "binary file ({control} control bytes in the first {} bytes)",
+            head.len()
+        ));
     }
     None
 }
@@ -117,10 +120,22 @@ pub fn format(head: &str, ext: Option<&str>) -> Format {
     if start.starts_with('<') {
         let lower: String = start.chars().take(4096).collect::<String>().to_ascii_lowercase();
         let feed = ["<rss", "<feed", "<rdf:rdf"].iter().filter_map(|t| find_tag(&lower, t)).min();
-        let html = ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article", "<div", "<p>", "<p ", "<h1"]
-            .iter()
-            .filter_map(|t| find_tag(&lower, t))
-            .min();
+        let html = [
+            "<!doctype html",
+            "<html",
+            "<head",
+            "<body",
+            "<meta",
+            "<title",
+            "<article",
+            "<div",
+            "<p>",
+            "<p ",
+            "<h1",
+        ]
+        .iter()
+        .filter_map(|t| find_tag(&lower, t))
+        .min();
         match (feed, html) {
             (Some(f), Some(h)) if f < h => return Format::Feed,
             (Some(_), None) => return Format::Feed,
@@ -146,7 +161,9 @@ fn find_tag(lower: &str, tag: &str) -> Option<usize> {
     while let Some(p) = lower[from..].find(tag) {
         let at = from + p;
         let next = lower[at + tag.len()..].chars().next();
-        if tag.ends_with([' ', '>']) || matches!(next, None | Some(' ' | '>' | '\n' | '\r' | '\t' | '/')) {
+        if tag.ends_with([' ', '>'])
+            || matches!(next, None | Some(' ' | '>' | '\n' | '\r' | '\t' | '/'))
+        {
             return Some(at);
         }
         from = at + tag.len();
@@ -175,7 +192,9 @@ mod tests {
         ] {
             let got = binary(head);
             match expect {
-                Some(word) => assert!(got.as_deref().is_some_and(|g| g.contains(word)), "{head:?} -> {got:?}"),
+                Some(word) => {
+                    assert!(got.as_deref().is_some_and(|g| g.contains(word)), "{head:?} -> {got:?}")
+                }
                 None => assert_eq!(got, None, "{head:?}"),
             }
         }
@@ -190,7 +209,11 @@ mod tests {
             ("  <html lang=en>", Some("txt"), Format::Html),
             ("<p>Just a fragment</p>", None, Format::Html),
             ("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>", None, Format::Feed),
-            ("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">", Some("xml"), Format::Feed),
+            (
+                "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                Some("xml"),
+                Format::Feed,
+            ),
             ("<rdf:RDF xmlns:rdf=\"x\"><channel>", None, Format::Feed),
             ("<?xml version=\"1.0\"?><sitemap>", None, Format::OtherXml),
             ("{\"id\": 1, \"body\": \"x\"}\n{\"id\": 2}", None, Format::JsonLines),
