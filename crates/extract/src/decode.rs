@@ -75,6 +75,21 @@ pub fn decode(bytes: Vec<u8>, declared: Option<&'static Encoding>) -> Decoded {
     }
 }
 
+/// The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`).
+pub fn xml_declared(head: &[u8]) -> Option<&'static Encoding> {
+    let head = &head[..head.len().min(512)];
+    let start = memchr::memmem::find(head, b"<?xml")?;
+    let end = start + memchr::memmem::find(&head[start..], b"?>")?;
+    let decl = &head[start..end];
+    let at = memchr::memmem::find(decl, b"encoding")? + "encoding".len();
+    let rest = &decl[at..];
+    let open = rest.iter().position(|&b| b == b'"' || b == b'\'')?;
+    let quote = rest[open];
+    let value = &rest[open + 1..];
+    let close = value.iter().position(|&b| b == quote)?;
+    Encoding::for_label(&value[..close])
+}
+
 /// The charset an HTML page declares in its first bytes (`<meta charset=...>` or
 /// `<meta http-equiv="Content-Type" content="text/html; charset=...">`).
 pub fn html_declared(head: &[u8]) -> Option<&'static Encoding> {
@@ -145,6 +160,18 @@ mod tests {
         );
         check(b"\xef\xbb\xbfbad \xff", None, "bad \u{fffd}", Some("utf-8 (with replacements)"));
         check(b"", None, "", None);
+    }
+
+    #[test]
+    fn xml_declarations() {
+        for (xml, expect) in [
+            (&b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>"[..], Some("windows-1252")),
+            (b"<?xml version='1.0' encoding='koi8-r'?><feed>", Some("KOI8-R")),
+            (b"<?xml version=\"1.0\"?><rss>", None),
+            (b"<rss encoding=\"x\">", None),
+        ] {
+            assert_eq!(xml_declared(xml).map(Encoding::name), expect);
+        }
     }
 
     #[test]

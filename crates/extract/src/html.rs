@@ -301,6 +301,9 @@ fn is_junk(e: &scraper::node::Element) -> bool {
 
 /// The paragraphs of an HTML fragment (a feed item's content), all of them, furniture dropped.
 pub fn fragment_text(html: &str) -> String {
+    if too_deep(html).is_some() {
+        return String::new();
+    }
     let doc = Html::parse_fragment(html);
     let mut w = Walker::default();
     w.owners.push((doc.tree.root().id(), false));
@@ -324,8 +327,90 @@ pub fn inline_text(html: &str) -> String {
     fragment_text(html).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Deepest element nesting parsed. The HTML parser's scope checks cost time in proportion to
+/// the depth at every tag, so pathological nesting would stall a batch; browsers cap depth too.
+const MAX_NESTING: usize = 1000;
+
+/// Elements that never nest (void) or that the parser closes by itself (`<p>`, `<li>`).
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "frame", "keygen",
+];
+
+/// How deep the elements of `html` nest, if deeper than [`MAX_NESTING`] (a fast scan of the
+/// tags, without parsing).
+pub fn too_deep(html: &str) -> Option<usize> {
+    let b = html.as_bytes();
+    let mut stack: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let p = i + off;
+        let rest = &html[p..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(b.len(), |e| p + e + 3);
+            continue;
+        }
+        let close = rest.starts_with("</");
+        let name_start = p + if close { 2 } else { 1 };
+        let name_len = b[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+            .count();
+        if name_len == 0 {
+            i = p + 1;
+            continue;
+        }
+        let name = &html[name_start..name_start + name_len];
+        let tag_end =
+            memchr::memchr(b'>', &b[name_start..]).map_or(b.len(), |e| name_start + e + 1);
+        i = tag_end;
+        let lower = name.to_ascii_lowercase();
+        if close {
+            // Close the nearest open element of that name (looking a little way down only).
+            if let Some(k) = stack.iter().rev().take(64).position(|n| n.eq_ignore_ascii_case(name))
+            {
+                stack.truncate(stack.len() - 1 - k);
+            }
+            continue;
+        }
+        if matches!(lower.as_str(), "script" | "style" | "textarea" | "title" | "xmp") {
+            // Raw text: skip to its end tag (compared without case, without copying).
+            let mut j = i;
+            i = b.len();
+            while let Some(off) = memchr::memmem::find(&b[j..], b"</") {
+                let q = j + off + 2;
+                if b.get(q..q + lower.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(lower.as_bytes()))
+                {
+                    i = q - 2;
+                    break;
+                }
+                j = q;
+            }
+            continue;
+        }
+        let self_closing = html[..tag_end].ends_with("/>");
+        if !self_closing && !FLAT.contains(&lower.as_str()) {
+            stack.push(name);
+            if stack.len() > MAX_NESTING {
+                return Some(stack.len());
+            }
+        }
+    }
+    None
+}
+
 /// A page -> a draft article.
 pub fn draft(html: &str, source: &str) -> Result<Draft, Error> {
+    if let Some(depth) = too_deep(html) {
+        return Err(Error::invalid(
+            source,
+            format!(
+                "HTML nested more than {MAX_NESTING} elements deep ({depth} or more); not parsed"
+            ),
+        ));
+    }
     let doc = Html::parse_document(html);
     let root = doc.tree.root();
     let body =
@@ -484,10 +569,7 @@ fn main_text<'a>(doc: &Html, blocks: &'a [Block]) -> Vec<&'a str> {
             let mut keep = vec![best];
             if let Some(p) = parent(best) {
                 for id in &order {
-                    if *id != best
-                        && parent(*id) == Some(p)
-                        && adjusted(id) >= top * 0.2
-                    {
+                    if *id != best && parent(*id) == Some(p) && adjusted(id) >= top * 0.2 {
                         keep.push(*id);
                     }
                 }
@@ -703,5 +785,28 @@ fn date_published(v: &Value, depth: usize) -> Option<PublicationDate> {
         }
         Value::Array(a) => a.iter().find_map(|x| date_published(x, depth + 1)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_depth() {
+        let deep = |n: usize| "<div>".repeat(n) + "x" + &"</div>".repeat(n);
+        for (html, refused) in [
+            (deep(MAX_NESTING), false),
+            (deep(MAX_NESTING + 1), true),
+            ("<p>x".repeat(5000), false),
+            ("<br>".repeat(5000), false),
+            ("<div/>".repeat(5000), false),
+            ("<div>x</div>".repeat(5000), false),
+            (format!("<script>{}</SCRIPT><p>x</p>", "<div>".repeat(5000)), false),
+            ("<b>".repeat(MAX_NESTING + 1), true),
+            ("</div>".repeat(5000), false),
+        ] {
+            assert_eq!(too_deep(&html).is_some(), refused, "{}", &html[..html.len().min(40)]);
+        }
     }
 }

@@ -193,7 +193,11 @@ fn read_input(
     if bytes.len() as u64 > limit {
         return one(Err(Error::TooLarge { input: name, bytes: bytes.len() as u64, limit }));
     }
-    let declared = if format == Format::Html { decode::html_declared(&bytes) } else { None };
+    let declared = match format {
+        Format::Html => decode::html_declared(&bytes),
+        Format::Feed | Format::OtherXml => decode::xml_declared(&bytes),
+        _ => None,
+    };
     let decoded = decode::decode(bytes, declared);
     let note = decoded.note();
     let text = decoded.text;

@@ -327,28 +327,47 @@ fn html_layouts() {
         // Every paragraph in its own wrapper (block-per-paragraph sites).
         format!(
             "<main><article>{}</article></main>{teaser}",
-            (0..5).map(|i| format!("<div data-component=\"text-block\">{}</div>", p(i))).collect::<String>()
+            (0..5)
+                .map(|i| format!("<div data-component=\"text-block\">{}</div>", p(i)))
+                .collect::<String>()
         ),
         // Columns: the text split over sibling containers.
         format!(
             "<section name=\"articleBody\"><div class=\"column\"><div>{}{}</div></div><div class=\"column\"><div>{}{}</div></div><div class=\"column\"><div>{}</div></div></section>{teaser}",
-            p(0), p(1), p(2), p(3), p(4)
+            p(0),
+            p(1),
+            p(2),
+            p(3),
+            p(4)
         ),
         // Text in divs with line breaks, no <p>.
-        format!("<div id=\"story\"><div>{}<br><br>{}<br>{}<br>{}<br>{}</div></div>", PARAS[0], PARAS[1], PARAS[2], PARAS[3], PARAS[4]),
+        format!(
+            "<div id=\"story\"><div>{}<br><br>{}<br>{}<br>{}<br>{}</div></div>",
+            PARAS[0], PARAS[1], PARAS[2], PARAS[3], PARAS[4]
+        ),
         // Furniture inside the article: share bar, ad, caption, newsletter box, hidden text.
         format!(
             "<article>{}<div class=\"social-share\"><a>Share on X</a></div>{}<div class=\"advert\">Advertisement. Buy our new product today, it is great.</div>{}<div class=\"image-caption\">Dockers in the port. Getty Images</div><div class=\"newsletter-signup\"><p>Sign up for our morning briefing, it is free and it is delivered daily.</p></div>{}<p hidden>Hidden text that a reader never sees on the page at all.</p>{}</article>",
-            p(0), p(1), p(2), p(3), p(4)
+            p(0),
+            p(1),
+            p(2),
+            p(3),
+            p(4)
         ),
         // A side column of story summaries (not links, no telling class) beside the story.
         format!(
             "<div class=\"page\"><div class=\"main\"><div id=\"story\">{}{}{}{}{}</div></div><div class=\"rail\"><p>Elsewhere, farmers protest at low grain prices in the capital.</p><p>Elsewhere, a new bridge opens in the north after years of delay.</p></div></div>",
-            p(0), p(1), p(2), p(3), p(4)
+            p(0),
+            p(1),
+            p(2),
+            p(3),
+            p(4)
         ),
     ];
     for body in layouts {
-        let html = format!("<html><head><title>Port reopens after strike - Example</title></head><body><nav><ul><li><a href=\"/\">Home</a></li></ul></nav>{body}<footer><p>About us, contact, careers, terms of use and privacy policy.</p></footer></body></html>");
+        let html = format!(
+            "<html><head><title>Port reopens after strike - Example</title></head><body><nav><ul><li><a href=\"/\">Home</a></li></ul></nav>{body}<footer><p>About us, contact, careers, terms of use and privacy policy.</p></footer></body></html>"
+        );
         let dir = tmp();
         let d = article(&write(dir.path(), "l.html", html.as_bytes()), &Options::default());
         let expect = format!("Port reopens after strike\n\n{}", PARAS.join("\n\n"));
@@ -583,6 +602,18 @@ fn atom_entries() {
     assert_eq!(docs[1].published.map(|d| d.to_string()).as_deref(), Some("2024-03-13T08:00"));
 }
 
+#[test]
+fn feed_in_a_declared_encoding() {
+    let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>Caf\xe9 news</title>\n<item><title>Caf\xe9 owners protest</title><guid>c1</guid><description>Owners of caf\xe9s in Z\xfcrich protested on Monday.</description></item>\n</channel></rss>";
+    let dir = tmp();
+    let d = article(&write(dir.path(), "latin.rss", xml), &Options::default());
+    assert_eq!(
+        d.text,
+        "Caf\u{e9} owners protest\n\nOwners of caf\u{e9}s in Z\u{fc}rich protested on Monday."
+    );
+    assert_eq!(d.metadata.get("encoding"), Some(&serde_json::json!("windows-1252")));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Language
 
@@ -650,6 +681,34 @@ fn bad_files_are_clear_errors_naming_the_file() {
         let path = write(dir.path(), name, &bytes);
         let e = error(&path, &Options::default());
         assert!(e.to_string().contains(expect), "{name}: {e}");
+    }
+}
+
+#[test]
+fn pathological_markup_does_not_panic() {
+    let deep = "<div>".repeat(100_000)
+        + "The port reopened on Monday after the strike ended, officials said."
+        + &"</div>".repeat(100_000);
+    let cases = [
+        ("deep.html", format!("<html><body>{deep}</body></html>")),
+        ("unclosed.html", "<html><body><p>The port reopened <b>on Monday <i>after <p>the strike".to_string()),
+        ("deep.rss", format!("<rss><channel><item><title>Deep</title><description><![CDATA[{deep}]]></description></item></channel></rss>")),
+        ("entities.rss", "<rss><channel><item><title>A &nbsp; &bogus; &#xFFFFFF; &#0; title</title></item></channel></rss>".to_string()),
+    ];
+    for (name, text) in cases {
+        let dir = tmp();
+        let path = write(dir.path(), name, text.as_bytes());
+        let out = run(&path, &Options::default());
+        if name == "deep.html" {
+            assert!(matches!(&out[..], [Err(e)] if e.to_string().contains("nested")), "{out:?}");
+        }
+        for r in out {
+            match r {
+                Ok(Outcome::Article(d)) => assert_zones_valid(&d),
+                Ok(Outcome::Skipped { source, .. }) => assert!(source.contains(name)),
+                Err(e) => assert!(e.to_string().contains(&path.display().to_string()), "{e}"),
+            }
+        }
     }
 }
 
