@@ -21,14 +21,16 @@ use std::path::{Path, PathBuf};
 
 use types::{DateSource, Document, PublicationDate, Zone};
 
-pub use sniff::Format;
+use sniff::Format;
 
 /// How to extract.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Publication date for articles that carry none.
     pub date: Option<PublicationDate>,
-    /// Largest file read whole (formats that are not streamed: text, HTML, feeds).
+    /// Largest file read whole (formats that are not streamed: text, HTML, feeds, `.json`).
+    /// A JSON Lines file is streamed; one line is read whole up to
+    /// `min(4 * max_article_bytes + 1 MiB, max_file_bytes)` and a longer line is an error.
     pub max_file_bytes: u64,
     /// Largest single article (canonical text bytes).
     pub max_article_bytes: usize,
@@ -94,18 +96,21 @@ impl Error {
     }
 }
 
-/// Files under `paths` (directories walked recursively, in a stable order).
+/// Files under `paths` (directories walked recursively, in a stable order; symbolic links
+/// followed, so a dangling one is an error naming it).
 pub fn walk(paths: &[PathBuf]) -> Box<dyn Iterator<Item = Result<PathBuf, Error>> + Send> {
     let paths = paths.to_vec();
     Box::new(paths.into_iter().flat_map(|p| {
-        walkdir::WalkDir::new(&p).sort_by_file_name().into_iter().filter_map(move |e| match e {
-            Ok(e) if e.file_type().is_file() => Some(Ok(e.into_path())),
-            Ok(_) => None,
-            Err(err) => {
-                let path = err.path().map_or_else(|| p.clone(), Path::to_path_buf);
-                Some(Err(Error::Io { path, source: err.into() }))
-            }
-        })
+        walkdir::WalkDir::new(&p).follow_links(true).sort_by_file_name().into_iter().filter_map(
+            move |e| match e {
+                Ok(e) if e.file_type().is_file() => Some(Ok(e.into_path())),
+                Ok(_) => None,
+                Err(err) => {
+                    let path = err.path().map_or_else(|| p.clone(), Path::to_path_buf);
+                    Some(Err(Error::Io { path, source: err.into() }))
+                }
+            },
+        )
     }))
 }
 

@@ -18,19 +18,6 @@ pub enum Format {
     OtherXml,
 }
 
-impl Format {
-    pub const fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Html => "html",
-            Format::JsonLines => "jsonl",
-            Format::Json => "json",
-            Format::Feed => "feed",
-            Format::OtherXml => "xml",
-        }
-    }
-}
-
 /// Known file signatures of formats that are not text.
 const MAGIC: &[(&[u8], &str)] = &[
     (b"%PDF-", "a PDF document"),
