@@ -306,7 +306,19 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Site furniture: a short line that is a button, a promotion, a copyright notice or a
 /// translation notice.
 pub fn is_boilerplate(line: &str) -> bool {
-    line.len() <= 200 && BOILERPLATE.is_match(line)
+    line.len() <= 200 && (BOILERPLATE.is_match(line) || is_byline(line))
+}
+
+/// `By Jane Roe`, `By Jane Roe and John Doe, Reuters`, `By Jane Roe | Political correspondent`:
+/// a line of names after `By` (the writer is not a party to the story).
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"\p{Lu}[\p{L}'’.\-]*";
+    let joiner = r"(?:,|and|&|de|van|von|der|al|bin|da|di|la|le)";
+    re(&format!(r"^By\s+{name}(?:\s*(?:{name}|{joiner}))*(?:\s*[,|–—]\s*[^.!?]{{0,60}})?$"))
+});
+
+fn is_byline(line: &str) -> bool {
+    line.len() <= 120 && line.starts_with("By ") && BYLINE.is_match(line)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,6 +556,12 @@ mod tests {
             ("Story continues below advertisement", true),
             ("5 min read", true),
             ("Related: the war in the east", true),
+            ("By Jane Roe", true),
+            ("By Jane Roe and John Doe, Reuters", true),
+            ("By Jane Roe | Political correspondent", true),
+            ("By Ana María de la Cruz", true),
+            ("By Monday the talks had collapsed.", false),
+            ("By the end of the year, prices had doubled", false),
             ("Subscribers to the service complained about prices.", false),
             ("Related charges were filed on Monday against the two men.", false),
             ("Sharing the border, the two states often clash.", false),
