@@ -280,3 +280,6 @@ pub fn extract_records(
     Ok(())
 }
 
+
+#[cfg(test)]
+mod tests;
