@@ -280,6 +280,5 @@ pub fn extract_records(
     Ok(())
 }
 
-
 #[cfg(test)]
 mod tests;
