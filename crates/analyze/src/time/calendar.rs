@@ -31,7 +31,7 @@ impl Unit {
             Unit::Day => (false, "D", 1.0),
             Unit::Week | Unit::Weekend => (false, "W", 1.0),
             Unit::Month => (false, "M", 1.0),
-            Unit::Quarter => (false, "Q", 1.0),
+            Unit::Quarter => (false, "M", 3.0),
             Unit::Half => (false, "M", 6.0),
             Unit::Season => (false, "M", 3.0),
             Unit::Year => (false, "Y", 1.0),

@@ -59,6 +59,8 @@ struct M {
     modifier: Option<&'static str>,
     range: Option<(String, String)>,
     anchor: Option<u32>,
+    /// Derived from another expression (`the year-ago quarter`): not itself a new reference.
+    derived: bool,
 }
 
 impl M {
@@ -71,11 +73,21 @@ impl M {
             modifier: None,
             range: None,
             anchor: None,
+            derived: false,
         }
     }
 
     fn raw(start: usize, end: usize, kind: TimexType, v: String, precision: &'static str) -> M {
-        M { start, end, kind, val: Val::Raw(v, precision), modifier: None, range: None, anchor: None }
+        M {
+            start,
+            end,
+            kind,
+            val: Val::Raw(v, precision),
+            modifier: None,
+            range: None,
+            anchor: None,
+            derived: false,
+        }
     }
 
     fn dur(start: usize, end: usize, unit: Unit, n: Option<f64>) -> M {
@@ -90,6 +102,11 @@ impl M {
         if m.is_some() {
             self.modifier = m;
         }
+        self
+    }
+
+    fn derived(mut self) -> M {
+        self.derived = true;
         self
     }
 
@@ -109,8 +126,8 @@ struct P<'a> {
     sentence: u32,
     /// Tense cue per token, computed on first need.
     cues: Option<Vec<Option<(Direction, bool)>>>,
-    /// Points found earlier in this sentence: (token start, index in out, point).
-    sent_points: Vec<(usize, u32, Point)>,
+    /// Points found earlier in this sentence: (index in out, point, derived).
+    sent_points: Vec<(u32, Point, bool)>,
 }
 
 /// Finds and resolves the time expressions of one sentence.
@@ -159,7 +176,6 @@ const APPROX: &[(&[&str], &str)] = &[
     (&["nearly"], "LESS_THAN"),
     (&["almost"], "LESS_THAN"),
     (&["more", "than"], "MORE_THAN"),
-    (&["over"], "MORE_THAN"),
     (&["well", "over"], "MORE_THAN"),
     (&["upwards", "of"], "MORE_THAN"),
     (&["less", "than"], "LESS_THAN"),
@@ -271,12 +287,14 @@ impl<'a> P<'a> {
         };
         let idx = doc.out.len() as u32;
         if let Some(p) = m.point_val() {
-            doc.last = Some((idx, p));
-            doc.last_sentence = self.sentence;
-            if matches!(p, Point::Quarter(..) | Point::Half(..)) {
-                doc.last_period = Some((idx, p));
+            if !m.derived {
+                doc.last = Some((idx, p));
+                doc.last_sentence = self.sentence;
+                if matches!(p, Point::Quarter(..) | Point::Half(..)) {
+                    doc.last_period = Some((idx, p));
+                }
             }
-            self.sent_points.push((m.start, idx, p));
+            self.sent_points.push((idx, p, m.derived));
         }
         doc.out.push(Timex {
             span,
@@ -509,7 +527,7 @@ impl<'a> P<'a> {
             }
         }
         if lx::ambiguous_month(w.trim_end_matches('.')) && !raw.ends_with('.') {
-            let next_num = self.digits(i + 1).is_some_and(|n| n <= 31 || (1000..2200).contains(&n));
+            let next_num = self.day_number(i + 1).is_some() || self.year_number(i + 1).is_some();
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let prev_ok = matches!(
                 prev,
@@ -529,10 +547,16 @@ impl<'a> P<'a> {
     }
 
     fn day_number(&self, i: usize) -> Option<u32> {
-        let n = self.digits(i).or_else(|| {
-            let w = self.w(i);
-            if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) { lx::ordinal(w) } else { None }
-        })?;
+        let w = self.w(i);
+        // `16.` at the end of a sentence keeps its period.
+        let w = w.strip_suffix('.').filter(|d| d.len() <= 2).unwrap_or(w);
+        let n = if !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
+            w.parse().ok()
+        } else if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            lx::ordinal(w)
+        } else {
+            None
+        }?;
         (1..=31).contains(&n).then_some(n)
     }
 
@@ -845,7 +869,7 @@ impl<'a> P<'a> {
         }
         let day = day
             .or_else(|| {
-                self.sent_points.iter().rev().find_map(|(_, _, p)| match p {
+                self.sent_points.iter().rev().find_map(|(_, p, _)| match p {
                     Point::Day(d) | Point::DayPart(d, _) | Point::Time(d, ..) => Some(*d),
                     _ => None,
                 })
@@ -1073,7 +1097,8 @@ impl<'a> P<'a> {
                 add_days(a, i64::from(if fwd == 0 { 7 } else { fwd }))
             }),
             None => {
-                let dir = self.direction(k);
+                // `Wednesday's ruling` is one already made.
+                let dir = if self.w(end) == "'s" { Direction::Past } else { self.direction(k) };
                 self.weekday_point(wd, dir)
             }
         };
@@ -1248,7 +1273,7 @@ impl<'a> P<'a> {
         if plural {
             // `the coming years`, `the past weeks`, `recent months`: vague durations.
             return match det {
-                "coming" | "next" | "past" | "last" | "recent" | "previous" | "following" if the || det == "recent" || det == "coming" => {
+                "coming" | "next" | "past" | "last" | "previous" | "following" if the || det == "coming" => {
                     Some(M::dur(i, end, unit, None))
                 }
                 _ => None,
@@ -1383,30 +1408,40 @@ impl<'a> P<'a> {
         if year.is_some() && self.w(k) == "the" {
             return None;
         }
+        if the && year.is_none() && let Some(y) = self.year_number(k)
+            && (lx::ordinal(self.w(k + 1)).is_some() || matches!(self.w(k + 1), "period" | "quarter"))
+        {
+            // `the 1988 second quarter`, `the 1989 period`
+            year = Some(y);
+            k += 1;
+        }
         if self.w(k) == "fiscal" {
             k += 1;
         }
         let qw = self.w(k);
-        let (n, qword_at) = if let Some(n) = lx::ordinal(qw) {
+        let mut det = "";
+        let (n, mut qk) = if let Some(n) = lx::ordinal(qw) {
             (Some(n), k + 1)
+        } else if matches!(
+            qw,
+            "latest" | "recent" | "last" | "past" | "most" | "current" | "this" | "year-ago"
+                | "year-earlier" | "prior-year" | "year-before" | "comparable" | "same"
+                | "previous" | "preceding" | "prior" | "next" | "coming" | "following"
+                | "corresponding"
+        ) {
+            det = qw;
+            (None, k + 1)
         } else {
             (None, k)
         };
-        let mut qk = qword_at;
         if self.w(qk) == "fiscal" {
             qk += 1;
         }
         let unit = match self.w(qk) {
             "quarter" => Unit::Quarter,
             "half" => Unit::Half,
-            _ => {
-                // `the latest period`, `the year-ago period` need a quarter to refer to.
-                if self.w(qk) == "period" && (the || year.is_some()) {
-                    Unit::Quarter
-                } else {
-                    return None;
-                }
-            }
+            "period" if the || year.is_some() => Unit::Quarter,
+            _ => return None,
         };
         let period_word = self.w(qk) == "period";
         let mut end = qk + 1;
@@ -1452,9 +1487,17 @@ impl<'a> P<'a> {
         if !the {
             return None;
         }
-        let det = if qword_at == k && qk > k { "" } else { self.w(k) };
-        let det = if lx::ordinal(det).is_some() { "" } else { det };
-        let has_det = qk > k;
+        let has_det = !det.is_empty();
+        if let Some(y) = year {
+            // `the 1989 period`: the period under discussion, in that year.
+            let cur = doc.last_period.map(|(_, p)| p);
+            return match cur {
+                Some(Point::Quarter(_, q)) => Some(M::point(i, end, Point::Quarter(y, q)).derived()),
+                Some(Point::Half(_, h)) => Some(M::point(i, end, Point::Half(y, h)).derived()),
+                _ if !period_word => None,
+                _ => Some(M::point(i, end, Point::Year(y)).derived()),
+            };
+        }
         let reference = doc.last_period.filter(|(_, p)| match (unit, p) {
             (Unit::Quarter, Point::Quarter(..)) | (Unit::Half, Point::Half(..)) => true,
             _ => false,
@@ -1470,10 +1513,14 @@ impl<'a> P<'a> {
             }
             (true, "latest" | "recent" | "last" | "past" | "most") => (cur, reference.is_some()),
             (true, "current" | "this") => (self.today().map(|a| Point::containing(a, unit)), false),
-            (true, "year-ago" | "year-earlier" | "prior-year" | "year-before" | "comparable" | "same") => {
+            (true, "year-ago" | "year-earlier" | "prior-year" | "year-before") => {
                 let shift = if unit == Unit::Quarter { -4 } else { -2 };
-                (cur.and_then(|p| p.shift(shift)), reference.is_some())
+                let p = cur.and_then(|p| p.shift(shift));
+                let mut m = M::point(i, end, p?).derived();
+                m.anchor = reference.map(|(x, _)| x);
+                return Some(m);
             }
+            (true, "comparable" | "same" | "corresponding") => return None,
             (true, "previous" | "preceding" | "prior") => (cur.and_then(|p| p.shift(-1)), reference.is_some()),
             (true, "next" | "coming" | "following") => (self.today().map(|a| Point::containing(a, unit)).and_then(|p| p.shift(1)), false),
             _ => return None,
@@ -1500,14 +1547,12 @@ impl<'a> P<'a> {
             Point::Quarter(y, q) | Point::Half(y, q) => (y, q),
             _ => return None,
         };
-        let y = match dir {
-            Direction::Future => {
-                if n >= c { y } else { y + 1 }
-            }
-            _ => {
-                if n <= c { y } else { y - 1 }
-            }
-        };
+        // The latest one begun; a future verb moves it on a year only when that one is long
+        // past (results are reported for the quarter just ended).
+        let per_year = if unit == Unit::Quarter { 4 } else { 2 };
+        let past_y = if n <= c { y } else { y - 1 };
+        let behind = (y * per_year as i32 + c as i32) - (past_y * per_year as i32 + n as i32);
+        let y = if dir == Direction::Future && behind >= 2 { past_y + 1 } else { past_y };
         let p = if unit == Unit::Quarter { Point::Quarter(y, n) } else { Point::Half(y, n) };
         Some(M::point(i, end, p))
     }
@@ -1529,7 +1574,8 @@ impl<'a> P<'a> {
         if let Some(y) = self.year_number(e) {
             return Some(M::point(i, e + 1, Point::Season(y, s)));
         }
-        if the || !matches!(self.w(i.wrapping_sub(1)), "in" | "this" | "during" | "by" | "until" | "since" | "early" | "late" | "over") {
+        let prev = self.w(i.wrapping_sub(1));
+        if !matches!(prev, "in" | "this" | "during" | "by" | "until" | "since" | "early" | "late" | "over" | "into" | "through" | "throughout" | "for" | "of" | "end" | "before" | "after") {
             return None;
         }
         // A bare season after `in`: the one nearest in the verb's direction.
@@ -1598,6 +1644,15 @@ impl<'a> P<'a> {
     // Durations: `two days`, `the past two months`, `the first nine months`, `5 1/2 hours`
 
     fn duration(&mut self, i: usize, _doc: &DocState) -> Option<M> {
+        // `for years`, `within weeks`, `for centuries`: a vague duration.
+        if let Some((unit, true)) = lx::unit(self.w(i))
+            && i > 0
+            && matches!(self.w(i - 1), "for" | "within" | "in" | "over" | "lasting" | "after")
+            && !matches!(unit, Unit::Weekend)
+            && !matches!(self.w(i + 1), "of" | "ago" | "later" | "earlier" | "before" | "after" | "'" | "old")
+        {
+            return Some(M::dur(i, i + 1, unit, None));
+        }
         let mut k = i;
         if self.w(k) == "the" {
             k += 1;
@@ -1649,7 +1704,11 @@ impl<'a> P<'a> {
         if matches!(self.w(end), "old" | "-old") || self.w(end).starts_with("-old") {
             return None;
         }
-        if n_is_article && matches!(unit, Unit::Second) && !matches!(self.w(end), "." | "," | "ago" | "later" | "earlier" | "") {
+        let after = self.w(end);
+        if unit == Unit::Second && after.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) && !matches!(after, "ago" | "later" | "earlier" | "and" | "or" | "before" | "after") {
+            return None;
+        }
+        if unit == Unit::Quarter && (after == "of" || n.is_some_and(|v| v < 1.0)) {
             return None;
         }
         if n == Some(1.0) && plural && !n_is_article {
@@ -1750,7 +1809,7 @@ impl<'a> P<'a> {
                 if unit == Unit::Year
                     && let Some(p) = self.period_context(doc)
                 {
-                    return p.shift_by(Unit::Year, sign * steps).map(|p| M::point(i, end, p));
+                    return p.shift_by(Unit::Year, sign * steps).map(|p| M::point(i, end, p).derived());
                 }
                 let base = Point::containing(a, if unit == Unit::Decade || unit == Unit::Century { Unit::Year } else { unit });
                 let p = base.shift_by(unit, sign * steps)?;
@@ -1761,7 +1820,7 @@ impl<'a> P<'a> {
                     return Some(M::dur(i, end, unit, n));
                 }
                 let (idx, base) = match (unit, self.period_context(doc)) {
-                    (Unit::Year, Some(p)) => (self.sent_points.last().map(|x| x.1).or(doc.last.map(|x| x.0)), p),
+                    (Unit::Year, Some(p)) => (self.sent_points.last().map(|x| x.0).or(doc.last.map(|x| x.0)), p),
                     _ => self.reference(doc)?,
                 };
                 let Some(v) = n else {
@@ -1776,6 +1835,7 @@ impl<'a> P<'a> {
                 let p = base.shift_by(unit, sign * steps)?;
                 let mut m = M::point(i, end, p);
                 m.anchor = idx;
+                m.derived = unit == Unit::Year && matches!(base, Point::Quarter(..) | Point::Half(..));
                 Some(m)
             }
             _ => {
@@ -1785,7 +1845,7 @@ impl<'a> P<'a> {
                 if fine || self.toks.get(end + 1).is_none() || matches!(after_word, "." | ",") {
                     return Some(M::dur(i, end, unit, n));
                 }
-                let Some(&(_, idx, base)) = self.sent_points.last() else {
+                let Some(&(idx, base, _)) = self.sent_points.last() else {
                     return Some(M::dur(i, end, unit, n));
                 };
                 // The expression dates what follows the signal: before -> later than the anchor.
@@ -1809,7 +1869,7 @@ impl<'a> P<'a> {
     /// A quarter, half or month named in this sentence or the previous one: `a year ago`
     /// then means the same period a year before.
     fn period_context(&self, doc: &DocState) -> Option<Point> {
-        if let Some((_, _, p)) = self.sent_points.last()
+        if let Some((_, p, _)) = self.sent_points.iter().rev().find(|x| !x.2)
             && matches!(p, Point::Quarter(..) | Point::Half(..) | Point::Month(..))
         {
             return Some(*p);
@@ -1865,6 +1925,14 @@ impl<'a> P<'a> {
             _ => None,
         };
         if let Some(v) = simple {
+            // `quarterly dividend`, `daily newspaper`: adjectives of kind, not frequencies.
+            let next = self.w(i + 1);
+            let before_noun = next.len() > 2
+                && next.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(next, "and" | "or" | "but" | "for" | "from" | "in" | "on" | "at" | "to" | "since" | "until" | "by" | "with" | "through" | "during" | "basis");
+            if before_noun && w != "annually" {
+                return None;
+            }
             return Some(M::raw(i, i + 1, TimexType::Set, v.into(), "set"));
         }
         if !matches!(w, "every" | "each" | "per") {
@@ -1908,7 +1976,7 @@ impl<'a> P<'a> {
                 }
                 "PRESENT_REF"
             }
-            "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
+            "recently" | "lately" => "PAST_REF",
             "recent" => {
                 if let Some((u, true)) = lx::unit(next) {
                     if u == Unit::Year || u == Unit::Decade {
@@ -1917,7 +1985,7 @@ impl<'a> P<'a> {
                     }
                     return Some(M::dur(i, i + 2, u, None));
                 }
-                "PAST_REF"
+                return None;
             }
             "soon" if !matches!(next, "after" | "as") || self.seq(i.wrapping_sub(2), &["as", "soon", "as", "possible"]) => "FUTURE_REF",
             "as" if self.seq(i, &["as", "soon", "as", "possible"]) => {
@@ -1952,6 +2020,12 @@ impl<'a> P<'a> {
 
     fn hyphenated(&mut self, i: usize, doc: &DocState) -> Option<M> {
         let w = self.w(i);
+        // `year end`, `year's end`
+        if w == "year" && (self.w(i + 1) == "end" || self.seq(i + 1, &["'s", "end"])) {
+            let e = if self.w(i + 1) == "end" { i + 2 } else { i + 3 };
+            let a = self.today()?;
+            return Some(M::point(i, e, Point::Year(a.year())).with_mod(Some("END")));
+        }
         if !w.contains('-') {
             return None;
         }
@@ -2002,7 +2076,7 @@ impl<'a> P<'a> {
                     Some(p) => p.shift_by(Unit::Year, -1),
                     None => self.today().map(|a| Point::Year(a.year() - 1)),
                 }?;
-                return Some(M::point(i, i + 1, p));
+                return Some(M::point(i, i + 1, p).derived());
             }
             _ => {}
         }
@@ -2016,7 +2090,7 @@ impl<'a> P<'a> {
         }
         let n = if a.bytes().all(|c| c.is_ascii_digit()) { a.parse::<u32>().ok() } else { lx::number_word(a) }?;
         let (u, _) = lx::unit(b)?;
-        if self.w(i + 1).starts_with("old") {
+        if self.w(i + 1).starts_with("old") || u == Unit::Quarter {
             return None;
         }
         Some(M::dur(i, i + 1, u, Some(f64::from(n))))
@@ -2080,6 +2154,10 @@ impl<'a> P<'a> {
         };
         if !matches!(inner.val, Val::Point(_)) || inner.kind == TimexType::Duration {
             return None;
+        }
+        if earlier && matches!(inner.point_val(), Some(Point::Day(_) | Point::DayPart(..))) {
+            // `Earlier Friday`: the day alone is the expression.
+            return Some(inner);
         }
         inner.start = i;
         if earlier {

@@ -16,8 +16,9 @@ pub fn cue(w: &str, prev: &str, next: &str) -> Option<(Direction, bool)> {
     use Direction::{Future, Past};
     let d = match w {
         "will" | "'ll" | "\u{2019}ll" | "shall" | "wo" | "would" => Future,
-        "tomorrow" | "upcoming" | "scheduled" | "planned" | "plans" | "plan" | "intends"
-        | "expects" | "expected" | "due" | "hopes" | "aims" => Future,
+        "tomorrow" | "upcoming" | "scheduled" | "plans" | "plan" | "planning" | "intends"
+        | "expects" | "expected" | "due" | "hopes" | "aims" | "soon" => Future,
+        "set" if next == "to" => Future,
         "going" if next == "to" => Future,
         "is" | "are" if next == "to" || next == "due" => Future,
         "said" | "told" | "reported" | "announced" | "added" | "noted" | "stated"
