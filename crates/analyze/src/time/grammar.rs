@@ -257,11 +257,9 @@ impl<'a> P<'a> {
         }
         match (best, best_reporting) {
             (Some((d1, a)), Some((d2, b))) => {
-                if d2 < d1 {
-                    b
-                } else {
-                    a
-                }
+                // `said Thursday it will ...`: the reporting verb next to the expression governs
+                // it; further off it only frames the sentence.
+                if d2 <= 2 && d2 < d1 { b } else { a }
             }
             (Some((_, a)), None) => a,
             (None, Some((_, b))) => b,
@@ -595,7 +593,7 @@ impl<'a> P<'a> {
         if let Some(m) = self.month_at(k) {
             let mut e = k + 1;
             // `Sept. 30`, `September 17th`, `March 5-7`
-            if let Some(d) = self.day_number(e).filter(|_| self.w(e + 1) != ":") {
+            if let Some(d) = self.day_number(e) {
                 e += 1;
                 let mut year = None;
                 let mut ye = e;
@@ -656,6 +654,20 @@ impl<'a> P<'a> {
             }
             if let Some(y) = self.year_number(ye).or_else(|| self.short_year(ye)) {
                 return Some(M::point(i, ye + 1, Point::Month(y, m)));
+            }
+            // `June last year`, `January this year`
+            if matches!(self.w(e), "this" | "last" | "next") && self.w(e + 1) == "year"
+                && let Some(a) = self.today()
+            {
+                let y = a.year() + match self.w(e) { "last" => -1, "next" => 1, _ => 0 };
+                return Some(M::point(i, e + 2, Point::Month(y, m)));
+            }
+            // `January nineteen ninety-seven`
+            if self.w(e) == "nineteen"
+                && let Some(ym) = self.year(e)
+                && let Some(Point::Year(y)) = ym.point_val()
+            {
+                return Some(M::point(i, ym.end, Point::Month(y, m)));
             }
             // A bare month: `in August`.
             let dir = self.direction(dir_at);
@@ -874,8 +886,11 @@ impl<'a> P<'a> {
                     _ => None,
                 })
             })
+            .or_else(|| match doc.last {
+                Some((_, Point::Day(d) | Point::DayPart(d, _) | Point::Time(d, ..))) => Some(d),
+                _ => None,
+            })
             .or(self.today());
-        let _ = doc;
         Some(match day {
             Some(d) => M::point(i, end, Point::Time(d, h, mi)),
             None => M::raw(i, end, TimexType::Time, format!("XXXX-XX-XXT{h:02}:{mi:02}"), "minute"),
@@ -1807,6 +1822,7 @@ impl<'a> P<'a> {
                 }
                 // `a year ago` in a sentence about a quarter: the same quarter a year before.
                 if unit == Unit::Year
+                    && steps == 1
                     && let Some(p) = self.period_context(doc)
                 {
                     return p.shift_by(Unit::Year, sign * steps).map(|p| M::point(i, end, p).derived());
@@ -1819,7 +1835,8 @@ impl<'a> P<'a> {
                 if fine {
                     return Some(M::dur(i, end, unit, n));
                 }
-                let (idx, base) = match (unit, self.period_context(doc)) {
+                let one = n == Some(1.0);
+                let (idx, base) = match (unit, self.period_context(doc).filter(|_| one)) {
                     (Unit::Year, Some(p)) => (self.sent_points.last().map(|x| x.0).or(doc.last.map(|x| x.0)), p),
                     _ => self.reference(doc)?,
                 };
@@ -1855,12 +1872,16 @@ impl<'a> P<'a> {
                     m.anchor = Some(idx);
                     return Some(m);
                 };
-                if v.fract() != 0.0 {
-                    return Some(M::dur(i, end, unit, n));
-                }
-                let p = base.shift_by(unit, s * v.round() as i64)?;
-                let mut m = M::point(i, end, p);
+                // An exact count stays a duration (as TimeML has it), anchored, with the date it
+                // points to as its range.
+                let mut m = M::dur(i, end, unit, n);
                 m.anchor = Some(idx);
+                if v.fract() == 0.0
+                    && let Some(p) = base.shift_by(unit, s * v.round() as i64)
+                    && let (Some(a), Some(b)) = (p.first_day(), p.last_day())
+                {
+                    m.range = Some((ymd(a), ymd(b)));
+                }
                 Some(m)
             }
         }

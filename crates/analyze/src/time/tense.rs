@@ -15,7 +15,8 @@ pub enum Direction {
 pub fn cue(w: &str, prev: &str, next: &str) -> Option<(Direction, bool)> {
     use Direction::{Future, Past};
     let d = match w {
-        "will" | "'ll" | "\u{2019}ll" | "shall" | "wo" | "would" => Future,
+        "will" | "'ll" | "\u{2019}ll" | "shall" | "wo" | "would" | "must" | "should" | "until"
+        | "till" => Future,
         "tomorrow" | "upcoming" | "scheduled" | "plans" | "plan" | "planning" | "intends"
         | "expects" | "expected" | "due" | "hopes" | "aims" | "soon" => Future,
         "set" if next == "to" => Future,
@@ -26,7 +27,14 @@ pub fn cue(w: &str, prev: &str, next: &str) -> Option<(Direction, bool)> {
         "says" | "tells" => return None,
         "was" | "were" | "had" | "did" | "has" | "have" | "yesterday" | "ago" | "last" => Past,
         _ => {
-            if prev == "will" || prev == "to" {
+            // A participle after an auxiliary takes the auxiliary's tense (`will be held`,
+            // `is heard`, `must be returned`).
+            if matches!(
+                prev,
+                "will" | "to" | "be" | "been" | "being" | "is" | "are" | "am" | "would" | "must"
+                    | "should" | "can" | "could" | "may" | "might" | "was" | "were" | "has"
+                    | "have" | "had" | "not" | "'s"
+            ) {
                 return None;
             }
             if is_irregular_past(w) || is_regular_past(w) {
