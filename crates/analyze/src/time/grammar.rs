@@ -128,6 +128,8 @@ struct P<'a> {
     cues: Option<Vec<Option<(Direction, bool)>>>,
     /// Points found earlier in this sentence: (index in out, point, derived).
     sent_points: Vec<(u32, Point, bool)>,
+    /// The last day the narrative named.
+    last_day: Option<NaiveDate>,
 }
 
 /// Finds and resolves the time expressions of one sentence.
@@ -140,7 +142,11 @@ pub fn sentence(
     doc: &mut DocState,
 ) {
     let mut p =
-        P { text, lower, toks, anchor, sentence, cues: None, sent_points: Vec::new() };
+        P { text, lower, toks, anchor, sentence, cues: None, sent_points: Vec::new(), last_day: None };
+    p.last_day = match doc.last {
+        Some((_, Point::Day(d) | Point::DayPart(d, _) | Point::Time(d, ..))) => Some(d),
+        _ => None,
+    };
     let n = toks.len();
     // Index of the next cue token at or after each position.
     let mut next_cue = vec![usize::MAX; n + 1];
@@ -286,6 +292,9 @@ impl<'a> P<'a> {
         let idx = doc.out.len() as u32;
         if let Some(p) = m.point_val() {
             if !m.derived {
+                if let Point::Day(d) | Point::DayPart(d, _) | Point::Time(d, ..) = p {
+                    self.last_day = Some(d);
+                }
                 doc.last = Some((idx, p));
                 doc.last_sentence = self.sentence;
                 if matches!(p, Point::Quarter(..) | Point::Half(..)) {
@@ -450,10 +459,17 @@ impl<'a> P<'a> {
         let mk = |y: i32| NaiveDate::from_ymd_opt(y, m, d);
         let cands: Vec<NaiveDate> =
             [a.year() - 1, a.year(), a.year() + 1].iter().filter_map(|&y| mk(y)).collect();
-        let pick = match dir {
-            Direction::Past => cands.iter().rev().find(|&&c| c <= a).copied(),
-            Direction::Future => cands.iter().find(|&&c| c >= a).copied(),
-            Direction::Unknown => cands.iter().min_by_key(|&&c| (c - a).num_days().abs()).copied(),
+        // The nearest one, unless the verb's tense rules it out: a past verb allows a date a
+        // few weeks ahead (a deadline it set), a future verb a few days back.
+        let nearest = cands.iter().min_by_key(|&&c| (c - a).num_days().abs()).copied();
+        let pick = match (dir, nearest) {
+            (Direction::Past, Some(c)) if (c - a).num_days() > 62 => {
+                cands.iter().rev().find(|&&c| c <= a).copied()
+            }
+            (Direction::Future, Some(c)) if (c - a).num_days() < -7 => {
+                cands.iter().find(|&&c| c >= a).copied()
+            }
+            _ => nearest,
         };
         // Feb 29 in a year without one: keep the anchor's year honest as XXXX-02-29 below.
         pick.map(Point::Day)
@@ -465,10 +481,15 @@ impl<'a> P<'a> {
         let here = a.year() * 12 + a.month() as i32 - 1;
         let cands = [a.year() - 1, a.year(), a.year() + 1];
         let idx = |y: i32| y * 12 + m as i32 - 1;
-        let y = match dir {
-            Direction::Past => cands.iter().rev().find(|&&y| idx(y) <= here).copied(),
-            Direction::Future => cands.iter().find(|&&y| idx(y) >= here).copied(),
-            Direction::Unknown => cands.iter().min_by_key(|&&y| (idx(y) - here).abs()).copied(),
+        let nearest = cands.iter().min_by_key(|&&y| (idx(y) - here).abs()).copied();
+        let y = match (dir, nearest) {
+            (Direction::Past, Some(y)) if idx(y) - here > 2 => {
+                cands.iter().rev().find(|&&y| idx(y) <= here).copied()
+            }
+            (Direction::Future, Some(y)) if idx(y) < here => {
+                cands.iter().find(|&&y| idx(y) >= here).copied()
+            }
+            _ => nearest,
         }?;
         Some(Point::Month(y, m))
     }
@@ -1058,6 +1079,9 @@ impl<'a> P<'a> {
 
     fn weekday(&mut self, i: usize) -> Option<M> {
         let mut k = i;
+        if self.w(k) == "the" && self.w(k + 1) == "previous" {
+            k += 1;
+        }
         let det = match self.w(k) {
             "last" | "past" | "previous" => Some(-1),
             "next" | "coming" => Some(1),
@@ -1101,11 +1125,18 @@ impl<'a> P<'a> {
                     add_days(a, i64::from(wd) - i64::from(cur))
                 })
             }
-            Some(-1) => self.today().and_then(|a| {
+            Some(-1) => {
+                let base = if matches!(self.w(i), "previous") || self.seq(i, &["the", "previous"]) {
+                    self.last_day.or(self.today())
+                } else {
+                    self.today()
+                };
+                base.and_then(|a| {
                 let cur = a.weekday().num_days_from_monday();
                 let back = (cur + 7 - wd) % 7;
                 add_days(a, -i64::from(if back == 0 { 7 } else { back }))
-            }),
+            })
+            }
             Some(_) => self.today().and_then(|a| {
                 let cur = a.weekday().num_days_from_monday();
                 let fwd = (wd + 7 - cur) % 7;
@@ -1307,7 +1338,16 @@ impl<'a> P<'a> {
         let mut anchor_idx = None;
         let p: Option<Point> = match (the, det) {
             (false, "this" | "current" | "present") | (true, "current" | "present") => from_anchor(0),
-            (false, "last" | "past" | "previous") => from_anchor(-1),
+            (false, "last" | "past" | "previous") => {
+                // `from $3 million last year` in a sentence about a quarter: that quarter.
+                if unit == Unit::Year
+                    && let Some(p @ (Point::Quarter(..) | Point::Half(..))) = self.period_context(doc)
+                    && self.sent_points.iter().any(|x| !x.2)
+                {
+                    return p.shift_by(Unit::Year, -1).map(|p| M::point(i, end, p).derived());
+                }
+                from_anchor(-1)
+            }
             (false, "next" | "coming") => from_anchor(1),
             (true, "past" | "last") => {
                 // `the past year` is a year-long stretch up to now.
@@ -1354,10 +1394,15 @@ impl<'a> P<'a> {
                                 .and_then(|p| if dir == Direction::Future { p.shift(-1) } else { Some(p) })
                         }
                     }
-                    Unit::Year if matches!(prev, "for" | "throughout" | "over") => {
+                    // `the year ended March 31` is a year-long period; `for the year` the one
+                    // being reported.
+                    Unit::Year if matches!(self.w(end), "ended" | "ending" | "to") => {
                         return Some(M::dur(i, end, unit, Some(1.0)));
                     }
-                    Unit::Year if matches!(prev, "in" | "during" | "of" | "this" | "earlier" | "later") => {
+                    Unit::Year if matches!(prev, "throughout" | "over") => {
+                        return Some(M::dur(i, end, unit, Some(1.0)));
+                    }
+                    Unit::Year if matches!(prev, "in" | "during" | "of" | "for" | "this" | "earlier" | "later") => {
                         from_anchor(0)
                     }
                     _ => return None,
@@ -1433,8 +1478,20 @@ impl<'a> P<'a> {
         if self.w(k) == "fiscal" {
             k += 1;
         }
-        let qw = self.w(k);
+        let mut qw = self.w(k);
         let mut det = "";
+        if matches!(qw, "year-ago" | "year-earlier" | "prior-year") && lx::ordinal(self.w(k + 1)).is_some() {
+            // `the year-ago third quarter`: that quarter, a year before the one in question.
+            let n = lx::ordinal(self.w(k + 1))?;
+            if matches!(self.w(k + 2), "quarter" | "half") {
+                let unit = if self.w(k + 2) == "quarter" { Unit::Quarter } else { Unit::Half };
+                let dir = self.direction(i);
+                let m = self.period_point(i, k + 3, unit, n, dir)?;
+                let p = m.point_val()?.shift_by(Unit::Year, -1)?;
+                return Some(M::point(i, k + 3, p).derived());
+            }
+            qw = "";
+        }
         let (n, mut qk) = if let Some(n) = lx::ordinal(qw) {
             (Some(n), k + 1)
         } else if matches!(
@@ -1850,6 +1907,16 @@ impl<'a> P<'a> {
                     return Some(M::dur(i, end, unit, n));
                 }
                 let p = base.shift_by(unit, sign * steps)?;
+                if !matches!(unit, Unit::Year | Unit::Decade | Unit::Century) {
+                    // `three days later`: the offset (as TimeML has it), anchored, with the day
+                    // it points to as its range.
+                    let mut m = M::dur(i, end, unit, n);
+                    m.anchor = idx;
+                    if let (Some(a), Some(b)) = (p.first_day(), p.last_day()) {
+                        m.range = Some((ymd(a), ymd(b)));
+                    }
+                    return Some(m);
+                }
                 let mut m = M::point(i, end, p);
                 m.anchor = idx;
                 m.derived = unit == Unit::Year && matches!(base, Point::Quarter(..) | Point::Half(..));
@@ -2086,7 +2153,8 @@ impl<'a> P<'a> {
         match (a, b) {
             ("year", "end") => {
                 let a = self.today()?;
-                let y = if a.month() == 1 && self.direction(i) == Direction::Past { a.year() - 1 } else { a.year() };
+                let since = i > 0 && self.w(i - 1) == "since";
+                let y = if since || a.month() == 1 && self.direction(i) == Direction::Past { a.year() - 1 } else { a.year() };
                 return NaiveDate::from_ymd_opt(y, 12, 31).map(|d| M::point(i, i + 1, Point::Day(d)));
             }
             ("year", "earlier" | "ago" | "before") => {

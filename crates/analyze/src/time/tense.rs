@@ -17,8 +17,13 @@ pub fn cue(w: &str, prev: &str, next: &str) -> Option<(Direction, bool)> {
     let d = match w {
         "will" | "'ll" | "\u{2019}ll" | "shall" | "wo" | "would" | "must" | "should" | "until"
         | "till" => Future,
-        "tomorrow" | "upcoming" | "scheduled" | "plans" | "plan" | "planning" | "intends"
-        | "expects" | "expected" | "due" | "hopes" | "aims" | "soon" => Future,
+        "scheduled" | "expected" | "due" | "set" | "supposed"
+            if matches!(prev, "was" | "were" | "had" | "been") =>
+        {
+            Past
+        }
+        "tomorrow" | "upcoming" | "scheduled" | "planning" | "intends" | "expects"
+        | "expected" | "due" | "hopes" | "aims" | "soon" => Future,
         "set" if next == "to" => Future,
         "going" if next == "to" => Future,
         "is" | "are" if next == "to" || next == "due" => Future,
