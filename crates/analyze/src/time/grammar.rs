@@ -1255,8 +1255,10 @@ impl<'a> P<'a> {
                 let y = a.year();
                 let cur = a.month();
                 let y = match det {
+                    // `last April` said in October is this year's; `last February` said in
+                    // March is a year back (the month just gone would be `last month`).
                     "last" | "past" => {
-                        if m < cur { y } else { y - 1 }
+                        if m + 1 < cur { y } else { y - 1 }
                     }
                     "next" | "coming" => {
                         if m > cur { y } else { y + 1 }
@@ -1280,8 +1282,10 @@ impl<'a> P<'a> {
                 let Point::Season(cy, cs) = cur else { return None };
                 let this = if s <= cs || s == 3 && cs == 3 { Point::Season(cy, s) } else { Point::Season(cy, s) };
                 Some(match det {
+                    // `last spring` is the previous year's.
                     "last" | "past" | "previous" => {
-                        if s < cs { Point::Season(cy, s) } else { Point::Season(cy - 1, s) }
+                        let _ = cs;
+                        Point::Season(a.year() - 1, s)
                     }
                     "next" | "coming" => {
                         if s > cs { Point::Season(cy, s) } else { Point::Season(cy + 1, s) }
@@ -2198,6 +2202,9 @@ impl<'a> P<'a> {
             "earlier" | "later" => (None, i + 1 + usize::from(self.w(i + 1) == "in"), true),
             "the" | "end" | "beginning" | "start" | "middle" | "turn" | "close" => {
                 let k = if w == "the" { i + 1 } else { i };
+                if self.seq(k, &["week", "of"]) {
+                    (None, i, false)
+                } else {
                 let m = match self.w(k) {
                     "end" | "close" => "END",
                     "beginning" | "start" | "turn" => "START",
@@ -2211,9 +2218,17 @@ impl<'a> P<'a> {
                     return None;
                 }
                 (Some(m), k + 2, false)
+                }
             }
             _ => return None,
         };
+        // `the week of March 6`
+        if w == "the" && self.w(i + 1) == "week" && self.w(i + 2) == "of"
+            && let Some(m) = self.date_abs(i + 3)
+            && let Some(Point::Day(d)) = m.point_val()
+        {
+            return Some(M::point(i, m.end, Point::containing(d, Unit::Week)));
+        }
         let inner_w = self.w(inner_at);
         if inner_w.is_empty() {
             return None;
