@@ -281,7 +281,12 @@ impl<'a> P<'a> {
         else {
             return;
         };
-        let span = Span::new(a.span.start, b.span.end);
+        let mut span = Span::new(a.span.start, b.span.end);
+        // `Sept. 30.` at the end of a sentence: the period is the sentence's.
+        let last = self.raw(m.end - 1);
+        if last.len() >= 2 && last.ends_with('.') && last[..last.len() - 1].bytes().all(|c| c.is_ascii_digit()) {
+            span.end -= 1;
+        }
         if !valid(self.text, span) {
             return;
         }
@@ -546,7 +551,9 @@ impl<'a> P<'a> {
             }
         }
         if lx::ambiguous_month(w.trim_end_matches('.')) && !raw.ends_with('.') {
-            let next_num = self.day_number(i + 1).is_some() || self.year_number(i + 1).is_some();
+            let next_num = self.day_number(i + 1).is_some()
+                || self.year_number(i + 1).is_some()
+                || self.w(i + 1).split_once('-').is_some_and(|(a, _)| a.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let prev_ok = matches!(
                 prev,
@@ -2022,7 +2029,8 @@ impl<'a> P<'a> {
             let before_noun = next.len() > 2
                 && next.bytes().all(|b| b.is_ascii_lowercase())
                 && !matches!(next, "and" | "or" | "but" | "for" | "from" | "in" | "on" | "at" | "to" | "since" | "until" | "by" | "with" | "through" | "during" | "basis");
-            if before_noun && w != "annually" {
+            // (`daily rally`, `weekly address` are still frequencies.)
+            if before_noun && w == "quarterly" {
                 return None;
             }
             return Some(M::raw(i, i + 1, TimexType::Set, v.into(), "set"));

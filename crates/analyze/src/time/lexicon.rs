@@ -259,6 +259,7 @@ pub fn is_cue(w: &str) -> bool {
             | "halloween"
             | "ramadan"
             | "fiscal"
+            | "period"
             | "fy"
             | "nineteen"
             | "twentieth"
