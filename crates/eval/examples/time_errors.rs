@@ -21,21 +21,55 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let dct = doc.dct.map(|d| d.to_string()).unwrap_or_default();
         for (g, x) in doc.timexes.iter().enumerate() {
             match pairs.iter().find(|p| p.0 == g) {
-                None => println!("MISS\t{}\t{}\t{}\t{}\t{}", doc.id, dct, &doc.text[x.span.start..x.span.end], x.value, ctx(x.span)),
+                None => println!(
+                    "MISS\t{}\t{}\t{}\t{}\t{}",
+                    doc.id,
+                    dct,
+                    &doc.text[x.span.start..x.span.end],
+                    x.value,
+                    ctx(x.span)
+                ),
                 Some(&(_, s)) => {
                     let y = &sys[s];
                     let gt = &doc.text[x.span.start..x.span.end];
                     if y.value != x.value || type_name(y.kind) != x.kind {
-                        println!("VALUE\t{}\t{}\t{} [{}]\t{} {} / sys {} {} [{}]\t{}", doc.id, dct, gt, y.text, x.kind, x.value, type_name(y.kind), y.value, y.precision, ctx(x.span));
+                        println!(
+                            "VALUE\t{}\t{}\t{} [{}]\t{} {} / sys {} {} [{}]\t{}",
+                            doc.id,
+                            dct,
+                            gt,
+                            y.text,
+                            x.kind,
+                            x.value,
+                            type_name(y.kind),
+                            y.value,
+                            y.precision,
+                            ctx(x.span)
+                        );
                     } else if y.span != x.span {
-                        println!("EXTENT\t{}\t{}\t{} [{}]\t{}", doc.id, dct, gt, y.text, ctx(x.span));
+                        println!(
+                            "EXTENT\t{}\t{}\t{} [{}]\t{}",
+                            doc.id,
+                            dct,
+                            gt,
+                            y.text,
+                            ctx(x.span)
+                        );
                     }
                 }
             }
         }
         for (s, y) in sys.iter().enumerate() {
             if !pairs.iter().any(|p| p.1 == s) {
-                println!("SPUR\t{}\t{}\t{}\t{} {}\t{}", doc.id, dct, y.text, type_name(y.kind), y.value, ctx(y.span));
+                println!(
+                    "SPUR\t{}\t{}\t{}\t{} {}\t{}",
+                    doc.id,
+                    dct,
+                    y.text,
+                    type_name(y.kind),
+                    y.value,
+                    ctx(y.span)
+                );
             }
         }
     }

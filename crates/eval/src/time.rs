@@ -212,8 +212,20 @@ fn run_timeml(dir: &Path) -> Result<Report, EvalError> {
         if secs > 0.0 { words as f64 / secs } else { 0.0 }
     ));
     let mut t = Table::new([
-        "set", "docs", "gold", "sys", "strict P", "strict R", "strict F1", "relaxed P",
-        "relaxed R", "relaxed F1", "type acc", "value acc", "type F1", "value F1",
+        "set",
+        "docs",
+        "gold",
+        "sys",
+        "strict P",
+        "strict R",
+        "strict F1",
+        "relaxed P",
+        "relaxed R",
+        "relaxed F1",
+        "type acc",
+        "value acc",
+        "type F1",
+        "value F1",
     ]);
     let row = |t: &mut Table, name: &str, n: usize, r: &Te3| {
         t.row([
@@ -261,7 +273,9 @@ pub fn dateline_date(article: &str) -> Option<NaiveDate> {
     for line in article.lines() {
         let t = line.trim();
         let lower = t.to_ascii_lowercase();
-        if ["updated:", "published:", "posted:", "last updated:"].iter().any(|p| lower.starts_with(p))
+        if ["updated:", "published:", "posted:", "last updated:"]
+            .iter()
+            .any(|p| lower.starts_with(p))
         {
             let seg = text::segment(t, &[]);
             for x in time::recognize(t, &seg, None) {
@@ -361,9 +375,10 @@ fn find_point(date: &str, timexes: &[Timex], published: Option<NaiveDate>) -> Op
     if let Some(x) = timexes.iter().find(|x| x.value == date) {
         return Some(format!("{:?}", x.text));
     }
-    if let Some(x) = timexes.iter().find(|x| {
-        x.range.as_ref().is_some_and(|(a, b)| a.starts_with(date) && b.starts_with(date))
-    }) {
+    if let Some(x) = timexes
+        .iter()
+        .find(|x| x.range.as_ref().is_some_and(|(a, b)| a.starts_with(date) && b.starts_with(date)))
+    {
         return Some(format!("{:?} (range)", x.text));
     }
     let p = published?.format("%Y-%m-%d").to_string();
@@ -374,8 +389,21 @@ fn names_a_day(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.chars().any(|c| c.is_ascii_digit())
         || [
-            "day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "tonight", "tomorrow", "yesterday", "morning", "evening", "night", "noon",
+            "day",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "tonight",
+            "tomorrow",
+            "yesterday",
+            "morning",
+            "evening",
+            "night",
+            "noon",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -391,7 +419,8 @@ mod tests {
 
     #[test]
     fn pairing_is_one_to_one_by_largest_overlap() {
-        let cases: &[(&[Span], &[Span], &[(usize, usize)])] = &[
+        type Case<'a> = (&'a [Span], &'a [Span], &'a [(usize, usize)]);
+        let cases: &[Case] = &[
             (&[sp(0, 5)], &[sp(0, 5)], &[(0, 0)]),
             (&[sp(0, 5)], &[sp(3, 9)], &[(0, 0)]),
             (&[sp(0, 5), sp(6, 9)], &[sp(0, 9)], &[(0, 0)]),

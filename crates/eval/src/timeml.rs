@@ -151,7 +151,8 @@ AT&amp;T <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-0
         assert_eq!(doc.id, "d1");
         assert_eq!(doc.dct, NaiveDate::from_ymd_opt(1998, 1, 8));
         assert_eq!(doc.text, "\nAT&T said yesterday it's week.\n");
-        let spans: Vec<&str> = doc.timexes.iter().map(|t| &doc.text[t.span.start..t.span.end]).collect();
+        let spans: Vec<&str> =
+            doc.timexes.iter().map(|t| &doc.text[t.span.start..t.span.end]).collect();
         assert_eq!(spans, ["yesterday", "week"]);
         assert_eq!(doc.timexes[1].kind, "DURATION");
         assert_eq!(doc.timexes[1].value, "P1W");

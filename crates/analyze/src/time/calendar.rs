@@ -297,8 +297,13 @@ impl Point {
             Unit::Day => self.shift_days(n),
             Unit::Week | Unit::Weekend => self.shift_days(n.checked_mul(7)?),
             Unit::Second | Unit::Minute | Unit::Hour => Some(*self),
-            Unit::Month | Unit::Quarter | Unit::Half | Unit::Season | Unit::Year
-            | Unit::Decade | Unit::Century => {
+            Unit::Month
+            | Unit::Quarter
+            | Unit::Half
+            | Unit::Season
+            | Unit::Year
+            | Unit::Decade
+            | Unit::Century => {
                 // A day-level point moved by months keeps its day where the month allows.
                 let d = self.first_day()?;
                 let months = n.checked_mul(per(unit)?)?;
@@ -349,9 +354,7 @@ pub fn add_months(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
 
 pub fn days_in_month(y: i32, m: u32) -> u32 {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .map_or(28, |d| d.day())
+    NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt()).map_or(28, |d| d.day())
 }
 
 /// The `nth` (1-based) `weekday` of a month; `nth` 5 or more means the last one.

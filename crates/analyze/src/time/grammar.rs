@@ -141,8 +141,16 @@ pub fn sentence(
     anchor: Option<NaiveDate>,
     doc: &mut DocState,
 ) {
-    let mut p =
-        P { text, lower, toks, anchor, sentence, cues: None, sent_points: Vec::new(), last_day: None };
+    let mut p = P {
+        text,
+        lower,
+        toks,
+        anchor,
+        sentence,
+        cues: None,
+        sent_points: Vec::new(),
+        last_day: None,
+    };
     p.last_day = match doc.last {
         Some((_, Point::Day(d) | Point::DayPart(d, _) | Point::Time(d, ..))) => Some(d),
         _ => None,
@@ -194,9 +202,40 @@ const APPROX: &[(&[&str], &str)] = &[
 ];
 
 const TEMPORAL_PREPS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through",
-    "throughout", "to", "fiscal", "year", "early", "late", "mid", "the", "between", "and", "or",
-    "circa", "for", "on", "at", "around", "about", "within", "into", "than", "when", ",", "(",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "to",
+    "fiscal",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "between",
+    "and",
+    "or",
+    "circa",
+    "for",
+    "on",
+    "at",
+    "around",
+    "about",
+    "within",
+    "into",
+    "than",
+    "when",
+    ",",
+    "(",
 ];
 
 impl<'a> P<'a> {
@@ -251,7 +290,7 @@ impl<'a> P<'a> {
         let mut best_reporting: Option<(usize, Direction)> = None;
         for (i, c) in cues.iter().enumerate() {
             let Some((d, reporting)) = *c else { continue };
-            let dist = if i >= at { i - at } else { at - i };
+            let dist = i.abs_diff(at);
             // A cue inside the expression itself (`last`, `ago`) is not the verb's.
             if dist == 0 {
                 continue;
@@ -284,7 +323,10 @@ impl<'a> P<'a> {
         let mut span = Span::new(a.span.start, b.span.end);
         // `Sept. 30.` at the end of a sentence: the period is the sentence's.
         let last = self.raw(m.end - 1);
-        if last.len() >= 2 && last.ends_with('.') && last[..last.len() - 1].bytes().all(|c| c.is_ascii_digit()) {
+        if last.len() >= 2
+            && last.ends_with('.')
+            && last[..last.len() - 1].bytes().all(|c| c.is_ascii_digit())
+        {
             span.end -= 1;
         }
         if !valid(self.text, span) {
@@ -402,7 +444,9 @@ impl<'a> P<'a> {
             }
             return Some((end, Some(v)));
         }
-        if w.contains('.') && !w.ends_with('.') && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        if w.contains('.')
+            && !w.ends_with('.')
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         {
             return w.parse::<f64>().ok().map(|v| (i + 1, Some(v)));
         }
@@ -426,8 +470,7 @@ impl<'a> P<'a> {
             return Some((i + 2, Some(0.5)));
         }
         if lx::vague_count(w) {
-            let end = if w == "couple" || self.w(i + 1) == "of" { i + 1 } else { i + 1 };
-            return Some((end, None));
+            return Some((i + 1, None));
         }
         if matches!(w, "dozens" | "hundreds" | "thousands") && self.w(i + 1) == "of" {
             return Some((i + 2, None));
@@ -518,9 +561,6 @@ impl<'a> P<'a> {
         }
     }
 
-    /// A point of `unit` in a period relative to a reference: `n` steps from the one that
-    /// contains it.
-
     /// The reference the narrative gives for anaphora, or the anchor.
     fn reference(&self, doc: &DocState) -> Option<(Option<u32>, Point)> {
         if let Some((i, p)) = doc.last {
@@ -553,14 +593,38 @@ impl<'a> P<'a> {
         if lx::ambiguous_month(w.trim_end_matches('.')) && !raw.ends_with('.') {
             let next_num = self.day_number(i + 1).is_some()
                 || self.year_number(i + 1).is_some()
-                || self.w(i + 1).split_once('-').is_some_and(|(a, _)| a.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
+                || self
+                    .w(i + 1)
+                    .split_once('-')
+                    .is_some_and(|(a, _)| a.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let prev_ok = matches!(
                 prev,
-                "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "last"
-                    | "next" | "this" | "during" | "from" | "to" | "through" | "before"
-                    | "after" | "between" | "and" | "or" | "end" | "beginning" | "-" | ","
-                    | "that" | "till"
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "and"
+                    | "or"
+                    | "end"
+                    | "beginning"
+                    | "-"
+                    | ","
+                    | "that"
+                    | "till"
             );
             if !(next_num || prev_ok) {
                 return None;
@@ -684,10 +748,16 @@ impl<'a> P<'a> {
                 return Some(M::point(i, ye + 1, Point::Month(y, m)));
             }
             // `June last year`, `January this year`
-            if matches!(self.w(e), "this" | "last" | "next") && self.w(e + 1) == "year"
+            if matches!(self.w(e), "this" | "last" | "next")
+                && self.w(e + 1) == "year"
                 && let Some(a) = self.today()
             {
-                let y = a.year() + match self.w(e) { "last" => -1, "next" => 1, _ => 0 };
+                let y = a.year()
+                    + match self.w(e) {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
                 return Some(M::point(i, e + 2, Point::Month(y, m)));
             }
             // `January nineteen ninety-seven`
@@ -745,7 +815,9 @@ impl<'a> P<'a> {
         }
         let sep = w.bytes().find(|b| matches!(b, b'-' | b'/' | b'.'))?;
         let parts: Vec<&str> = w.split(sep as char).collect();
-        if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts.len() != 3
+            || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -809,14 +881,19 @@ impl<'a> P<'a> {
             _ => {}
         }
         // `10:35`, `6:38`, `10.30` (with am/pm), `10am`, `10:35pm`
-        let (body, glued) = match ["a.m.", "p.m.", "am", "pm"].iter().find_map(|s| {
-            w.strip_suffix(s).filter(|b| !b.is_empty()).map(|b| (b, ampm(s)))
-        }) {
+        let (body, glued) = match ["a.m.", "p.m.", "am", "pm"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s).filter(|b| !b.is_empty()).map(|b| (b, ampm(s))))
+        {
             Some((b, pm)) => (b, pm),
             None => (w, None),
         };
         let (h, mi) = if let Some((h, m)) = body.split_once(':').or_else(|| {
-            if glued.is_some() || ampm(self.w(i + 1)).is_some() { body.split_once('.') } else { None }
+            if glued.is_some() || ampm(self.w(i + 1)).is_some() {
+                body.split_once('.')
+            } else {
+                None
+            }
         }) {
             if h.is_empty() || h.len() > 2 || m.len() != 2 {
                 return None;
@@ -851,7 +928,7 @@ impl<'a> P<'a> {
             let pm = match part {
                 "morning" => Some(false),
                 "afternoon" | "evening" => Some(true),
-                "night" => Some(h < 12 && h >= 6),
+                "night" => Some((6..12).contains(&h)),
                 _ => None,
             };
             if pm.is_some() {
@@ -862,8 +939,18 @@ impl<'a> P<'a> {
             // A bare `10:35` is a time only with a zone or after `at`, `by`, `until`.
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let colon = body.contains(':');
-            let ctx = matches!(prev, "at" | "by" | "until" | "till" | "around" | "about" | "from" | "before" | "after" | "since")
-                || lx::time_zone(self.w(end))
+            let ctx = matches!(
+                prev,
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "around"
+                    | "about"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "since"
+            ) || lx::time_zone(self.w(end))
                 || self.seq(end, &["local", "time"]);
             if !(colon && ctx) {
                 return None;
@@ -896,7 +983,8 @@ impl<'a> P<'a> {
             k += 1;
         }
         let mut day = None;
-        if let Some(m) = self.weekday(k).or_else(|| self.relative_day(k)).or_else(|| self.date_abs(k))
+        if let Some(m) =
+            self.weekday(k).or_else(|| self.relative_day(k)).or_else(|| self.date_abs(k))
             && let Some(p) = m.point_val()
         {
             day = match p {
@@ -914,7 +1002,7 @@ impl<'a> P<'a> {
                     _ => None,
                 })
             })
-            .or_else(|| match doc.last {
+            .or(match doc.last {
                 Some((_, Point::Day(d) | Point::DayPart(d, _) | Point::Time(d, ..))) => Some(d),
                 _ => None,
             })
@@ -931,9 +1019,45 @@ impl<'a> P<'a> {
     fn year_ok(&self, i: usize, y: i32) -> bool {
         let prev = if i > 0 { self.w(i - 1) } else { "" };
         let next = self.w(i + 1);
-        if matches!(prev, "$" | "#" | "no." | "no" | "nos." | "number" | "page" | "flight" | "route" | "article" | "rule" | "model" | "room" | "suite" | "box" | "resolution")
-            || matches!(next, "%" | "percent" | "cents" | "per" | "to" | "-" | "/" | "x" | "mph" | "km" | "kilometers" | "miles" | "feet" | "meters" | "tons" | "barrels" | "hours" | "ounces" | "points" | "yards")
-        {
+        if matches!(
+            prev,
+            "$" | "#"
+                | "no."
+                | "no"
+                | "nos."
+                | "number"
+                | "page"
+                | "flight"
+                | "route"
+                | "article"
+                | "rule"
+                | "model"
+                | "room"
+                | "suite"
+                | "box"
+                | "resolution"
+        ) || matches!(
+            next,
+            "%" | "percent"
+                | "cents"
+                | "per"
+                | "to"
+                | "-"
+                | "/"
+                | "x"
+                | "mph"
+                | "km"
+                | "kilometers"
+                | "miles"
+                | "feet"
+                | "meters"
+                | "tons"
+                | "barrels"
+                | "hours"
+                | "ounces"
+                | "points"
+                | "yards"
+        ) {
             return false;
         }
         if i > 0 && self.digits(i - 1).is_some() {
@@ -943,7 +1067,20 @@ impl<'a> P<'a> {
         let next_plural = next.len() > 3
             && next.ends_with('s')
             && next.bytes().all(|b| b.is_ascii_lowercase())
-            && !matches!(next, "was" | "has" | "is" | "as" | "this" | "its" | "his" | "plus" | "levels" | "highs" | "lows");
+            && !matches!(
+                next,
+                "was"
+                    | "has"
+                    | "is"
+                    | "as"
+                    | "this"
+                    | "its"
+                    | "his"
+                    | "plus"
+                    | "levels"
+                    | "highs"
+                    | "lows"
+            );
         if next_plural && !temporal_prev {
             return false;
         }
@@ -998,7 +1135,9 @@ impl<'a> P<'a> {
             if self.w(e) == "and" {
                 e += 1;
             }
-            if let Some((e2, Some(n))) = self.count(e).filter(|(_, n)| n.is_some_and(|n| n < 100.0 && n >= 1.0)) {
+            if let Some((e2, Some(n))) =
+                self.count(e).filter(|(_, n)| n.is_some_and(|n| (1.0..100.0).contains(&n)))
+            {
                 y += n as i32;
                 e = e2;
             } else {
@@ -1069,7 +1208,9 @@ impl<'a> P<'a> {
             } else {
                 match w {
                     "this" | "current" if kk == i => self.today().map(|a| a.year() / 100),
-                    "last" | "past" | "previous" if kk == i => self.today().map(|a| a.year() / 100 - 1),
+                    "last" | "past" | "previous" if kk == i => {
+                        self.today().map(|a| a.year() / 100 - 1)
+                    }
                     "next" | "coming" if kk == i => self.today().map(|a| a.year() / 100 + 1),
                     _ => None,
                 }
@@ -1139,10 +1280,10 @@ impl<'a> P<'a> {
                     self.today()
                 };
                 base.and_then(|a| {
-                let cur = a.weekday().num_days_from_monday();
-                let back = (cur + 7 - wd) % 7;
-                add_days(a, -i64::from(if back == 0 { 7 } else { back }))
-            })
+                    let cur = a.weekday().num_days_from_monday();
+                    let back = (cur + 7 - wd) % 7;
+                    add_days(a, -i64::from(if back == 0 { 7 } else { back }))
+                })
             }
             Some(_) => self.today().and_then(|a| {
                 let cur = a.weekday().num_days_from_monday();
@@ -1163,7 +1304,9 @@ impl<'a> P<'a> {
         Some(match (date, part) {
             (Some(d), Some(p)) => M::point(i, end, Point::DayPart(d, p)),
             (Some(d), None) => M::point(i, end, Point::Day(d)),
-            (None, Some(p)) => M::raw(i, end, TimexType::Time, format!("XXXX-WXX-{}T{}", wd + 1, p.code()), "day"),
+            (None, Some(p)) => {
+                M::raw(i, end, TimexType::Time, format!("XXXX-WXX-{}T{}", wd + 1, p.code()), "day")
+            }
             (None, None) => M::raw(i, end, TimexType::Date, format!("XXXX-WXX-{}", wd + 1), "day"),
         })
     }
@@ -1197,7 +1340,13 @@ impl<'a> P<'a> {
                     let d = self.today().and_then(|a| add_days(a, -1));
                     return Some(match d {
                         Some(d) => M::point(i, i + 2, Point::DayPart(d, p)),
-                        None => M::raw(i, i + 2, TimexType::Time, format!("XXXX-XX-XXT{}", p.code()), "day"),
+                        None => M::raw(
+                            i,
+                            i + 2,
+                            TimexType::Time,
+                            format!("XXXX-XX-XXT{}", p.code()),
+                            "day",
+                        ),
                     });
                 }
                 _ => return None,
@@ -1239,9 +1388,27 @@ impl<'a> P<'a> {
         };
         let known = matches!(
             det,
-            "this" | "last" | "next" | "coming" | "past" | "previous" | "following" | "current"
-                | "latest" | "same" | "that" | "present" | "prior" | "preceding" | "recent"
-                | "year-ago" | "year-earlier" | "full" | "whole" | "entire" | "new"
+            "this"
+                | "last"
+                | "next"
+                | "coming"
+                | "past"
+                | "previous"
+                | "following"
+                | "current"
+                | "latest"
+                | "same"
+                | "that"
+                | "present"
+                | "prior"
+                | "preceding"
+                | "recent"
+                | "year-ago"
+                | "year-earlier"
+                | "full"
+                | "whole"
+                | "entire"
+                | "new"
         );
         let (unit_at, det) = if known { (k + 1, det) } else { (k, "") };
         if !the && det.is_empty() {
@@ -1251,28 +1418,37 @@ impl<'a> P<'a> {
         let uw = self.w(unit_at);
         let end = unit_at + 1;
         // Months after last/next/this: `last November`, `this September`.
-        if !the && matches!(det, "last" | "next" | "this" | "coming" | "past")
+        if !the
+            && matches!(det, "last" | "next" | "this" | "coming" | "past")
             && let Some(m) = lx::month(uw).filter(|_| self.cap(unit_at))
         {
             if self.day_number(end).is_some() {
                 return None;
             }
             let a = self.today();
-            let p = a.and_then(|a| {
+            let p = a.map(|a| {
                 let y = a.year();
                 let cur = a.month();
                 let y = match det {
                     // `last April` said in October is this year's; `last February` said in
                     // March is a year back (the month just gone would be `last month`).
                     "last" | "past" => {
-                        if m + 1 < cur { y } else { y - 1 }
+                        if m + 1 < cur {
+                            y
+                        } else {
+                            y - 1
+                        }
                     }
                     "next" | "coming" => {
-                        if m > cur { y } else { y + 1 }
+                        if m > cur {
+                            y
+                        } else {
+                            y + 1
+                        }
                     }
                     _ => y,
                 };
-                Some(Point::Month(y, m))
+                Point::Month(y, m)
             });
             return Some(match p {
                 Some(p) => M::point(i, end, p),
@@ -1287,22 +1463,29 @@ impl<'a> P<'a> {
             let p = self.today().and_then(|a| {
                 let cur = Point::containing(a, Unit::Season);
                 let Point::Season(cy, cs) = cur else { return None };
-                let this = if s <= cs || s == 3 && cs == 3 { Point::Season(cy, s) } else { Point::Season(cy, s) };
+                let this = Point::Season(cy, s);
                 Some(match det {
                     // `last spring` is the previous year's.
-                    "last" | "past" | "previous" => {
-                        let _ = cs;
-                        Point::Season(a.year() - 1, s)
-                    }
+                    "last" | "past" | "previous" => Point::Season(a.year() - 1, s),
                     "next" | "coming" => {
-                        if s > cs { Point::Season(cy, s) } else { Point::Season(cy + 1, s) }
+                        if s > cs {
+                            Point::Season(cy, s)
+                        } else {
+                            Point::Season(cy + 1, s)
+                        }
                     }
                     _ => this,
                 })
             });
             return Some(match p {
                 Some(p) => M::point(i, end, p),
-                None => M::raw(i, end, TimexType::Date, format!("XXXX-{}", super::calendar::SEASON_CODES[usize::from(s)]), "season"),
+                None => M::raw(
+                    i,
+                    end,
+                    TimexType::Date,
+                    format!("XXXX-{}", super::calendar::SEASON_CODES[usize::from(s)]),
+                    "season",
+                ),
             });
         }
         // Parts of day: `this morning`, `that night`.
@@ -1313,13 +1496,21 @@ impl<'a> P<'a> {
             let d = match det {
                 "this" if !the => self.today(),
                 "that" | "same" => self.reference(doc).and_then(|(_, p)| p.first_day()),
-                "next" | "following" if the => self.reference(doc).and_then(|(_, p)| p.first_day()).and_then(|d| add_days(d, 1)),
-                "previous" if the => self.reference(doc).and_then(|(_, p)| p.first_day()).and_then(|d| add_days(d, -1)),
+                "next" | "following" if the => self
+                    .reference(doc)
+                    .and_then(|(_, p)| p.first_day())
+                    .and_then(|d| add_days(d, 1)),
+                "previous" if the => self
+                    .reference(doc)
+                    .and_then(|(_, p)| p.first_day())
+                    .and_then(|d| add_days(d, -1)),
                 _ => return None,
             };
             let mut m = match d {
                 Some(d) => M::point(i, end, Point::DayPart(d, part)),
-                None => M::raw(i, end, TimexType::Time, format!("XXXX-XX-XXT{}", part.code()), "day"),
+                None => {
+                    M::raw(i, end, TimexType::Time, format!("XXXX-XX-XXT{}", part.code()), "day")
+                }
             };
             if matches!(det, "that" | "same" | "next" | "following" | "previous") {
                 m.anchor = doc.last.map(|(x, _)| x);
@@ -1330,7 +1521,9 @@ impl<'a> P<'a> {
         if plural {
             // `the coming years`, `the past weeks`, `recent months`: vague durations.
             return match det {
-                "coming" | "next" | "past" | "last" | "previous" | "following" if the || det == "coming" => {
+                "coming" | "next" | "past" | "last" | "previous" | "following"
+                    if the || det == "coming" =>
+                {
                     Some(M::dur(i, end, unit, None))
                 }
                 _ => None,
@@ -1348,11 +1541,14 @@ impl<'a> P<'a> {
         };
         let mut anchor_idx = None;
         let p: Option<Point> = match (the, det) {
-            (false, "this" | "current" | "present") | (true, "current" | "present") => from_anchor(0),
+            (false, "this" | "current" | "present") | (true, "current" | "present") => {
+                from_anchor(0)
+            }
             (false, "last" | "past" | "previous") => {
                 // `from $3 million last year` in a sentence about a quarter: that quarter.
                 if unit == Unit::Year
-                    && let Some(p @ (Point::Quarter(..) | Point::Half(..))) = self.period_context(doc)
+                    && let Some(p @ (Point::Quarter(..) | Point::Half(..))) =
+                        self.period_context(doc)
                     && self.sent_points.iter().any(|x| !x.2)
                 {
                     return p.shift_by(Unit::Year, -1).map(|p| M::point(i, end, p).derived());
@@ -1401,8 +1597,9 @@ impl<'a> P<'a> {
                         if matches!(a.weekday(), Weekday::Sat | Weekday::Sun) {
                             from_anchor(0)
                         } else {
-                            from_anchor(n + i64::from(dir == Direction::Future))
-                                .and_then(|p| if dir == Direction::Future { p.shift(-1) } else { Some(p) })
+                            from_anchor(n + i64::from(dir == Direction::Future)).and_then(|p| {
+                                if dir == Direction::Future { p.shift(-1) } else { Some(p) }
+                            })
                         }
                     }
                     // `the year ended March 31` is a year-long period; `for the year` the one
@@ -1413,7 +1610,12 @@ impl<'a> P<'a> {
                     Unit::Year if matches!(prev, "throughout" | "over") => {
                         return Some(M::dur(i, end, unit, Some(1.0)));
                     }
-                    Unit::Year if matches!(prev, "in" | "during" | "of" | "for" | "this" | "earlier" | "later") => {
+                    Unit::Year
+                        if matches!(
+                            prev,
+                            "in" | "during" | "of" | "for" | "this" | "earlier" | "later"
+                        ) =>
+                    {
                         from_anchor(0)
                     }
                     _ => return None,
@@ -1468,19 +1670,34 @@ impl<'a> P<'a> {
         if let Some(y) = self.year_number(k).filter(|_| self.w(k + 1) == "'s") {
             year = Some(y);
             k += 2;
-        } else if self.w(k) == "fiscal" && let Some(y) = self.year_number(k + 1).filter(|_| self.w(k + 2) == "'s") {
+        } else if self.w(k) == "fiscal"
+            && let Some(y) = self.year_number(k + 1).filter(|_| self.w(k + 2) == "'s")
+        {
             year = Some(y);
             k += 3;
-        } else if matches!(self.w(k), "this" | "last" | "next") && self.w(k + 1) == "year" && self.w(k + 2) == "'s" {
+        } else if matches!(self.w(k), "this" | "last" | "next")
+            && self.w(k + 1) == "year"
+            && self.w(k + 2) == "'s"
+        {
             let a = self.today()?;
-            year = Some(a.year() + match self.w(k) { "last" => -1, "next" => 1, _ => 0 });
+            year = Some(
+                a.year()
+                    + match self.w(k) {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    },
+            );
             k += 3;
         }
         if year.is_some() && self.w(k) == "the" {
             return None;
         }
-        if the && year.is_none() && let Some(y) = self.year_number(k)
-            && (lx::ordinal(self.w(k + 1)).is_some() || matches!(self.w(k + 1), "period" | "quarter"))
+        if the
+            && year.is_none()
+            && let Some(y) = self.year_number(k)
+            && (lx::ordinal(self.w(k + 1)).is_some()
+                || matches!(self.w(k + 1), "period" | "quarter"))
         {
             // `the 1988 second quarter`, `the 1989 period`
             year = Some(y);
@@ -1491,7 +1708,9 @@ impl<'a> P<'a> {
         }
         let mut qw = self.w(k);
         let mut det = "";
-        if matches!(qw, "year-ago" | "year-earlier" | "prior-year") && lx::ordinal(self.w(k + 1)).is_some() {
+        if matches!(qw, "year-ago" | "year-earlier" | "prior-year")
+            && lx::ordinal(self.w(k + 1)).is_some()
+        {
             // `the year-ago third quarter`: that quarter, a year before the one in question.
             let n = lx::ordinal(self.w(k + 1))?;
             if matches!(self.w(k + 2), "quarter" | "half") {
@@ -1507,9 +1726,25 @@ impl<'a> P<'a> {
             (Some(n), k + 1)
         } else if matches!(
             qw,
-            "latest" | "recent" | "last" | "past" | "most" | "current" | "this" | "year-ago"
-                | "year-earlier" | "prior-year" | "year-before" | "comparable" | "same"
-                | "previous" | "preceding" | "prior" | "next" | "coming" | "following"
+            "latest"
+                | "recent"
+                | "last"
+                | "past"
+                | "most"
+                | "current"
+                | "this"
+                | "year-ago"
+                | "year-earlier"
+                | "prior-year"
+                | "year-before"
+                | "comparable"
+                | "same"
+                | "previous"
+                | "preceding"
+                | "prior"
+                | "next"
+                | "coming"
+                | "following"
                 | "corresponding"
         ) {
             det = qw;
@@ -1529,7 +1764,9 @@ impl<'a> P<'a> {
         let period_word = self.w(qk) == "period";
         let mut end = qk + 1;
         if let Some(n) = n {
-            if unit == Unit::Quarter && !(1..=4).contains(&n) || unit == Unit::Half && !(1..=2).contains(&n) {
+            if unit == Unit::Quarter && !(1..=4).contains(&n)
+                || unit == Unit::Half && !(1..=2).contains(&n)
+            {
                 return None;
             }
             if period_word {
@@ -1547,20 +1784,31 @@ impl<'a> P<'a> {
                 if let Some(y) = self.year_number(yk) {
                     year = Some(y);
                     end = yk + 1;
-                } else if matches!(self.w(yk), "this" | "last" | "next") && self.w(yk + 1) == "year" {
+                } else if matches!(self.w(yk), "this" | "last" | "next") && self.w(yk + 1) == "year"
+                {
                     let a = self.today()?;
-                    year = Some(a.year() + match self.w(yk) { "last" => -1, "next" => 1, _ => 0 });
+                    year = Some(
+                        a.year()
+                            + match self.w(yk) {
+                                "last" => -1,
+                                "next" => 1,
+                                _ => 0,
+                            },
+                    );
                     end = yk + 2;
                 } else if self.seq(yk, &["the", "year"]) {
                     year = self.today().map(|a| a.year());
                     end = yk + 2;
                 }
-            } else if year.is_none() && let Some(y) = self.year_number(end) {
+            } else if year.is_none()
+                && let Some(y) = self.year_number(end)
+            {
                 year = Some(y);
                 end += 1;
             }
             if let Some(y) = year {
-                let p = if unit == Unit::Quarter { Point::Quarter(y, n) } else { Point::Half(y, n) };
+                let p =
+                    if unit == Unit::Quarter { Point::Quarter(y, n) } else { Point::Half(y, n) };
                 return Some(M::point(i, end, p));
             }
             let dir = self.direction(i);
@@ -1575,15 +1823,16 @@ impl<'a> P<'a> {
             // `the 1989 period`: the period under discussion, in that year.
             let cur = doc.last_period.map(|(_, p)| p);
             return match cur {
-                Some(Point::Quarter(_, q)) => Some(M::point(i, end, Point::Quarter(y, q)).derived()),
+                Some(Point::Quarter(_, q)) => {
+                    Some(M::point(i, end, Point::Quarter(y, q)).derived())
+                }
                 Some(Point::Half(_, h)) => Some(M::point(i, end, Point::Half(y, h)).derived()),
                 _ if !period_word => None,
                 _ => Some(M::point(i, end, Point::Year(y)).derived()),
             };
         }
-        let reference = doc.last_period.filter(|(_, p)| match (unit, p) {
-            (Unit::Quarter, Point::Quarter(..)) | (Unit::Half, Point::Half(..)) => true,
-            _ => false,
+        let reference = doc.last_period.filter(|(_, p)| {
+            matches!((unit, p), (Unit::Quarter, Point::Quarter(..)) | (Unit::Half, Point::Half(..)))
         });
         let fallback = self.today().and_then(|a| Point::containing(a, unit).shift(-1));
         let cur = reference.map(|(_, p)| p).or(fallback);
@@ -1604,11 +1853,18 @@ impl<'a> P<'a> {
                 return Some(m);
             }
             (true, "comparable" | "same" | "corresponding") => return None,
-            (true, "previous" | "preceding" | "prior") => (cur.and_then(|p| p.shift(-1)), reference.is_some()),
-            (true, "next" | "coming" | "following") => (self.today().map(|a| Point::containing(a, unit)).and_then(|p| p.shift(1)), false),
+            (true, "previous" | "preceding" | "prior") => {
+                (cur.and_then(|p| p.shift(-1)), reference.is_some())
+            }
+            (true, "next" | "coming" | "following") => {
+                (self.today().map(|a| Point::containing(a, unit)).and_then(|p| p.shift(1)), false)
+            }
             _ => return None,
         };
-        if period_word && reference.is_none() && !matches!(det, "year-ago" | "year-earlier" | "latest") {
+        if period_word
+            && reference.is_none()
+            && !matches!(det, "year-ago" | "year-earlier" | "latest")
+        {
             return None;
         }
         let p = p?;
@@ -1634,7 +1890,7 @@ impl<'a> P<'a> {
         // past (results are reported for the quarter just ended).
         let per_year = if unit == Unit::Quarter { 4 } else { 2 };
         let past_y = if n <= c { y } else { y - 1 };
-        let behind = (y * per_year as i32 + c as i32) - (past_y * per_year as i32 + n as i32);
+        let behind = (y * per_year + c as i32) - (past_y * per_year + n as i32);
         let y = if dir == Direction::Future && behind >= 2 { past_y + 1 } else { past_y };
         let p = if unit == Unit::Quarter { Point::Quarter(y, n) } else { Point::Half(y, n) };
         Some(M::point(i, end, p))
@@ -1658,7 +1914,25 @@ impl<'a> P<'a> {
             return Some(M::point(i, e + 1, Point::Season(y, s)));
         }
         let prev = self.w(i.wrapping_sub(1));
-        if !matches!(prev, "in" | "this" | "during" | "by" | "until" | "since" | "early" | "late" | "over" | "into" | "through" | "throughout" | "for" | "of" | "end" | "before" | "after") {
+        if !matches!(
+            prev,
+            "in" | "this"
+                | "during"
+                | "by"
+                | "until"
+                | "since"
+                | "early"
+                | "late"
+                | "over"
+                | "into"
+                | "through"
+                | "throughout"
+                | "for"
+                | "of"
+                | "end"
+                | "before"
+                | "after"
+        ) {
             return None;
         }
         // A bare season after `in`: the one nearest in the verb's direction.
@@ -1666,8 +1940,20 @@ impl<'a> P<'a> {
         let dir = self.direction(i);
         let Point::Season(cy, cs) = Point::containing(a, Unit::Season) else { return None };
         let y = match dir {
-            Direction::Past => if s <= cs { cy } else { cy - 1 },
-            Direction::Future => if s >= cs { cy } else { cy + 1 },
+            Direction::Past => {
+                if s <= cs {
+                    cy
+                } else {
+                    cy - 1
+                }
+            }
+            Direction::Future => {
+                if s >= cs {
+                    cy
+                } else {
+                    cy + 1
+                }
+            }
             Direction::Unknown => cy,
         };
         Some(M::point(i, k + 1, Point::Season(y, s)))
@@ -1683,8 +1969,12 @@ impl<'a> P<'a> {
         let w = self.w(i);
         type Rule = fn(i32) -> Option<NaiveDate>;
         let (end, rule): (usize, Rule) = match w {
-            "christmas" if self.w(i + 1) == "eve" => (i + 2, |y| NaiveDate::from_ymd_opt(y, 12, 24)),
-            "christmas" => (i + 1 + usize::from(self.w(i + 1) == "day"), |y| NaiveDate::from_ymd_opt(y, 12, 25)),
+            "christmas" if self.w(i + 1) == "eve" => {
+                (i + 2, |y| NaiveDate::from_ymd_opt(y, 12, 24))
+            }
+            "christmas" => (i + 1 + usize::from(self.w(i + 1) == "day"), |y| {
+                NaiveDate::from_ymd_opt(y, 12, 25)
+            }),
             "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'s" && self.w(i + 3) == "eve" => {
                 (i + 4, |y| NaiveDate::from_ymd_opt(y, 12, 31))
             }
@@ -1692,15 +1982,21 @@ impl<'a> P<'a> {
                 (i + 4, |y| NaiveDate::from_ymd_opt(y, 1, 1))
             }
             "easter" => (i + 1 + usize::from(self.w(i + 1) == "sunday"), easter),
-            "thanksgiving" => (i + 1 + usize::from(self.w(i + 1) == "day"), |y| nth_weekday(y, 11, Weekday::Thu, 4)),
+            "thanksgiving" => (i + 1 + usize::from(self.w(i + 1) == "day"), |y| {
+                nth_weekday(y, 11, Weekday::Thu, 4)
+            }),
             "halloween" => (i + 1, |y| NaiveDate::from_ymd_opt(y, 10, 31)),
-            "independence" if self.w(i + 1) == "day" => (i + 2, |y| NaiveDate::from_ymd_opt(y, 7, 4)),
+            "independence" if self.w(i + 1) == "day" => {
+                (i + 2, |y| NaiveDate::from_ymd_opt(y, 7, 4))
+            }
             "labor" if self.w(i + 1) == "day" => (i + 2, |y| nth_weekday(y, 9, Weekday::Mon, 1)),
             "memorial" if self.w(i + 1) == "day" => (i + 2, |y| nth_weekday(y, 5, Weekday::Mon, 5)),
-            "election" if self.w(i + 1) == "day" => (i + 2, |y| {
-                nth_weekday(y, 11, Weekday::Mon, 1).and_then(|d| add_days(d, 1))
-            }),
-            "valentine" if self.w(i + 1) == "'s" && self.w(i + 2) == "day" => (i + 3, |y| NaiveDate::from_ymd_opt(y, 2, 14)),
+            "election" if self.w(i + 1) == "day" => {
+                (i + 2, |y| nth_weekday(y, 11, Weekday::Mon, 1).and_then(|d| add_days(d, 1)))
+            }
+            "valentine" if self.w(i + 1) == "'s" && self.w(i + 2) == "day" => {
+                (i + 3, |y| NaiveDate::from_ymd_opt(y, 2, 14))
+            }
             _ => return None,
         };
         if !self.cap(end - 1) {
@@ -1714,7 +2010,8 @@ impl<'a> P<'a> {
             return Some(M::raw(i, end, TimexType::Date, "XXXX-XX-XX".into(), "day"));
         };
         let dir = self.direction(i);
-        let cands: Vec<NaiveDate> = [a.year() - 1, a.year(), a.year() + 1].iter().filter_map(|&y| rule(y)).collect();
+        let cands: Vec<NaiveDate> =
+            [a.year() - 1, a.year(), a.year() + 1].iter().filter_map(|&y| rule(y)).collect();
         let d = match dir {
             Direction::Past => cands.iter().rev().find(|&&c| c <= a).copied(),
             Direction::Future => cands.iter().find(|&&c| c >= a).copied(),
@@ -1732,7 +2029,10 @@ impl<'a> P<'a> {
             && i > 0
             && matches!(self.w(i - 1), "for" | "within" | "in" | "over" | "lasting" | "after")
             && !matches!(unit, Unit::Weekend)
-            && !matches!(self.w(i + 1), "of" | "ago" | "later" | "earlier" | "before" | "after" | "'" | "old")
+            && !matches!(
+                self.w(i + 1),
+                "of" | "ago" | "later" | "earlier" | "before" | "after" | "'" | "old"
+            )
         {
             return Some(M::dur(i, i + 1, unit, None));
         }
@@ -1743,9 +2043,25 @@ impl<'a> P<'a> {
         let mut pre = "";
         if matches!(
             self.w(k),
-            "past" | "last" | "next" | "first" | "coming" | "previous" | "following" | "final"
-                | "initial" | "remaining" | "latest" | "recent" | "same" | "other" | "additional"
-                | "further" | "ensuing" | "preceding" | "prior"
+            "past"
+                | "last"
+                | "next"
+                | "first"
+                | "coming"
+                | "previous"
+                | "following"
+                | "final"
+                | "initial"
+                | "remaining"
+                | "latest"
+                | "recent"
+                | "same"
+                | "other"
+                | "additional"
+                | "further"
+                | "ensuing"
+                | "preceding"
+                | "prior"
         ) {
             pre = self.w(k);
             k += 1;
@@ -1761,8 +2077,19 @@ impl<'a> P<'a> {
         }
         while matches!(
             self.w(e),
-            "more" | "additional" | "straight" | "consecutive" | "full" | "long" | "trading"
-                | "business" | "working" | "calendar" | "further" | "whole" | "successive"
+            "more"
+                | "additional"
+                | "straight"
+                | "consecutive"
+                | "full"
+                | "long"
+                | "trading"
+                | "business"
+                | "working"
+                | "calendar"
+                | "further"
+                | "whole"
+                | "successive"
         ) {
             e += 1;
         }
@@ -1788,7 +2115,10 @@ impl<'a> P<'a> {
             return None;
         }
         let after = self.w(end);
-        if unit == Unit::Second && after.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) && !matches!(after, "ago" | "later" | "earlier" | "and" | "or" | "before" | "after") {
+        if unit == Unit::Second
+            && after.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && !matches!(after, "ago" | "later" | "earlier" | "and" | "or" | "before" | "after")
+        {
             return None;
         }
         if unit == Unit::Quarter && (after == "of" || n.is_some_and(|v| v < 1.0)) {
@@ -1797,7 +2127,11 @@ impl<'a> P<'a> {
         if n == Some(1.0) && plural && !n_is_article {
             // `one years` is not a duration; but let `1 days` pass
         }
-        if n.is_some_and(|v| v > 1.0) && !plural && self.digits(k).is_none() && lx::number_word(self.w(k)).is_some() {
+        if n.is_some_and(|v| v > 1.0)
+            && !plural
+            && self.digits(k).is_none()
+            && lx::number_word(self.w(k)).is_some()
+        {
             // `five year` in `a five year low`: still a duration (TimeML does annotate it).
         }
         // `a day` after a count or rate: a set (`twice a week`, `barrels a day`).
@@ -1814,7 +2148,21 @@ impl<'a> P<'a> {
             return false;
         }
         let p = self.w(i - 1);
-        if matches!(p, "times" | "twice" | "once" | "thrice" | "%" | "percent" | "cents" | "dollars" | "million" | "billion" | "each" | "apiece") {
+        if matches!(
+            p,
+            "times"
+                | "twice"
+                | "once"
+                | "thrice"
+                | "%"
+                | "percent"
+                | "cents"
+                | "dollars"
+                | "million"
+                | "billion"
+                | "each"
+                | "apiece"
+        ) {
             return true;
         }
         if self.digits(i - 1).is_some() {
@@ -1824,7 +2172,32 @@ impl<'a> P<'a> {
             && p.ends_with('s')
             && !p.ends_with("ss")
             && p.bytes().all(|b| b.is_ascii_lowercase())
-            && !matches!(p, "was" | "is" | "has" | "does" | "this" | "its" | "his" | "hers" | "ours" | "yours" | "theirs" | "days" | "weeks" | "months" | "years" | "hours" | "minutes" | "as" | "takes" | "lasts" | "needs" | "spends" | "us")
+            && !matches!(
+                p,
+                "was"
+                    | "is"
+                    | "has"
+                    | "does"
+                    | "this"
+                    | "its"
+                    | "his"
+                    | "hers"
+                    | "ours"
+                    | "yours"
+                    | "theirs"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "hours"
+                    | "minutes"
+                    | "as"
+                    | "takes"
+                    | "lasts"
+                    | "needs"
+                    | "spends"
+                    | "us"
+            )
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1872,7 +2245,11 @@ impl<'a> P<'a> {
         match kind {
             "deictic" => {
                 let Some(a) = self.today() else {
-                    return Some(M::reference(i, end, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }));
+                    return Some(M::reference(
+                        i,
+                        end,
+                        if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
+                    ));
                 };
                 if fine {
                     return Some(M::point(i, end, Point::Day(a)));
@@ -1880,22 +2257,35 @@ impl<'a> P<'a> {
                 let Some(v) = n else {
                     // `several years ago`: an honest interval if the unit is small, else a reference.
                     if matches!(unit, Unit::Year | Unit::Decade | Unit::Century) {
-                        return Some(M::reference(i, end, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }));
+                        return Some(M::reference(
+                            i,
+                            end,
+                            if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
+                        ));
                     }
                     return Some(self.vague_span(i, end, Point::Day(a), unit, sign, None));
                 };
                 let steps = v.round() as i64;
                 if v.fract() != 0.0 || steps == 0 {
-                    return Some(M::reference(i, end, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }));
+                    return Some(M::reference(
+                        i,
+                        end,
+                        if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
+                    ));
                 }
                 // `a year ago` in a sentence about a quarter: the same quarter a year before.
                 if unit == Unit::Year
                     && steps == 1
                     && let Some(p) = self.period_context(doc)
                 {
-                    return p.shift_by(Unit::Year, sign * steps).map(|p| M::point(i, end, p).derived());
+                    return p
+                        .shift_by(Unit::Year, sign * steps)
+                        .map(|p| M::point(i, end, p).derived());
                 }
-                let base = Point::containing(a, if unit == Unit::Decade || unit == Unit::Century { Unit::Year } else { unit });
+                let base = Point::containing(
+                    a,
+                    if unit == Unit::Decade || unit == Unit::Century { Unit::Year } else { unit },
+                );
                 let p = base.shift_by(unit, sign * steps)?;
                 Some(M::point(i, end, p))
             }
@@ -1905,7 +2295,9 @@ impl<'a> P<'a> {
                 }
                 let one = n == Some(1.0);
                 let (idx, base) = match (unit, self.period_context(doc).filter(|_| one)) {
-                    (Unit::Year, Some(p)) => (self.sent_points.last().map(|x| x.0).or(doc.last.map(|x| x.0)), p),
+                    (Unit::Year, Some(p)) => {
+                        (self.sent_points.last().map(|x| x.0).or(doc.last.map(|x| x.0)), p)
+                    }
                     _ => self.reference(doc)?,
                 };
                 let Some(v) = n else {
@@ -1930,7 +2322,8 @@ impl<'a> P<'a> {
                 }
                 let mut m = M::point(i, end, p);
                 m.anchor = idx;
-                m.derived = unit == Unit::Year && matches!(base, Point::Quarter(..) | Point::Half(..));
+                m.derived =
+                    unit == Unit::Year && matches!(base, Point::Quarter(..) | Point::Half(..));
                 Some(m)
             }
             _ => {
@@ -1985,7 +2378,15 @@ impl<'a> P<'a> {
 
     /// An expression that puts a point a vague number of units from `base` (`days after`,
     /// `a few weeks ago`): the honest range of days, and a value as fine as that range allows.
-    fn vague_span(&self, i: usize, end: usize, base: Point, unit: Unit, sign: i64, _idx: Option<u32>) -> M {
+    fn vague_span(
+        &self,
+        i: usize,
+        end: usize,
+        base: Point,
+        unit: Unit,
+        sign: i64,
+        _idx: Option<u32>,
+    ) -> M {
         let (lo, hi) = match unit {
             Unit::Day => (2, 9),
             Unit::Week | Unit::Weekend => (2, 6),
@@ -1996,7 +2397,8 @@ impl<'a> P<'a> {
         let a = base.shift_by(unit, sign * lo);
         let b = base.shift_by(unit, sign * hi);
         let (a, b) = if sign < 0 { (b, a) } else { (a, b) };
-        let (Some(a), Some(b)) = (a.and_then(|p| p.first_day()), b.and_then(|p| p.last_day())) else {
+        let (Some(a), Some(b)) = (a.and_then(|p| p.first_day()), b.and_then(|p| p.last_day()))
+        else {
             return M::reference(i, end, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
         };
         let p = coarsest_common(a, b);
@@ -2028,7 +2430,25 @@ impl<'a> P<'a> {
             let next = self.w(i + 1);
             let before_noun = next.len() > 2
                 && next.bytes().all(|b| b.is_ascii_lowercase())
-                && !matches!(next, "and" | "or" | "but" | "for" | "from" | "in" | "on" | "at" | "to" | "since" | "until" | "by" | "with" | "through" | "during" | "basis");
+                && !matches!(
+                    next,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "for"
+                        | "from"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "with"
+                        | "through"
+                        | "during"
+                        | "basis"
+                );
             // (`daily rally`, `weekly address` are still frequencies.)
             if before_noun && w == "quarterly" {
                 return None;
@@ -2052,7 +2472,13 @@ impl<'a> P<'a> {
             return Some(M::raw(i, k + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1), "set"));
         }
         if let Some(p) = lx::day_part(uw) {
-            return Some(M::raw(i, k + 1, TimexType::Set, format!("XXXX-XX-XXT{}", p.code()), "set"));
+            return Some(M::raw(
+                i,
+                k + 1,
+                TimexType::Set,
+                format!("XXXX-XX-XXT{}", p.code()),
+                "set",
+            ));
         }
         let (unit, _) = lx::unit(uw)?;
         Some(M::raw(i, k + 1, TimexType::Set, unit.duration(n), "set"))
@@ -2069,8 +2495,28 @@ impl<'a> P<'a> {
             "currently" | "presently" | "nowadays" => "PRESENT_REF",
             "current" => {
                 // `current` as an adjective meaning `now`, not a flow (`current account`).
-                if matches!(next, "account" | "accounts" | "affairs" | "events" | "flows" | "flow" | "," | "." | "and" | "of" | "law" | "laws" | "rules" | "regulations" | "members" | "contract" | "system" | "form" | "version")
-                    || lx::unit(next).is_some()
+                if matches!(
+                    next,
+                    "account"
+                        | "accounts"
+                        | "affairs"
+                        | "events"
+                        | "flows"
+                        | "flow"
+                        | ","
+                        | "."
+                        | "and"
+                        | "of"
+                        | "law"
+                        | "laws"
+                        | "rules"
+                        | "regulations"
+                        | "members"
+                        | "contract"
+                        | "system"
+                        | "form"
+                        | "version"
+                ) || lx::unit(next).is_some()
                 {
                     return None;
                 }
@@ -2087,7 +2533,12 @@ impl<'a> P<'a> {
                 }
                 return None;
             }
-            "soon" if !matches!(next, "after" | "as") || self.seq(i.wrapping_sub(2), &["as", "soon", "as", "possible"]) => "FUTURE_REF",
+            "soon"
+                if !matches!(next, "after" | "as")
+                    || self.seq(i.wrapping_sub(2), &["as", "soon", "as", "possible"]) =>
+            {
+                "FUTURE_REF"
+            }
             "as" if self.seq(i, &["as", "soon", "as", "possible"]) => {
                 return Some(M::reference(i, i + 4, "FUTURE_REF"));
             }
@@ -2095,11 +2546,19 @@ impl<'a> P<'a> {
                 return Some(M::reference(i, i + 2, "PRESENT_REF"));
             }
             "the" => match next {
-                "past" if !matches!(self.w(i + 2), "few" | "several") && self.count(i + 2).is_none() && lx::unit(self.w(i + 2)).is_none() => {
+                "past"
+                    if !matches!(self.w(i + 2), "few" | "several")
+                        && self.count(i + 2).is_none()
+                        && lx::unit(self.w(i + 2)).is_none() =>
+                {
                     return Some(M::reference(i, i + 2, "PAST_REF"));
                 }
                 "future" => return Some(M::reference(i, i + 2, "FUTURE_REF")),
-                "present" if !self.cap(i + 1) && !matches!(self.w(i + 2), "," | "." | "") || self.w(i + 2) == "," || self.w(i + 2) == "." => {
+                "present"
+                    if !self.cap(i + 1) && !matches!(self.w(i + 2), "," | "." | "")
+                        || self.w(i + 2) == ","
+                        || self.w(i + 2) == "." =>
+                {
                     return None;
                 }
                 "near" | "foreseeable" | "distant" | "immediate" if self.w(i + 2) == "future" => {
@@ -2149,10 +2608,17 @@ impl<'a> P<'a> {
                 };
                 return p.map(|p| M::point(i, e, p).with_mod(modifier));
             }
-            if rest.len() == 4 && let Ok(y) = rest.parse::<i32>() && (1000..2200).contains(&y) {
+            if rest.len() == 4
+                && let Ok(y) = rest.parse::<i32>()
+                && (1000..2200).contains(&y)
+            {
                 return Some(M::point(i, i + 1, Point::Year(y)).with_mod(modifier));
             }
-            if let Some(d) = rest.strip_suffix('s') && d.len() == 4 && d.ends_with('0') && let Ok(y) = d.parse::<i32>() {
+            if let Some(d) = rest.strip_suffix('s')
+                && d.len() == 4
+                && d.ends_with('0')
+                && let Ok(y) = d.parse::<i32>()
+            {
                 return Some(M::point(i, i + 1, Point::Decade(y / 10)).with_mod(modifier));
             }
             if let Some((unit, false)) = lx::unit(rest) {
@@ -2166,13 +2632,16 @@ impl<'a> P<'a> {
             ("year", "end") => {
                 let a = self.today()?;
                 let since = i > 0 && self.w(i - 1) == "since";
-                let y = if since || a.month() == 1 && self.direction(i) == Direction::Past { a.year() - 1 } else { a.year() };
-                return NaiveDate::from_ymd_opt(y, 12, 31).map(|d| M::point(i, i + 1, Point::Day(d)));
+                let y = if since || a.month() == 1 && self.direction(i) == Direction::Past {
+                    a.year() - 1
+                } else {
+                    a.year()
+                };
+                return NaiveDate::from_ymd_opt(y, 12, 31)
+                    .map(|d| M::point(i, i + 1, Point::Day(d)));
             }
             ("year", "earlier" | "ago" | "before") => {
-                let base = self.period_context(doc).or_else(|| {
-                    doc.last_period.map(|(_, p)| p)
-                });
+                let base = self.period_context(doc).or_else(|| doc.last_period.map(|(_, p)| p));
                 let p = match base {
                     Some(p) => p.shift_by(Unit::Year, -1),
                     None => self.today().map(|a| Point::Year(a.year() - 1)),
@@ -2182,14 +2651,20 @@ impl<'a> P<'a> {
             _ => {}
         }
         // `day-long`, `decades-long`, `year-long`
-        if b == "long" && let Some((u, plural)) = lx::unit(a) {
+        if b == "long"
+            && let Some((u, plural)) = lx::unit(a)
+        {
             return Some(M::dur(i, i + 1, u, if plural { None } else { Some(1.0) }));
         }
         // `five-year`, `16-hour`, `two-week`; not `five-year-old`.
         if b.contains('-') {
             return None;
         }
-        let n = if a.bytes().all(|c| c.is_ascii_digit()) { a.parse::<u32>().ok() } else { lx::number_word(a) }?;
+        let n = if a.bytes().all(|c| c.is_ascii_digit()) {
+            a.parse::<u32>().ok()
+        } else {
+            lx::number_word(a)
+        }?;
         let (u, _) = lx::unit(b)?;
         if self.w(i + 1).starts_with("old") || u == Unit::Quarter {
             return None;
@@ -2213,25 +2688,32 @@ impl<'a> P<'a> {
                 if self.seq(k, &["week", "of"]) {
                     (None, i, false)
                 } else {
-                let m = match self.w(k) {
-                    "end" | "close" => "END",
-                    "beginning" | "start" | "turn" => "START",
-                    "middle" => "MID",
-                    "first" if self.w(k + 1) == "part" => "START",
-                    "latter" | "last" if self.w(k + 1) == "part" => "END",
-                    _ => return None,
-                };
-                let k = if self.w(k) == "first" || self.w(k) == "latter" || self.w(k) == "last" { k + 1 } else { k };
-                if self.w(k + 1) != "of" {
-                    return None;
-                }
-                (Some(m), k + 2, false)
+                    let m = match self.w(k) {
+                        "end" | "close" => "END",
+                        "beginning" | "start" | "turn" => "START",
+                        "middle" => "MID",
+                        "first" if self.w(k + 1) == "part" => "START",
+                        "latter" | "last" if self.w(k + 1) == "part" => "END",
+                        _ => return None,
+                    };
+                    let k = if self.w(k) == "first" || self.w(k) == "latter" || self.w(k) == "last"
+                    {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    if self.w(k + 1) != "of" {
+                        return None;
+                    }
+                    (Some(m), k + 2, false)
                 }
             }
             _ => return None,
         };
         // `the week of March 6`
-        if w == "the" && self.w(i + 1) == "week" && self.w(i + 2) == "of"
+        if w == "the"
+            && self.w(i + 1) == "week"
+            && self.w(i + 2) == "of"
             && let Some(m) = self.date_abs(i + 3)
             && let Some(Point::Day(d)) = m.point_val()
         {
@@ -2279,7 +2761,8 @@ impl<'a> P<'a> {
                 && f <= a
                 && a <= l
             {
-                inner.range = Some(if w == "earlier" { (ymd(f), ymd(a)) } else { (ymd(a), ymd(l)) });
+                inner.range =
+                    Some(if w == "earlier" { (ymd(f), ymd(a)) } else { (ymd(a), ymd(l)) });
             }
             return Some(inner);
         }

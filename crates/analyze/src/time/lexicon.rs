@@ -196,9 +196,33 @@ pub fn vague_count(w: &str) -> bool {
 pub fn time_zone(w: &str) -> bool {
     matches!(
         w,
-        "gmt" | "utc" | "edt" | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "et"
-            | "pt" | "bst" | "cet" | "cest" | "eet" | "eest" | "msk" | "ist" | "jst" | "aest"
-            | "hkt" | "sgt" | "wat" | "eat" | "cat" | "z"
+        "gmt"
+            | "utc"
+            | "edt"
+            | "est"
+            | "cdt"
+            | "cst"
+            | "mdt"
+            | "mst"
+            | "pdt"
+            | "pst"
+            | "et"
+            | "pt"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "msk"
+            | "ist"
+            | "jst"
+            | "aest"
+            | "hkt"
+            | "sgt"
+            | "wat"
+            | "eat"
+            | "cat"
+            | "z"
     )
 }
 
@@ -208,7 +232,8 @@ pub fn is_cue(w: &str) -> bool {
     if month(w).is_some() || weekday(w).is_some() || unit(w).is_some() || season(w).is_some() {
         return true;
     }
-    if let Some(rest) = ["mid-", "early-", "late-", "pre-", "post-"].iter().find_map(|p| w.strip_prefix(p))
+    if let Some(rest) =
+        ["mid-", "early-", "late-", "pre-", "post-"].iter().find_map(|p| w.strip_prefix(p))
     {
         return is_cue(rest) || rest.starts_with(|c: char| c.is_ascii_digit());
     }
