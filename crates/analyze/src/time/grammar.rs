@@ -156,10 +156,21 @@ pub fn sentence(
         _ => None,
     };
     let n = toks.len();
+    // Which tokens are cues; a number is one only where it can be part of a time expression
+    // (a year, a day beside a month, a count before a unit, a clock time).
+    let mut cue = vec![false; n + 1];
+    for i in 0..n {
+        cue[i] = token_is_cue(text, toks[i].span);
+    }
+    for i in 0..n {
+        if cue[i] && p.w(i).as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            cue[i] = p.number_may_be_time(i, cue[i + 1]);
+        }
+    }
     // Index of the next cue token at or after each position.
     let mut next_cue = vec![usize::MAX; n + 1];
     for i in (0..n).rev() {
-        next_cue[i] = if token_is_cue(text, toks[i].span) { i } else { next_cue[i + 1] };
+        next_cue[i] = if cue[i] { i } else { next_cue[i + 1] };
     }
     let mut i = 0;
     while i < n {
@@ -168,6 +179,10 @@ pub fn sentence(
         }
         if next_cue[i] > i + 5 {
             i = next_cue[i] - 5;
+            continue;
+        }
+        if !cue[i] && !is_starter(p.w(i)) {
+            i += 1;
             continue;
         }
         match p.parse_at(i, doc) {
@@ -427,6 +442,24 @@ impl<'a> P<'a> {
 
     // -----------------------------------------------------------------------------------------
     // Numbers
+
+    /// A digit token that can belong to a time expression: a year, a decade, a numeric date or
+    /// clock time, a day next to a month, or a count before a time word.
+    fn number_may_be_time(&self, i: usize, next_is_cue: bool) -> bool {
+        let w = self.w(i);
+        if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        if w.bytes().any(|b| matches!(b, b':' | b'/' | b'-' | b's' | b'a' | b'p' | b'q' | b't' | b'n' | b'r' | b'h'))
+        {
+            return true;
+        }
+        let next = self.w(i + 1);
+        next_is_cue
+            || matches!(next, "a.m." | "a.m" | "am" | "p.m." | "p.m" | "pm" | "o'clock" | "1/2" | "and" | "more" | "full" | "straight" | "consecutive" | "additional" | "trading" | "business" | "working" | "in" | "," | "of" | "to" | "or")
+            || i > 0 && lx::month(self.w(i - 1)).is_some()
+            || i > 0 && matches!(self.w(i - 1), "the" | "at" | "by" | "until" | "around" | "about")
+    }
 
     /// A count: digits (`14`, `5 1/2`, `2.5`), number words (`two`, `twenty four`, `a`), or a
     /// vague count (`several`, `a few`) as `None`.
@@ -2781,6 +2814,21 @@ impl<'a> P<'a> {
         let a = self.today()?;
         Some(M::point(i, i + 2, Point::containing(a, unit)))
     }
+}
+
+/// Words that may begin a time expression without being cues themselves (`the`, `about`,
+/// `last`, `two`): the recogniser tries them only near a cue.
+fn is_starter(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "about" | "around" | "approximately" | "roughly" | "some" | "nearly"
+            | "almost" | "more" | "well" | "upwards" | "less" | "fewer" | "under" | "at" | "no"
+            | "up" | "last" | "next" | "this" | "that" | "past" | "coming" | "previous"
+            | "following" | "early" | "late" | "mid" | "earlier" | "later" | "end" | "beginning"
+            | "start" | "middle" | "turn" | "close" | "every" | "each" | "per" | "several" | "few"
+            | "many" | "couple" | "half" | "dozens" | "hundreds" | "thousands" | "these" | "as"
+            | "in"
+    ) || lx::number_word(w).is_some()
 }
 
 /// A point of `unit`, `n` steps from the one that contains `base`.

@@ -229,8 +229,11 @@ pub fn time_zone(w: &str) -> bool {
 /// Words that can begin or carry a time expression: only tokens for which this is true (or that
 /// start with a digit) make the recogniser look further.
 pub fn is_cue(w: &str) -> bool {
-    if month(w).is_some() || weekday(w).is_some() || unit(w).is_some() || season(w).is_some() {
+    if CUE_SET.contains(w) {
         return true;
+    }
+    if !w.contains('-') {
+        return false;
     }
     if let Some(rest) =
         ["mid-", "early-", "late-", "pre-", "post-"].iter().find_map(|p| w.strip_prefix(p))
@@ -241,78 +244,113 @@ pub fn is_cue(w: &str) -> bool {
         // `five-year`, `third-quarter`, `year-end`, `day-long`
         return unit(b).is_some() || unit(a).is_some() || matches!(b, "quarter" | "half");
     }
-    matches!(
-        w,
-        "today"
-            | "tonight"
-            | "tomorrow"
-            | "yesterday"
-            | "now"
-            | "currently"
-            | "current"
-            | "recently"
-            | "recent"
-            | "previously"
-            | "formerly"
-            | "nowadays"
-            | "presently"
-            | "soon"
-            | "future"
-            | "past"
-            | "present"
-            | "daily"
-            | "weekly"
-            | "monthly"
-            | "yearly"
-            | "annually"
-            | "annual"
-            | "hourly"
-            | "nightly"
-            | "quarterly"
-            | "biweekly"
-            | "noon"
-            | "midnight"
-            | "midday"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "overnight"
-            | "christmas"
-            | "easter"
-            | "thanksgiving"
-            | "halloween"
-            | "ramadan"
-            | "fiscal"
-            | "period"
-            | "fy"
-            | "nineteen"
-            | "twentieth"
-            | "nineteenth"
-            | "twenty-first"
-            | "eighties"
-            | "nineties"
-            | "seventies"
-            | "sixties"
-            | "fifties"
-            | "forties"
-            | "thirties"
-            | "twenties"
-            | "labor"
-            | "memorial"
-            | "independence"
-            | "election"
-            | "valentine"
-            | "new"
-            | "o'clock"
-            | "h1"
-            | "h2"
-            | "q1"
-            | "q2"
-            | "q3"
-            | "q4"
-    )
+    false
 }
+
+/// Every plain (unhyphenated) cue word, for one hash lookup per token.
+static CUE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut set = rustc_hash::FxHashSet::default();
+        let months = [
+            "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june",
+            "jun", "july", "jul", "august", "aug", "september", "sept", "sep", "october", "oct",
+            "november", "nov", "december", "dec",
+        ];
+        let days = [
+            "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu",
+            "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "mondays",
+            "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+        ];
+        let units = [
+            "second", "sec", "seconds", "secs", "minute", "min", "minutes", "mins", "hour", "hr",
+            "hours", "hrs", "day", "days", "week", "weeks", "weekend", "weekends", "month",
+            "months", "quarter", "quarters", "year", "yr", "years", "yrs", "decade", "decades",
+            "century", "centuries", "spring", "summer", "fall", "autumn", "winter",
+        ];
+        let dotted: &'static [&'static str] = &[
+            "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.", "oct.", "nov.",
+            "dec.", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.",
+            "sun.",
+        ];
+        set.extend(months);
+        set.extend(days);
+        set.extend(units);
+        set.extend(dotted.iter().copied());
+        set.extend(OTHER_CUES.iter().copied());
+        set
+    });
+
+/// Cue words beyond months, weekdays, units and seasons.
+const OTHER_CUES: &[&str] = &[
+        "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "currently",
+    "current",
+    "recently",
+    "recent",
+    "previously",
+    "formerly",
+    "nowadays",
+    "presently",
+    "soon",
+    "future",
+    "past",
+    "present",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "annual",
+    "hourly",
+    "nightly",
+    "quarterly",
+    "biweekly",
+    "noon",
+    "midnight",
+    "midday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "fiscal",
+    "period",
+    "fy",
+    "nineteen",
+    "twentieth",
+    "nineteenth",
+    "twenty-first",
+    "eighties",
+    "nineties",
+    "seventies",
+    "sixties",
+    "fifties",
+    "forties",
+    "thirties",
+    "twenties",
+    "labor",
+    "memorial",
+    "independence",
+    "election",
+    "valentine",
+    "new",
+    "o'clock",
+    "h1",
+    "h2",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+];
 
 #[cfg(test)]
 mod tests {
