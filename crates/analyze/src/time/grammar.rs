@@ -22,20 +22,14 @@ pub struct DocState {
     last_sentence: u32,
 }
 
-/// A cheap test: does this token deserve a closer look?
-pub fn token_is_cue(text: &str, span: Span) -> bool {
-    let Some(t) = text.get(span.start..span.end) else { return false };
+/// A cheap test on the lowercased text: does this token deserve a closer look?
+pub fn token_is_cue(lower: &str, span: Span) -> bool {
+    let Some(t) = lower.get(span.start..span.end) else { return false };
     let b = t.as_bytes();
     match b.first() {
         Some(c) if c.is_ascii_digit() => true,
         Some(b'\'') => b.get(1).is_some_and(u8::is_ascii_digit),
-        Some(c) if c.is_ascii_alphabetic() && b.len() <= 24 => {
-            let mut buf = [0u8; 24];
-            for (d, s) in buf.iter_mut().zip(b) {
-                *d = s.to_ascii_lowercase();
-            }
-            std::str::from_utf8(&buf[..b.len()]).is_ok_and(lx::is_cue)
-        }
+        Some(c) if c.is_ascii_alphabetic() && b.len() <= 24 => lx::is_cue(t),
         _ => false,
     }
 }
@@ -139,6 +133,7 @@ pub fn sentence(
     toks: &[Token],
     sentence: u32,
     anchor: Option<NaiveDate>,
+    cues: &[bool],
     doc: &mut DocState,
 ) {
     let mut p = P {
@@ -158,10 +153,9 @@ pub fn sentence(
     let n = toks.len();
     // Which tokens are cues; a number is one only where it can be part of a time expression
     // (a year, a day beside a month, a count before a unit, a clock time).
-    let mut cue = vec![false; n + 1];
-    for i in 0..n {
-        cue[i] = token_is_cue(text, toks[i].span);
-    }
+    let mut cue = Vec::with_capacity(n + 1);
+    cue.extend_from_slice(cues);
+    cue.push(false);
     for i in 0..n {
         if cue[i] && p.w(i).as_bytes().first().is_some_and(u8::is_ascii_digit) {
             cue[i] = p.number_may_be_time(i, cue[i + 1]);
@@ -181,7 +175,7 @@ pub fn sentence(
             i = next_cue[i] - 5;
             continue;
         }
-        if !cue[i] && !is_starter(p.w(i)) {
+        if !cue[i] && (next_cue[i] > i + 4 || !is_starter(p.w(i))) {
             i += 1;
             continue;
         }
@@ -2827,8 +2821,9 @@ fn is_starter(w: &str) -> bool {
             | "following" | "early" | "late" | "mid" | "earlier" | "later" | "end" | "beginning"
             | "start" | "middle" | "turn" | "close" | "every" | "each" | "per" | "several" | "few"
             | "many" | "couple" | "half" | "dozens" | "hundreds" | "thousands" | "these" | "as"
-            | "in"
+            | "its" | "their" | "his" | "her"
     ) || lx::number_word(w).is_some()
+        || lx::ordinal(w).is_some()
 }
 
 /// A point of `unit`, `n` steps from the one that contains `base`.

@@ -37,14 +37,17 @@ pub use tense::Direction;
 /// `XXXX-WXX-4`) or vague references.
 pub fn recognize(text: &str, seg: &Segmentation, anchor: Option<NaiveDate>) -> Vec<Timex> {
     let mut doc = grammar::DocState::default();
-    let mut lower: Option<String> = None;
+    // ASCII lowercasing keeps every byte offset.
+    let lower = text.to_ascii_lowercase();
+    let mut cues: Vec<bool> = Vec::new();
     for (si, _) in seg.sentences.iter().enumerate() {
         let toks = seg.tokens_of(si);
-        if !toks.iter().any(|t| grammar::token_is_cue(text, t.span)) {
+        cues.clear();
+        cues.extend(toks.iter().map(|t| grammar::token_is_cue(&lower, t.span)));
+        if !cues.contains(&true) {
             continue;
         }
-        let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
-        grammar::sentence(text, lower, toks, si as u32, anchor, &mut doc);
+        grammar::sentence(text, &lower, toks, si as u32, anchor, &cues, &mut doc);
     }
     doc.out
 }
