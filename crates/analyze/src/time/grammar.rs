@@ -444,13 +444,38 @@ impl<'a> P<'a> {
         if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
             return true;
         }
-        if w.bytes().any(|b| matches!(b, b':' | b'/' | b'-' | b's' | b'a' | b'p' | b'q' | b't' | b'n' | b'r' | b'h'))
-        {
+        if w.bytes().any(|b| {
+            matches!(b, b':' | b'/' | b'-' | b's' | b'a' | b'p' | b'q' | b't' | b'n' | b'r' | b'h')
+        }) {
             return true;
         }
         let next = self.w(i + 1);
         next_is_cue
-            || matches!(next, "a.m." | "a.m" | "am" | "p.m." | "p.m" | "pm" | "o'clock" | "1/2" | "and" | "more" | "full" | "straight" | "consecutive" | "additional" | "trading" | "business" | "working" | "in" | "," | "of" | "to" | "or")
+            || matches!(
+                next,
+                "a.m."
+                    | "a.m"
+                    | "am"
+                    | "p.m."
+                    | "p.m"
+                    | "pm"
+                    | "o'clock"
+                    | "1/2"
+                    | "and"
+                    | "more"
+                    | "full"
+                    | "straight"
+                    | "consecutive"
+                    | "additional"
+                    | "trading"
+                    | "business"
+                    | "working"
+                    | "in"
+                    | ","
+                    | "of"
+                    | "to"
+                    | "or"
+            )
             || i > 0 && lx::month(self.w(i - 1)).is_some()
             || i > 0 && matches!(self.w(i - 1), "the" | "at" | "by" | "until" | "around" | "about")
     }
@@ -1401,6 +1426,7 @@ impl<'a> P<'a> {
         if the {
             k += 1;
         }
+        let this_past = self.seq(k, &["this", "past"]);
         let det = self.w(k);
         let det = match det {
             "this" if self.w(k + 1) == "past" => {
@@ -1493,6 +1519,8 @@ impl<'a> P<'a> {
                 let this = Point::Season(cy, s);
                 Some(match det {
                     // `last spring` is the previous year's.
+                    // `this past spring`: the latest one gone.
+                    "last" if this_past => Point::Season(if s < cs { cy } else { cy - 1 }, s),
                     "last" | "past" | "previous" => Point::Season(a.year() - 1, s),
                     "next" | "coming" => {
                         if s > cs {
@@ -1749,7 +1777,13 @@ impl<'a> P<'a> {
             }
             qw = "";
         }
-        let (n, mut qk) = if let Some(n) = lx::ordinal(qw) {
+        // `the last half of 1989`, `the final quarter of 1990`: the closing one of that year.
+        let closing = matches!(qw, "last" | "final" | "latter")
+            && matches!(self.w(k + 1), "quarter" | "half")
+            && self.w(k + 2) == "of";
+        let (n, mut qk) = if closing {
+            (Some(if self.w(k + 1) == "quarter" { 4 } else { 2 }), k + 1)
+        } else if let Some(n) = lx::ordinal(qw) {
             (Some(n), k + 1)
         } else if matches!(
             qw,
@@ -1846,6 +1880,7 @@ impl<'a> P<'a> {
             return None;
         }
         let has_det = !det.is_empty();
+
         if let Some(y) = year {
             // `the 1989 period`: the period under discussion, in that year.
             let cur = doc.last_period.map(|(_, p)| p);
@@ -2815,13 +2850,61 @@ impl<'a> P<'a> {
 fn is_starter(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "about" | "around" | "approximately" | "roughly" | "some" | "nearly"
-            | "almost" | "more" | "well" | "upwards" | "less" | "fewer" | "under" | "at" | "no"
-            | "up" | "last" | "next" | "this" | "that" | "past" | "coming" | "previous"
-            | "following" | "early" | "late" | "mid" | "earlier" | "later" | "end" | "beginning"
-            | "start" | "middle" | "turn" | "close" | "every" | "each" | "per" | "several" | "few"
-            | "many" | "couple" | "half" | "dozens" | "hundreds" | "thousands" | "these" | "as"
-            | "its" | "their" | "his" | "her"
+        "the"
+            | "a"
+            | "an"
+            | "about"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "more"
+            | "well"
+            | "upwards"
+            | "less"
+            | "fewer"
+            | "under"
+            | "at"
+            | "no"
+            | "up"
+            | "last"
+            | "next"
+            | "this"
+            | "that"
+            | "past"
+            | "coming"
+            | "previous"
+            | "following"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "turn"
+            | "close"
+            | "every"
+            | "each"
+            | "per"
+            | "several"
+            | "few"
+            | "many"
+            | "couple"
+            | "half"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "these"
+            | "as"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
     ) || lx::number_word(w).is_some()
         || lx::ordinal(w).is_some()
 }
