@@ -8,6 +8,7 @@ pub mod ner;
 pub mod resolve;
 mod score;
 pub mod time;
+pub mod timeml;
 
 pub use score::{Prf, Report, Table};
 
