@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(clap::Subcommand)]
 pub enum Action {
@@ -18,6 +19,31 @@ pub enum Action {
 
 pub fn run(action: Action) -> anyhow::Result<ExitCode> {
     match action {
-        Action::Build { .. } => anyhow::bail!("not yet implemented: gazetteer build"),
+        Action::Build { data, out } => {
+            let t = Instant::now();
+            let stats = gazetteer::builder::build(&data, &out)?;
+            for w in &stats.warnings {
+                eprintln!("sitrep: warning: {w}");
+            }
+            println!(
+                "gazetteer: {} countries, {} places ({} alternate names), {} regions, {} bodies, {} seats -> {} ({} bytes)",
+                stats.countries,
+                stats.places,
+                stats.alternates,
+                stats.regions,
+                stats.igos,
+                stats.seats,
+                out.join("gazetteer.tsv.gz").display(),
+                stats.gazetteer_bytes
+            );
+            println!(
+                "outlines: {} countries -> {} ({} bytes)",
+                stats.outlines,
+                out.join("outlines.tsv.gz").display(),
+                stats.outline_bytes
+            );
+            println!("built in {:.1}s; rebuild the binary to embed it", t.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
