@@ -3,6 +3,7 @@
 //! Every task returns a [`Report`]: a readable table and one JSON object with the headline scores,
 //! which the command line prints last so that scripts (and `.ci/run`) can read it.
 
+mod corefscore;
 pub mod events;
 pub mod ner;
 pub mod resolve;

@@ -242,6 +242,20 @@ pub struct TitleFact {
     pub sentence: u32,
 }
 
+/// Why coreference put a mention in its entity: the rule and the span that justifies it (the
+/// antecedent, an apposition, an acronym's expansion, the sentence that makes a capital an actor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorefLink {
+    /// Index into [`Analysis::mentions`].
+    pub mention: u32,
+    /// Index into [`Analysis::entities`].
+    pub entity: u32,
+    /// `same name`, `surname`, `acronym`, `demonym`, `capital as government`, `pronoun`,
+    /// `apposition`, `description`, `possessive`, `gazetteer`, ...
+    pub rule: String,
+    pub evidence: Span,
+}
+
 /// Something a stage wants a person to know about this document (not an error of the batch).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -263,6 +277,9 @@ pub struct Analysis {
     pub timexes: Vec<Timex>,
     pub entities: Vec<LocalEntity>,
     pub titles: Vec<TitleFact>,
+    /// How coreference linked mentions to entities (one per mention it placed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<CorefLink>,
     pub events: Vec<Event>,
     pub relations: Vec<Relation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
