@@ -124,6 +124,12 @@ fn chain(w: &mut Work, p: usize, items: &[Item]) {
         if matches!(items[i], Item::Modifier(_) | Item::Role(_)) {
             let mut j = i;
             while j < items.len() && matches!(items[j], Item::Modifier(_) | Item::Role(_)) {
+                // A role followed by a modifier starts another title (`commander Field Marshal`).
+                let role_ends = j > i
+                    && matches!(items[j - 1], Item::Role(t) if !is(lexicon::TITLE_MODIFIERS, &w.lower(t)));
+                if role_ends && matches!(items[j], Item::Modifier(_)) {
+                    break;
+                }
                 j += 1;
             }
             // Trim trailing modifiers that no role follows.
