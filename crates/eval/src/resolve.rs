@@ -667,6 +667,17 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
             }
             resp_map.entry(e).or_default().push(id(m.span));
         }
+        if std::env::var_os("SITREP_DEBUG_COREF").is_some() {
+            let ent_of: HashMap<Span, Option<u32>> = mentions.iter().filter(|m| m.label != MentionLabel::Title).map(|m| (m.span, m.entity)).collect();
+            let mut chains: HashMap<&str, Vec<&GumMention>> = HashMap::new();
+            for m in &gd.mentions { chains.entry(m.chain.as_str()).or_default().push(m); }
+            let mut cs: Vec<_> = chains.into_iter().filter(|(_, v)| v.len() > 1).collect();
+            cs.sort_by_key(|(_, v)| v[0].tokens.0);
+            for (c, v) in cs {
+                let items: Vec<String> = v.iter().map(|m| { let sp = span_of(m); format!("{}[{:?}/{}]", &doc.text[sp.start..sp.end], m.kind, ent_of.get(&sp).copied().flatten().map_or("-".into(), |e| e.to_string())) }).collect();
+                eprintln!("{} chain {c}: {}", gd.name, items.join(" | "));
+            }
+        }
         let mut key: Vec<Cluster> = key_map.into_values().filter(|c| c.len() > 1).collect();
         let mut resp: Vec<Cluster> = resp_map.into_values().filter(|c| c.len() > 1).collect();
         key.iter_mut().for_each(|c| c.sort_unstable());

@@ -461,6 +461,8 @@ pub enum PronounClass {
     Plural,
     /// its, itself
     Neuter,
+    /// I, me, my: the speaker of a quote (only for pronouns given as mentions)
+    Speaker,
 }
 
 pub fn pronoun(word: &str) -> Option<(PronounClass, bool)> {

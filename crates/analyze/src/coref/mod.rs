@@ -310,10 +310,42 @@ impl<'a> Work<'a> {
 
     fn person(&mut self, i: usize) {
         let text = self.ms[i].m.text.clone();
-        let toks = name_tokens(&text);
+        let (toks, roles) = self.person_name(&text);
         if toks.is_empty() {
-            let e = self.new_entity(EntityType::Person);
-            self.link(i, e, "new", self.ms[i].m.span);
+            // All title (`The President`): the person holding that role, if the article has one.
+            let here = self.ms[i].m.span.start;
+            let sentence = self.ms[i].sentence;
+            let found = roles.iter().find_map(|r| {
+                let mut best: Option<(usize, Span)> = None;
+                for (e, ent) in self.ents.iter().enumerate() {
+                    if ent.etype != Some(EntityType::Person) || !ent.roles.contains(r) {
+                        continue;
+                    }
+                    for &j in &ent.mentions {
+                        let m = &self.ms[j];
+                        if m.m.span.end <= here && m.sentence + 12 >= sentence && best.is_none_or(|b| m.m.span.start > b.1.start) {
+                            best = Some((e, m.m.span));
+                        }
+                    }
+                }
+                best
+            });
+            let e = match found {
+                Some((e, ev)) => {
+                    self.link(i, e, "role", ev);
+                    e
+                }
+                None => {
+                    let e = self.new_entity(EntityType::Person);
+                    self.link(i, e, "new", self.ms[i].m.span);
+                    e
+                }
+            };
+            for r in roles {
+                if !self.ents[e].roles.contains(&r) {
+                    self.ents[e].roles.push(r);
+                }
+            }
             return;
         }
         let gender = self.honorific_gender(i);
@@ -336,15 +368,15 @@ impl<'a> Work<'a> {
                     continue;
                 }
                 last = last.max(other.m.span.start);
-                let ot = name_tokens(&other.m.text);
+                let ot = self.person_name(&other.m.text).0;
                 if let Some(r) = person_compatible(&toks, &ot) {
                     rule = Some(r);
                 }
             }
             // A full name must not contradict any of the entity's full names.
             if rule.is_some() && toks.len() > 1 {
-                let conflict = ent.mentions.iter().any(|&j| {
-                    let ot = name_tokens(&self.ms[j].m.text);
+                let conflict = ent.mentions.iter().filter(|&&j| self.ms[j].m.kind == MentionKind::Name).any(|&j| {
+                    let ot = self.person_name(&self.ms[j].m.text).0;
                     ot.len() > 1 && person_compatible(&toks, &ot).is_none()
                 });
                 if conflict {
@@ -378,6 +410,57 @@ impl<'a> Work<'a> {
         if self.ents[e].gender.is_none() {
             self.ents[e].gender = gender;
         }
+        for r in roles {
+            if !self.ents[e].roles.contains(&r) {
+                self.ents[e].roles.push(r);
+            }
+        }
+    }
+
+    /// The name words of a person mention and the roles written into it: `U.S. President
+    /// Donald Trump's` -> (donald trump, president); `Lee Cheuk-yan of the Labour Party` ->
+    /// lee cheuk-yan; `New People Party's Michael Tien` -> michael tien.
+    pub fn person_name(&self, text: &str) -> (Vec<String>, Vec<String>) {
+        let mut t = core_text(text);
+        for sep in [" 's ", "'s ", "\u{2019}s "] {
+            if let Some(k) = t.rfind(sep) {
+                t = &t[k + sep.len()..];
+            }
+        }
+        for sep in [" of ", " from ", ", ", " ("] {
+            if let Some(k) = t.find(sep) {
+                t = &t[..k];
+            }
+        }
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let mut roles = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k];
+            let lw = w.trim_end_matches('.').to_lowercase();
+            let lower_initial = w.chars().next().is_some_and(|c| !c.is_uppercase());
+            let title_word = lexicon::is(lexicon::ROLES, &lw)
+                || lexicon::is(lexicon::TITLE_MODIFIERS, &lw)
+                || lexicon::is(lexicon::HONORIFICS, &lw)
+                || lexicon::ABBREVIATED.iter().any(|(a, _)| *a == lw);
+            let nationality = self.gaz.demonym(w).is_some()
+                || matches!(self.gaz.acronym(w), Some(gazetteer::Entry::Country(_)))
+                || w.contains('-') && w.split('-').next().is_some_and(|x| x.chars().all(char::is_lowercase));
+            if k + 1 < words.len() && (lower_initial || title_word || nationality) {
+                if lexicon::is(lexicon::ROLES, &lw) {
+                    roles.push(lw);
+                }
+                k += 1;
+            } else if k + 1 == words.len() && (lower_initial || title_word) {
+                if lexicon::is(lexicon::ROLES, &lw) {
+                    roles.push(lw);
+                }
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        (name_tokens(&words[k..].join(" ")), roles)
     }
 
     /// `Mr` / `Ms` just before a person mention.
@@ -392,7 +475,7 @@ impl<'a> Work<'a> {
     }
 
     fn org(&mut self, i: usize) {
-        let text = self.ms[i].m.text.clone();
+        let text = core_text(&self.ms[i].m.text).to_string();
         let span = self.ms[i].m.span;
         // A seat of power (`Kremlin`) is its government; a body of the gazetteer is itself.
         if let Some(seat) = self.gaz.seat(&text) {
@@ -444,9 +527,10 @@ impl<'a> Work<'a> {
                 }
             }
         }
+        let found = found.map(|(e, ev)| (e, ev, "acronym")).or_else(|| self.partial_org(i, &key).map(|(e, ev)| (e, ev, "part of name")));
         let e = match found {
-            Some((e, ev)) => {
-                self.link(i, e, "acronym", ev);
+            Some((e, ev, rule)) => {
+                self.link(i, e, rule, ev);
                 e
             }
             None => {
@@ -459,6 +543,32 @@ impl<'a> Work<'a> {
         if let Some(a) = acr {
             self.keys.entry(format!("org:{}", a.to_lowercase())).or_insert(e);
         }
+    }
+
+    /// An earlier organisation whose name contains this one's words, ending in the same word
+    /// (`the Supreme Court` in `the Italian Supreme Court of Cassation`; `the Court`).
+    fn partial_org(&self, i: usize, key: &str) -> Option<(usize, Span)> {
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty() && *w != "of").collect();
+        let last = *words.last()?;
+        let here = self.ms[i].m.span.start;
+        let mut best: Option<(usize, Span)> = None;
+        for (e, ent) in self.ents.iter().enumerate() {
+            if ent.etype != Some(EntityType::Org) {
+                continue;
+            }
+            for &j in &ent.mentions {
+                let o = &self.ms[j].m;
+                if o.kind != MentionKind::Name || o.span.start >= here {
+                    continue;
+                }
+                let other = gazetteer::fold_string(core_text(&o.text));
+                let ow: Vec<&str> = other.split(' ').collect();
+                if ow.len() > words.len() && ow.contains(&last) && words.iter().all(|w| ow.contains(w)) && best.is_none_or(|b| o.span.start > b.1.start) {
+                    best = Some((e, o.span));
+                }
+            }
+        }
+        best
     }
 
     fn finish(self, facts: Vec<TitleFact>) -> (Vec<Mention>, Resolution) {
@@ -591,9 +701,27 @@ pub(crate) fn person_compatible(a: &[String], b: &[String]) -> Option<&'static s
     (fa == fb || initial(fa, fb) || initial(fb, fa)).then_some("same name")
 }
 
+/// A mention's text without a leading `the` or a trailing possessive (`the Court 's` -> `Court`).
+pub(crate) fn core_text(text: &str) -> &str {
+    let mut t = text.trim();
+    for suf in [" 's", "'s", "\u{2019}s", " '", "'", "\u{2019}"] {
+        if let Some(x) = t.strip_suffix(suf) {
+            t = x.trim_end();
+            break;
+        }
+    }
+    for pre in ["the ", "The ", "THE "] {
+        if let Some(x) = t.strip_prefix(pre) {
+            t = x.trim_start();
+            break;
+        }
+    }
+    t
+}
+
 /// An organisation's name folded for matching, without a leading `the` or generic head.
 pub(crate) fn org_key(text: &str) -> String {
-    let f = gazetteer::fold_string(text);
+    let f = gazetteer::fold_string(core_text(text));
     let mut words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     if words.first() == Some(&"the") {
         words.remove(0);

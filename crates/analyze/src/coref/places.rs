@@ -40,7 +40,7 @@ pub(crate) fn collect_context(w: &mut Work) {
         if wm.m.kind != MentionKind::Name {
             continue;
         }
-        let text = wm.m.text.as_str();
+        let text = super::core_text(&wm.m.text);
         let code: Option<String> = match wm.m.label {
             MentionLabel::Norp => demonym_country(w, text).map(|c| c.code.to_string()),
             MentionLabel::Gpe | MentionLabel::Loc | MentionLabel::Org => {
@@ -126,7 +126,7 @@ fn actor_context(w: &Work, i: usize) -> Option<Span> {
 
 /// A GPE or LOC name mention.
 pub(crate) fn place(w: &mut Work, i: usize) {
-    let text = w.ms[i].m.text.clone();
+    let text = super::core_text(&w.ms[i].m.text).to_string();
     let label = w.ms[i].m.label;
     let span = w.ms[i].m.span;
     if let Some(seat) = w.gaz.seat(&text) {
@@ -139,7 +139,10 @@ pub(crate) fn place(w: &mut Work, i: usize) {
         w.link(i, e, if fresh { "gazetteer" } else { "same place" }, span);
         return;
     }
-    let Some(entry) = best_entry(w, &text, label) else {
+    // `Livorno, Tuscany`: the place before the comma.
+    let entry = best_entry(w, &text, label)
+        .or_else(|| text.split_once(", ").and_then(|(a, _)| best_entry(w, a, label)));
+    let Some(entry) = entry else {
         // Unknown to the gazetteer: one entity per name.
         let key = format!("place:{}", gazetteer::fold_string(&text));
         let (e, fresh) = w.keyed(key, if label == MentionLabel::Loc { EntityType::Loc } else { EntityType::Gpe });
@@ -192,7 +195,7 @@ pub(crate) fn place(w: &mut Work, i: usize) {
 
 /// A nationality or group adjective: its country when it names one.
 pub(crate) fn norp(w: &mut Work, i: usize) {
-    let text = w.ms[i].m.text.clone();
+    let text = super::core_text(&w.ms[i].m.text).to_string();
     let span = w.ms[i].m.span;
     let country = demonym_country(w, &text).map(|c| c.code.to_string()).or_else(|| {
         // `U.S.` used as an adjective.

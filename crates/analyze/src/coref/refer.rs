@@ -313,8 +313,55 @@ fn bare_role_subject(w: &mut Work, t: usize) -> Option<usize> {
     Some(k + 1)
 }
 
-/// Nominal mentions that came with the input (gold mentions): a definite one joins the most
-/// recent entity with the same head word; others stand alone.
+/// The head word of a description: the last word before its first post-modifier
+/// (`The six-member Afghan team, which ...` -> `team`; `worshippers of the ...` ->
+/// `worshippers`), without a possessive.
+fn head_token(w: &Work, a: usize, b: usize) -> Option<usize> {
+    let mut end = b;
+    for k in a + 1..b {
+        let x = w.lower(k);
+        if matches!(x.as_str(), "," | "which" | "who" | "that" | "of" | "in" | "to" | "for" | "with" | "from" | "on" | "at" | "(" | "scheduled" | "elected" | "made")
+        {
+            end = k;
+            break;
+        }
+    }
+    let mut h = end.checked_sub(1)?;
+    if w.is_possessive(h) && h > a {
+        h -= 1;
+    }
+    (h >= a).then_some(h)
+}
+
+/// A description's text without determiners and possessive, lower-cased (for exact matches).
+fn plain_text(w: &Work, a: usize, b: usize) -> String {
+    let mut k = a;
+    while k < b && matches!(w.lower(k).as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those") {
+        k += 1;
+    }
+    let mut e = b;
+    if e > k && w.is_possessive(e - 1) {
+        e -= 1;
+    }
+    (k..e).map(|t| w.lower(t)).collect::<Vec<_>>().join(" ")
+}
+
+/// Nouns that name the type of an entity (`the country`, `the city`, `the organization`).
+fn type_noun_ok(w: &Work, e: usize, head: &str) -> bool {
+    let ent = &w.ents[e];
+    let feature = ent.geo.as_ref().map(|g| g.feature.as_str());
+    match head {
+        "country" | "nation" => feature == Some("country"),
+        "city" | "town" | "capital" | "village" => feature == Some("city") || (ent.etype == Some(EntityType::Gpe) && feature.is_none()),
+        "region" | "area" | "province" | "state" => matches!(ent.etype, Some(EntityType::Gpe | EntityType::Loc)) && feature != Some("country") && feature != Some("city"),
+        "organization" | "organisation" => ent.etype == Some(EntityType::Org),
+        _ => false,
+    }
+}
+
+/// Nominal mentions that came with the input (gold mentions): the same words as an earlier
+/// mention, or a definite description whose head matches an earlier mention's head, an
+/// entity's kind or role, or its type (`the country`); others stand alone.
 fn given_nominals(w: &mut Work) {
     for i in 0..w.ms.len() {
         let wm = &w.ms[i];
@@ -322,32 +369,61 @@ fn given_nominals(w: &mut Work) {
             continue;
         }
         let (a, b) = wm.tok;
-        if b == 0 || a >= b {
+        if a >= b {
             continue;
         }
-        let first = w.lower(a);
-        if !is(lexicon::DEFINITE, &first) {
-            continue;
-        }
-        let head = w.lower(b - 1);
-        let head = singular(&head).to_string();
         let label = wm.m.label;
         let s = wm.sentence;
         let here = wm.m.span.start;
+        let plain = plain_text(w, a, b);
+        // Same words.
+        let same = most_recent(w, here, s, 40, |e| {
+            w.ents[e].etype.map(label_of) == Some(label)
+                && w.ents[e].mentions.iter().any(|&j| {
+                    let o = &w.ms[j];
+                    o.m.kind != MentionKind::Pronoun && o.m.span.end <= here && plain_text(w, o.tok.0, o.tok.1) == plain
+                })
+        });
+        if let Some((e, ev)) = same {
+            w.link(i, e, "same words", ev);
+            continue;
+        }
+        let first = w.lower(a);
+        let new_entity = |w: &mut Work| {
+            let etype = label.entity_type().unwrap_or(EntityType::Org);
+            let e = w.new_entity(etype);
+            let span = w.ms[i].m.span;
+            w.link(i, e, "new", span);
+        };
+        if !is(lexicon::DEFINITE, &first) {
+            new_entity(w);
+            continue;
+        }
+        let Some(h) = head_token(w, a, b) else {
+            new_entity(w);
+            continue;
+        };
+        let head = singular(&w.lower(h)).to_string();
         let found = most_recent(w, here, s, 12, |e| {
             let ent = &w.ents[e];
-            ent.etype.map(label_of) == Some(label)
-                && ent.mentions.iter().any(|&j| {
+            let same_type = ent.etype.map(label_of) == Some(label)
+                || label == MentionLabel::Gpe && ent.etype == Some(EntityType::Loc);
+            if !same_type {
+                return false;
+            }
+            type_noun_ok(w, e, &head)
+                || ent.roles.iter().any(|r| *r == head)
+                || ent.kind.as_deref().is_some_and(|k| k.split_whitespace().any(|x| singular(x) == head))
+                || ent.mentions.iter().any(|&j| {
                     let o = &w.ms[j];
                     o.m.kind != MentionKind::Pronoun
                         && o.m.span.end <= here
-                        && o.tok.1 > o.tok.0
-                        && singular(&w.lower(o.tok.1 - 1)) == head
+                        && head_token(w, o.tok.0, o.tok.1).is_some_and(|oh| singular(&w.lower(oh)) == head)
                 })
-                || label == MentionLabel::Person && ent.roles.iter().any(|r| *r == head)
         });
-        if let Some((e, ev)) = found {
-            w.link(i, e, "same head", ev);
+        match found {
+            Some((e, ev)) => w.link(i, e, "same head", ev),
+            None => new_entity(w),
         }
     }
 }
@@ -357,6 +433,7 @@ fn class_of(word: &str, given: bool) -> Option<(PronounClass, bool)> {
         given.then(|| match word {
             "it" => Some((PronounClass::Neuter, false)),
             "we" | "our" | "us" | "ours" => Some((PronounClass::Plural, false)),
+            "i" | "me" | "my" | "mine" | "myself" => Some((PronounClass::Speaker, false)),
             _ => None,
         })?
     })
@@ -375,8 +452,20 @@ pub(crate) fn resolve_pronoun(w: &Work, t: usize) -> Option<(usize, Span)> {
             PronounClass::Female => ent.etype == Some(EntityType::Person) && ent.gender != Some(Gender::Male),
             PronounClass::Neuter => matches!(ent.etype, Some(EntityType::Org | EntityType::Gpe)),
             PronounClass::Plural => matches!(ent.etype, Some(EntityType::Org | EntityType::Norp | EntityType::Gpe)),
+            PronounClass::Speaker => ent.etype == Some(EntityType::Person),
         }
     };
+    if class == PronounClass::Speaker {
+        // `I` in a quote is its speaker: a person named in the same sentence, else the last
+        // person named before it.
+        let in_sentence = w.ms.iter().find(|m| {
+            m.sentence == s && m.m.kind == MentionKind::Name && m.ent.is_some_and(&compatible)
+        });
+        if let Some(m) = in_sentence {
+            return m.ent.map(|e| (e, m.m.span));
+        }
+        return most_recent(w, here, s, 3, |e| compatible(e) && w.ents[e].mentions.iter().any(|&j| w.ms[j].m.kind == MentionKind::Name));
+    }
     // Candidate mentions per sentence, in order, before the pronoun.
     let cands = |sent: usize| -> Vec<(usize, Span)> {
         let mut v: Vec<(usize, Span)> = w
