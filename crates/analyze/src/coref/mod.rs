@@ -594,6 +594,16 @@ impl<'a> Work<'a> {
                 ent_order.push(e);
             }
         }
+        // Entities no mention names but a title is of (`Deputy Defence Minister X` in a
+        // sentence set in Moscow is of Russia even when the article never names Russia).
+        for f in &facts {
+            if let Some(o) = f.of.map(|o| o as usize).filter(|&o| o < ents.len())
+                && ent_index[o] == u32::MAX
+            {
+                ent_index[o] = ent_order.len() as u32;
+                ent_order.push(o);
+            }
+        }
         let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
         let mut links = Vec::new();
         for &o in &order {

@@ -354,7 +354,7 @@ pub(crate) fn facts(w: &mut Work) -> Vec<TitleFact> {
 /// For a government title with no country: the country another title in the sentence is of
 /// (`Russian President X and Defence Minister Y`), else the only country the sentence names
 /// (directly, by demonym, or through a city in it).
-fn sentence_country(w: &Work, t: &PendingTitle, all: &[PendingTitle]) -> Option<usize> {
+fn sentence_country(w: &mut Work, t: &PendingTitle, all: &[PendingTitle]) -> Option<usize> {
     for o in all {
         if o.sentence == t.sentence && o.person != t.person {
             if let Some(e) = o.of.and_then(|m| w.ms[m].ent) {
@@ -364,28 +364,22 @@ fn sentence_country(w: &Work, t: &PendingTitle, all: &[PendingTitle]) -> Option<
             }
         }
     }
-    let mut found: Option<usize> = None;
+    let mut found: Option<String> = None;
     for wm in &w.ms {
         if wm.sentence != t.sentence || wm.m.kind != MentionKind::Name {
             continue;
         }
-        let Some(e) = wm.ent else { continue };
-        let country = if is_country(w, e) {
-            Some(e)
-        } else {
-            w.ents[e].geo.as_ref().filter(|g| g.feature == "city").and_then(|g| {
-                let code = g.country.as_deref()?;
-                w.keys.get(&format!("geo:country:{code}")).copied()
-            })
-        };
-        if let Some(c) = country {
-            if found.is_some_and(|f| f != c) {
-                return None;
-            }
-            found = Some(c);
+        let Some(g) = wm.ent.and_then(|e| w.ents[e].geo.as_ref()) else { continue };
+        if !matches!(g.feature.as_str(), "country" | "city") {
+            continue;
         }
+        let Some(code) = g.country.clone() else { continue };
+        if found.as_ref().is_some_and(|f| *f != code) {
+            return None;
+        }
+        found = Some(code);
     }
-    found
+    w.country_entity(&found?)
 }
 
 fn is_country(w: &Work, e: usize) -> bool {
