@@ -126,9 +126,7 @@ fn max_assignment(w: &[Vec<f64>]) -> f64 {
     let size = n.max(m);
     // Minimise cost = max - weight.
     let maxw = w.iter().flatten().copied().fold(0.0f64, f64::max);
-    let cost = |i: usize, j: usize| -> f64 {
-        if i < n && j < m { maxw - w[i][j] } else { maxw }
-    };
+    let cost = |i: usize, j: usize| -> f64 { if i < n && j < m { maxw - w[i][j] } else { maxw } };
     let inf = f64::INFINITY;
     let mut u = vec![0.0; size + 1];
     let mut v = vec![0.0; size + 1];
@@ -197,9 +195,19 @@ mod tests {
         let k: Vec<Cluster> = key.iter().map(|c| c.to_vec()).collect();
         let r: Vec<Cluster> = resp.iter().map(|c| c.to_vec()).collect();
         let got = [muc(&k, &r), b_cubed(&k, &r)];
-        let vals = [got[0].precision(), got[0].recall(), got[1].precision(), got[1].recall(), ceaf_e(&k, &r).precision(), ceaf_e(&k, &r).recall()];
+        let vals = [
+            got[0].precision(),
+            got[0].recall(),
+            got[1].precision(),
+            got[1].recall(),
+            ceaf_e(&k, &r).precision(),
+            ceaf_e(&k, &r).recall(),
+        ];
         for (g, e) in vals.iter().zip(expect) {
-            assert!((g - e).abs() < 1e-3, "key {key:?} resp {resp:?}: got {vals:?}, want {expect:?}");
+            assert!(
+                (g - e).abs() < 1e-3,
+                "key {key:?} resp {resp:?}: got {vals:?}, want {expect:?}"
+            );
         }
     }
 
@@ -209,9 +217,17 @@ mod tests {
         check(&[&[1, 2, 3], &[4, 5]], &[&[1, 2, 3], &[4, 5]], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]);
         // Vilain et al. (1995): key {A B C D}, response {A B}{C D}: MUC P 1, R 2/3.
         // B3: P 1, R (4 * 2/4)/4 = 0.5. CEAF-e: phi4 best = 2*2/(4+2) = 2/3; P 2/3 / 2, R 2/3.
-        check(&[&[1, 2, 3, 4]], &[&[1, 2], &[3, 4]], [1.0, 2.0 / 3.0, 1.0, 0.5, 1.0 / 3.0, 2.0 / 3.0]);
+        check(
+            &[&[1, 2, 3, 4]],
+            &[&[1, 2], &[3, 4]],
+            [1.0, 2.0 / 3.0, 1.0, 0.5, 1.0 / 3.0, 2.0 / 3.0],
+        );
         // Everything merged: key {1 2}{3 4}, response {1 2 3 4}.
-        check(&[&[1, 2], &[3, 4]], &[&[1, 2, 3, 4]], [2.0 / 3.0, 1.0, 0.5, 1.0, 2.0 / 3.0, 1.0 / 3.0]);
+        check(
+            &[&[1, 2], &[3, 4]],
+            &[&[1, 2, 3, 4]],
+            [2.0 / 3.0, 1.0, 0.5, 1.0, 2.0 / 3.0, 1.0 / 3.0],
+        );
         // Twinless response mention 9 lowers precision only.
         check(&[&[1, 2]], &[&[1, 2, 9]], [0.5, 1.0, 4.0 / 9.0, 1.0, 0.8, 0.8]);
     }

@@ -55,7 +55,12 @@ fn document(source: &str, text: String, published: Option<PublicationDate>) -> D
 }
 
 /// The mentions coreference starts from: gold ones, or the recogniser's.
-fn input_mentions(analyzer: &Analyzer, doc: &Document, seg: &Segmentation, gold: Option<Vec<Mention>>) -> Vec<Mention> {
+fn input_mentions(
+    analyzer: &Analyzer,
+    doc: &Document,
+    seg: &Segmentation,
+    gold: Option<Vec<Mention>>,
+) -> Vec<Mention> {
     match gold {
         Some(g) => g,
         None => analyzer.recognizer().recognize(&doc.text, seg),
@@ -133,14 +138,20 @@ fn read_seed(dir: &Path) -> Result<(String, Value, Vec<(Span, MentionLabel, Stri
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        let bad = || EvalError::format(&tsv_path, format!("line {}: expected start, end, type, text", n + 1));
+        let bad = || {
+            EvalError::format(&tsv_path, format!("line {}: expected start, end, type, text", n + 1))
+        };
         if f.len() < 4 {
             return Err(bad());
         }
-        let (s, e) = (f[0].parse::<usize>().map_err(|_| bad())?, f[1].parse::<usize>().map_err(|_| bad())?);
+        let (s, e) =
+            (f[0].parse::<usize>().map_err(|_| bad())?, f[1].parse::<usize>().map_err(|_| bad())?);
         let label = label_of(f[2]).ok_or_else(bad)?;
         if text.get(s..e) != Some(f[3]) {
-            return Err(EvalError::format(&tsv_path, format!("line {}: span does not match text", n + 1)));
+            return Err(EvalError::format(
+                &tsv_path,
+                format!("line {}: span does not match text", n + 1),
+            ));
         }
         named.push((Span::new(s, e), label, f[3].to_string()));
     }
@@ -161,15 +172,23 @@ fn gold_entities(expected: &Value) -> Vec<GoldEntity> {
             let container = e.get("in").and_then(Value::as_str).map(str::to_string);
             let mut forms = vec![strip_parenthetical(&name)];
             for key in ["aliases", "descriptions"] {
-                for a in e.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+                for a in e
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
                     forms.push(strip_parenthetical(a));
                 }
             }
             // `the desert south of Libya` is written `the desert south` in an article about Libya.
             if let Some(cn) = container.as_deref().and_then(|c| names.get(c)) {
                 let suffix = format!(" of {cn}");
-                let extra: Vec<String> =
-                    forms.iter().filter_map(|f| f.strip_suffix(&suffix).map(str::to_string)).collect();
+                let extra: Vec<String> = forms
+                    .iter()
+                    .filter_map(|f| f.strip_suffix(&suffix).map(str::to_string))
+                    .collect();
                 forms.extend(extra);
             }
             forms.dedup();
@@ -178,7 +197,11 @@ fn gold_entities(expected: &Value) -> Vec<GoldEntity> {
         .collect()
 }
 
-fn gold_mentions(text: &str, ents: &[GoldEntity], named: &[(Span, MentionLabel, String)]) -> Vec<GoldMention> {
+fn gold_mentions(
+    text: &str,
+    ents: &[GoldEntity],
+    named: &[(Span, MentionLabel, String)],
+) -> Vec<GoldMention> {
     let mut out: Vec<GoldMention> = Vec::new();
     for (span, _, t) in named {
         let mut entities: Vec<usize> =
@@ -186,7 +209,12 @@ fn gold_mentions(text: &str, ents: &[GoldEntity], named: &[(Span, MentionLabel, 
         if entities.is_empty() {
             // A surname the gold lists only in full (`Peskov` of `Dmitry Peskov`).
             entities = (0..ents.len())
-                .filter(|&i| ents[i].forms.iter().any(|f| f.split(' ').next_back() == Some(t.as_str()) && f.contains(' ')))
+                .filter(|&i| {
+                    ents[i]
+                        .forms
+                        .iter()
+                        .any(|f| f.split(' ').next_back() == Some(t.as_str()) && f.contains(' '))
+                })
                 .collect();
             if entities.len() > 1 {
                 entities.clear();
@@ -196,7 +224,8 @@ fn gold_mentions(text: &str, ents: &[GoldEntity], named: &[(Span, MentionLabel, 
             out.push(GoldMention { span: *span, text: t.clone(), entities, named: true });
         }
     }
-    let named_spans: Vec<(Span, Vec<usize>)> = out.iter().map(|g| (g.span, g.entities.clone())).collect();
+    let named_spans: Vec<(Span, Vec<usize>)> =
+        out.iter().map(|g| (g.span, g.entities.clone())).collect();
     for (i, e) in ents.iter().enumerate() {
         for form in &e.forms {
             if named.iter().any(|(_, _, t)| t == form) {
@@ -204,11 +233,17 @@ fn gold_mentions(text: &str, ents: &[GoldEntity], named: &[(Span, MentionLabel, 
             }
             for occ in occurrences(text, form) {
                 // Represented by a named mention of the same entity inside it.
-                let has_own = named_spans.iter().any(|(s, ents)| occ.contains(*s) && ents == &vec![i]);
+                let has_own =
+                    named_spans.iter().any(|(s, ents)| occ.contains(*s) && ents == &vec![i]);
                 if has_own || out.iter().any(|g| g.span == occ) {
                     continue;
                 }
-                out.push(GoldMention { span: occ, text: text[occ.start..occ.end].to_string(), entities: vec![i], named: false });
+                out.push(GoldMention {
+                    span: occ,
+                    text: text[occ.start..occ.end].to_string(),
+                    entities: vec![i],
+                    named: false,
+                });
             }
         }
     }
@@ -235,9 +270,9 @@ fn align(gold: Span, text: &str, sys: &[Mention]) -> Option<usize> {
         }
         s
     };
-    sys.iter()
-        .position(|m| m.span == gold && m.label != MentionLabel::Title)
-        .or_else(|| sys.iter().position(|m| m.label != MentionLabel::Title && norm(m.span) == norm(gold)))
+    sys.iter().position(|m| m.span == gold && m.label != MentionLabel::Title).or_else(|| {
+        sys.iter().position(|m| m.label != MentionLabel::Title && norm(m.span) == norm(gold))
+    })
 }
 
 pub fn run_resolve(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
@@ -259,22 +294,29 @@ pub fn run_resolve(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, E
 
     let ents = gold_entities(&expected);
     let golds = gold_mentions(&text, &ents, &named);
-    let aligned: Vec<Option<usize>> = golds.iter().map(|g| align(g.span, &text, &mentions)).collect();
+    let aligned: Vec<Option<usize>> =
+        golds.iter().map(|g| align(g.span, &text, &mentions)).collect();
     let sys_ent = |gi: usize| aligned[gi].and_then(|m| mentions[m].entity);
 
     let mode = if opts.gold_mentions { "gold mentions" } else { "predicted mentions" };
     let mut report = Report::new("resolve", "seed");
     report.set("mentions", mode);
-    report.line(format!("Seed resolution ({mode}): {} gold mentions of {} gold entities.", golds.len(), ents.len()));
+    report.line(format!(
+        "Seed resolution ({mode}): {} gold mentions of {} gold entities.",
+        golds.len(),
+        ents.len()
+    ));
 
     // Per gold entity: the system entity holding most of its mentions.
     let mut best_of: Vec<Option<u32>> = vec![None; ents.len()];
-    let mut table = Table::new(["entity", "result", "held", "missed", "other", "system name", "geo"]);
+    let mut table =
+        Table::new(["entity", "result", "held", "missed", "other", "system name", "geo"]);
     let mut held_count = 0;
     for (gi, ge) in ents.iter().enumerate() {
         let own: Vec<usize> = (0..golds.len()).filter(|&k| golds[k].entities == vec![gi]).collect();
-        let shared: Vec<usize> =
-            (0..golds.len()).filter(|&k| golds[k].entities.len() > 1 && golds[k].entities.contains(&gi)).collect();
+        let shared: Vec<usize> = (0..golds.len())
+            .filter(|&k| golds[k].entities.len() > 1 && golds[k].entities.contains(&gi))
+            .collect();
         let mut votes: HashMap<u32, usize> = HashMap::new();
         for &k in own.iter().chain(&shared) {
             if let Some(e) = sys_ent(k) {
@@ -284,7 +326,8 @@ pub fn run_resolve(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, E
         let best = votes.iter().max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e))).map(|(e, _)| *e);
         best_of[gi] = best;
         let held = own.iter().filter(|&&k| best.is_some() && sys_ent(k) == best).count();
-        let shared_ok = shared.is_empty() || shared.iter().any(|&k| best.is_some() && sys_ent(k) == best);
+        let shared_ok =
+            shared.is_empty() || shared.iter().any(|&k| best.is_some() && sys_ent(k) == best);
         // Gold mentions of other entities inside this system entity.
         let others: Vec<&str> = (0..golds.len())
             .filter(|&k| golds[k].entities.len() == 1 && golds[k].entities[0] != gi)
@@ -301,16 +344,40 @@ pub fn run_resolve(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, E
         let sys = best.and_then(|e| res.entities.get(e as usize));
         let geo = match (&ge.container, sys.and_then(|s| s.geo.as_ref())) {
             (Some(c), Some(g)) => {
-                let want = ents.iter().find(|x| &x.id == c).and_then(|x| gaz.lookup(&x.name).next()).and_then(|e| e.country_code().map(str::to_string));
-                if want.is_some() && g.country == want { "in container".to_string() } else { format!("{:?}", g.country) }
+                let want = ents
+                    .iter()
+                    .find(|x| &x.id == c)
+                    .and_then(|x| gaz.lookup(&x.name).next())
+                    .and_then(|e| e.country_code().map(str::to_string));
+                if want.is_some() && g.country == want {
+                    "in container".to_string()
+                } else {
+                    format!("{:?}", g.country)
+                }
             }
             (_, Some(g)) => g.id.clone(),
             _ => String::new(),
         };
         table.row([
             ge.id.clone(),
-            (if ok { "ok" } else if best.is_none() { "missing" } else { "wrong" }).to_string(),
-            format!("{}/{}{}", held, own.len(), if shared.is_empty() { String::new() } else { format!(" +{}", if shared_ok { "shared" } else { "no shared" }) }),
+            (if ok {
+                "ok"
+            } else if best.is_none() {
+                "missing"
+            } else {
+                "wrong"
+            })
+            .to_string(),
+            format!(
+                "{}/{}{}",
+                held,
+                own.len(),
+                if shared.is_empty() {
+                    String::new()
+                } else {
+                    format!(" +{}", if shared_ok { "shared" } else { "no shared" })
+                }
+            ),
             missed.join("; "),
             others.join("; "),
             sys.map(|s| s.name.clone()).unwrap_or_default(),
@@ -355,7 +422,12 @@ pub fn run_resolve(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, E
     let muc = corefscore::muc(&key, &resp);
     let mut t = Table::new(["clusters", "precision", "recall", "f1"]);
     for (n, c) in [("B-cubed", b3), ("MUC", muc)] {
-        t.row([n.to_string(), format!("{:.4}", c.precision()), format!("{:.4}", c.recall()), format!("{:.4}", c.f1())]);
+        t.row([
+            n.to_string(),
+            format!("{:.4}", c.precision()),
+            format!("{:.4}", c.recall()),
+            format!("{:.4}", c.f1()),
+        ]);
     }
     report.table(&t);
     report.set("cluster_precision", round4(b3.precision()));
@@ -376,7 +448,9 @@ pub fn run_resolve(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, E
         let evidence_ok = hit.is_some_and(|f| {
             let ev = f.evidence;
             !ev.is_empty()
-                && text.get(ev.start..ev.end).is_some_and(|s| s.to_lowercase().contains(&title.to_lowercase()))
+                && text
+                    .get(ev.start..ev.end)
+                    .is_some_and(|s| s.to_lowercase().contains(&title.to_lowercase()))
                 && mentions.iter().any(|m| m.entity == person && ev.contains(m.span))
         });
         let ok = hit.is_some() && evidence_ok;
@@ -420,7 +494,11 @@ pub fn run_resolve(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, E
 /// (`President of Russia`, `Kremlin spokesman`, `Field Marshal`).
 fn gold_title_facts(expected: &Value, ents: &[GoldEntity]) -> Vec<(usize, String, Option<usize>)> {
     let by_id = |id: &str| ents.iter().position(|e| e.id == id);
-    let by_name = |n: &str| ents.iter().position(|e| e.name.eq_ignore_ascii_case(n) || e.forms.iter().any(|f| f.eq_ignore_ascii_case(n)));
+    let by_name = |n: &str| {
+        ents.iter().position(|e| {
+            e.name.eq_ignore_ascii_case(n) || e.forms.iter().any(|f| f.eq_ignore_ascii_case(n))
+        })
+    };
     let mut out: Vec<(usize, String, Option<usize>)> = Vec::new();
     let mut push = |p: usize, t: String, o: Option<usize>| {
         if !out.iter().any(|(a, b, _)| *a == p && b.eq_ignore_ascii_case(&t)) {
@@ -431,7 +509,10 @@ fn gold_title_facts(expected: &Value, ents: &[GoldEntity]) -> Vec<(usize, String
         if r.get("predicate").and_then(Value::as_str) != Some("HOLDS_TITLE") {
             continue;
         }
-        let (Some(s), Some(t)) = (r.get("subject").and_then(Value::as_str).and_then(by_id), r.get("title").and_then(Value::as_str)) else {
+        let (Some(s), Some(t)) = (
+            r.get("subject").and_then(Value::as_str).and_then(by_id),
+            r.get("title").and_then(Value::as_str),
+        ) else {
             continue;
         };
         let o = r.get("object").and_then(Value::as_str).and_then(by_id);
@@ -439,7 +520,13 @@ fn gold_title_facts(expected: &Value, ents: &[GoldEntity]) -> Vec<(usize, String
     }
     for e in expected.get("entities").and_then(Value::as_array).into_iter().flatten() {
         let Some(p) = e.get("id").and_then(Value::as_str).and_then(by_id) else { continue };
-        for t in e.get("titles").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+        for t in e
+            .get("titles")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             if let Some((title, of)) = t.split_once(" of ") {
                 push(p, title.to_string(), by_name(of));
             } else if let Some((first, rest)) = t.split_once(' ') {
@@ -480,7 +567,8 @@ fn parse_entity_field(v: &str) -> (Vec<(String, String, Option<String>, bool)>, 
     let mut opens = Vec::new();
     let mut closes = Vec::new();
     let b = v.as_bytes();
-    let starts_open = |i: usize| b.get(i) == Some(&b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+    let starts_open =
+        |i: usize| b.get(i) == Some(&b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
     while i < b.len() {
         if starts_open(i) {
@@ -608,10 +696,22 @@ fn read_gum(dir: &Path) -> Result<Vec<GumDoc>, EvalError> {
                 _ => continue,
             };
             let pos = &upos[a..b];
-            let content: Vec<&String> = pos.iter().filter(|p| !matches!(p.as_str(), "DET" | "PUNCT" | "ADP" | "CCONJ")).collect();
-            let kind = if b - a == 1 && (pos[0] == "PRON" || (pos[0] == "DET" && matches!(doc.text.get(doc.tokens[a].start..doc.tokens[a].end), Some("its" | "their" | "his" | "her")))) {
+            let content: Vec<&String> = pos
+                .iter()
+                .filter(|p| !matches!(p.as_str(), "DET" | "PUNCT" | "ADP" | "CCONJ"))
+                .collect();
+            let kind = if b - a == 1
+                && (pos[0] == "PRON"
+                    || (pos[0] == "DET"
+                        && matches!(
+                            doc.text.get(doc.tokens[a].start..doc.tokens[a].end),
+                            Some("its" | "their" | "his" | "her")
+                        )))
+            {
                 MentionKind::Pronoun
-            } else if !content.is_empty() && content.iter().filter(|p| p.as_str() == "PROPN").count() * 2 >= content.len() {
+            } else if !content.is_empty()
+                && content.iter().filter(|p| p.as_str() == "PROPN").count() * 2 >= content.len()
+            {
                 MentionKind::Name
             } else {
                 MentionKind::Nominal
@@ -638,9 +738,13 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
     for gd in &docs {
         let doc = document(&gd.name, gd.text.clone(), gd.published);
         let seg = text::segment(&doc.text, &doc.zones);
-        let span_of = |m: &GumMention| Span::new(gd.tokens[m.tokens.0].start, gd.tokens[m.tokens.1 - 1].end);
+        let span_of =
+            |m: &GumMention| Span::new(gd.tokens[m.tokens.0].start, gd.tokens[m.tokens.1 - 1].end);
         let gold_input = opts.gold_mentions.then(|| {
-            gd.mentions.iter().filter_map(|m| mention(&doc.text, span_of(m), m.label, m.kind)).collect()
+            gd.mentions
+                .iter()
+                .filter_map(|m| mention(&doc.text, span_of(m), m.label, m.kind))
+                .collect()
         });
         let mut mentions = input_mentions(analyzer, &doc, &seg, gold_input);
         let res = analyze::coref::resolve_full(&doc, &seg, &mut mentions, gaz);
@@ -668,13 +772,34 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
             resp_map.entry(e).or_default().push(id(m.span));
         }
         if std::env::var_os("SITREP_DEBUG_COREF").is_some() {
-            let ent_of: HashMap<Span, Option<u32>> = mentions.iter().filter(|m| m.label != MentionLabel::Title).map(|m| (m.span, m.entity)).collect();
+            let ent_of: HashMap<Span, Option<u32>> = mentions
+                .iter()
+                .filter(|m| m.label != MentionLabel::Title)
+                .map(|m| (m.span, m.entity))
+                .collect();
             let mut chains: HashMap<&str, Vec<&GumMention>> = HashMap::new();
-            for m in &gd.mentions { chains.entry(m.chain.as_str()).or_default().push(m); }
+            for m in &gd.mentions {
+                chains.entry(m.chain.as_str()).or_default().push(m);
+            }
             let mut cs: Vec<_> = chains.into_iter().filter(|(_, v)| v.len() > 1).collect();
             cs.sort_by_key(|(_, v)| v[0].tokens.0);
             for (c, v) in cs {
-                let items: Vec<String> = v.iter().map(|m| { let sp = span_of(m); format!("{}[{:?}/{}]", &doc.text[sp.start..sp.end], m.kind, ent_of.get(&sp).copied().flatten().map_or("-".into(), |e| e.to_string())) }).collect();
+                let items: Vec<String> = v
+                    .iter()
+                    .map(|m| {
+                        let sp = span_of(m);
+                        format!(
+                            "{}[{:?}/{}]",
+                            &doc.text[sp.start..sp.end],
+                            m.kind,
+                            ent_of
+                                .get(&sp)
+                                .copied()
+                                .flatten()
+                                .map_or("-".into(), |e| e.to_string())
+                        )
+                    })
+                    .collect();
                 eprintln!("{} chain {c}: {}", gd.name, items.join(" | "));
             }
         }
@@ -684,7 +809,11 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
         resp.iter_mut().for_each(|c| c.sort_unstable());
         key.sort();
         resp.sort();
-        let (m1, b1, c1) = (corefscore::muc(&key, &resp), corefscore::b_cubed(&key, &resp), corefscore::ceaf_e(&key, &resp));
+        let (m1, b1, c1) = (
+            corefscore::muc(&key, &resp),
+            corefscore::b_cubed(&key, &resp),
+            corefscore::ceaf_e(&key, &resp),
+        );
         per_doc.row([
             gd.name.trim_start_matches("GUM_news_").to_string(),
             key.len().to_string(),
@@ -723,7 +852,12 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
     report.table(&per_doc);
     let mut t = Table::new(["metric", "precision", "recall", "f1"]);
     for (n, c) in [("MUC", muc), ("B-cubed", b3), ("CEAF-e", ceaf)] {
-        t.row([n.to_string(), format!("{:.4}", c.precision()), format!("{:.4}", c.recall()), format!("{:.4}", c.f1())]);
+        t.row([
+            n.to_string(),
+            format!("{:.4}", c.precision()),
+            format!("{:.4}", c.recall()),
+            format!("{:.4}", c.f1()),
+        ]);
     }
     t.row(["CoNLL-2012 average".to_string(), String::new(), String::new(), format!("{avg:.4}")]);
     report.table(&t);
@@ -745,7 +879,8 @@ mod tests {
 
     #[test]
     fn entity_fields_parse_nested_and_single_token_mentions() {
-        let (o, c) = parse_entity_field("(1-event-new-snsnn-cf2-2-sgl(2-abstract-new-snsnn-cf5-1-coref)");
+        let (o, c) =
+            parse_entity_field("(1-event-new-snsnn-cf2-2-sgl(2-abstract-new-snsnn-cf5-1-coref)");
         assert_eq!(o.len(), 2);
         assert!(!o[0].3 && o[1].3);
         assert!(c.is_empty());

@@ -74,7 +74,7 @@ fn curated_list(x: &str) -> Vec<Box<str>> {
     if x == "-" || x.is_empty() {
         Vec::new()
     } else {
-        x.split('|').map(|s| Box::from(s.trim())).filter(|s: &Box<str>| !s.is_empty()).collect()
+        x.split('|').map(str::trim).filter(|s| !s.is_empty()).map(Box::from).collect()
     }
 }
 
@@ -163,8 +163,7 @@ fn useful_spelling(x: &str) -> bool {
         && !x.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii_uppercase())
         && x.split(' ').any(|w| DESIGNATORS.contains(&w))
         && x.split(' ').all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(w, "of" | "the" | "and")
+            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "of" | "the" | "and")
         })
 }
 
@@ -299,7 +298,8 @@ pub fn build(data: &Path, out: &Path) -> Result<Stats, Error> {
             if a.is_empty() { deunicode::deunicode(&name) } else { a }
         };
         let alts = c.get("alternatenames").and_then(Value::as_array).cloned().unwrap_or_default();
-        let (Some(lat), Some(lon)) = (c.get("latitude").and_then(f), c.get("longitude").and_then(f))
+        let (Some(lat), Some(lon)) =
+            (c.get("latitude").and_then(f), c.get("longitude").and_then(f))
         else {
             continue;
         };
@@ -374,8 +374,9 @@ pub fn build(data: &Path, out: &Path) -> Result<Stats, Error> {
         for n in row.and_then(|r| r.get(1)).map(|x| curated_list(x)).unwrap_or_default() {
             push_name(&n, &mut names);
         }
-        let mut demonyms: Vec<Box<str>> =
-            ci.map(|ci| ci.demonyms.iter().map(|d| Box::from(d.as_str())).collect()).unwrap_or_default();
+        let mut demonyms: Vec<Box<str>> = ci
+            .map(|ci| ci.demonyms.iter().map(|d| Box::from(d.as_str())).collect())
+            .unwrap_or_default();
         for d in row.and_then(|r| r.get(2)).map(|x| curated_list(x)).unwrap_or_default() {
             if !demonyms.contains(&d) {
                 demonyms.push(d);
@@ -434,16 +435,16 @@ pub fn build(data: &Path, out: &Path) -> Result<Stats, Error> {
             p.capital_of = Some(i as u16);
         }
     }
-    let centroid_of = |code: &str| {
-        countries.iter().find(|c| &*c.code == code).and_then(|c| c.centroid)
-    };
+    let centroid_of =
+        |code: &str| countries.iter().find(|c| &*c.code == code).and_then(|c| c.centroid);
 
     // Continents and regions.
     let mut regions: Vec<Region> = Vec::new();
     if let Some(o) = continents_json.as_object() {
         for (code, c) in o {
             let name = s(c, "asciiName");
-            let (Some(lat), Some(lon)) = (c.get("lat").and_then(f), c.get("lng").and_then(f)) else {
+            let (Some(lat), Some(lon)) = (c.get("lat").and_then(f), c.get("lng").and_then(f))
+            else {
                 continue;
             };
             regions.push(Region {
@@ -530,7 +531,8 @@ pub fn build(data: &Path, out: &Path) -> Result<Stats, Error> {
 
     let mut lines = String::new();
     for (code, geom) in &geoms {
-        if let Some(simple) = outline::simplify_geometry(geom, OUTLINE_TOLERANCE, OUTLINE_DECIMALS) {
+        if let Some(simple) = outline::simplify_geometry(geom, OUTLINE_TOLERANCE, OUTLINE_DECIMALS)
+        {
             lines.push_str(code);
             lines.push('\t');
             lines.push_str(&simple.to_string());
@@ -557,7 +559,12 @@ mod tests {
     #[test]
     fn alternates_keep_close_latin_spellings_only() {
         let alts: Vec<Value> = [
-            "Tubruq", "Tobruch", "TOB", "Antipyrgos", "tbrq", "\u{0422}\u{043e}\u{0431}\u{0440}\u{0443}\u{043a}",
+            "Tubruq",
+            "Tobruch",
+            "TOB",
+            "Antipyrgos",
+            "tbrq",
+            "\u{0422}\u{043e}\u{0431}\u{0440}\u{0443}\u{043a}",
             "Tobruk",
         ]
         .iter()
@@ -565,8 +572,12 @@ mod tests {
         .collect();
         let kept = useful_alternates("Tobruk", "Tobruk", &alts);
         assert_eq!(kept, vec![Box::from("Tubruq"), Box::from("Tobruch")]);
-        let alts: Vec<Value> = ["New York", "Kota New York"].iter().map(|s| Value::from(*s)).collect();
-        assert_eq!(useful_alternates("New York City", "New York City", &alts), vec![Box::from("New York")]);
+        let alts: Vec<Value> =
+            ["New York", "Kota New York"].iter().map(|s| Value::from(*s)).collect();
+        assert_eq!(
+            useful_alternates("New York City", "New York City", &alts),
+            vec![Box::from("New York")]
+        );
     }
 
     #[test]

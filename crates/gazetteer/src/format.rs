@@ -42,12 +42,15 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn s(&mut self) -> Result<&'a str, Error> {
-        self.it.next().ok_or_else(|| Error::Corrupt { line: self.line, reason: "missing field".into() })
+        self.it
+            .next()
+            .ok_or_else(|| Error::Corrupt { line: self.line, reason: "missing field".into() })
     }
 
     fn num<T: std::str::FromStr>(&mut self) -> Result<T, Error> {
         let s = self.s()?;
-        s.parse().map_err(|_| Error::Corrupt { line: self.line, reason: format!("bad number {s:?}") })
+        s.parse()
+            .map_err(|_| Error::Corrupt { line: self.line, reason: format!("bad number {s:?}") })
     }
 
     fn opt_num<T: std::str::FromStr>(&mut self) -> Result<Option<T>, Error> {
@@ -104,7 +107,11 @@ pub fn parse(text: &str) -> Result<Gazetteer, Error> {
             "R" => g.regions.push(Region {
                 id: f.s()?.into(),
                 name: f.s()?.into(),
-                kind: if f.s()? == "continent" { RegionKind::Continent } else { RegionKind::Region },
+                kind: if f.s()? == "continent" {
+                    RegionKind::Continent
+                } else {
+                    RegionKind::Region
+                },
                 country: opt(f.s()?),
                 lat: f.num()?,
                 lon: f.num()?,
@@ -128,7 +135,10 @@ pub fn parse(text: &str) -> Result<Gazetteer, Error> {
             }),
             "" => {}
             other => {
-                return Err(Error::Corrupt { line: i + 1, reason: format!("unknown record {other:?}") });
+                return Err(Error::Corrupt {
+                    line: i + 1,
+                    reason: format!("unknown record {other:?}"),
+                });
             }
         }
     }
@@ -193,7 +203,8 @@ pub fn write(g: &Gazetteer) -> String {
         );
     }
     for s in &g.seats {
-        let _ = writeln!(out, "S\t{}\t{}\t{}\t{}\t{}", s.id, s.name, s.country, join(&s.names), s.kind);
+        let _ =
+            writeln!(out, "S\t{}\t{}\t{}\t{}\t{}", s.id, s.name, s.country, join(&s.names), s.kind);
     }
     for p in &g.places {
         let _ = writeln!(

@@ -335,7 +335,9 @@ impl Gazetteer {
     /// A country by ISO 3166-1 alpha-2 or alpha-3 code (any case).
     pub fn country(&self, code: &str) -> Option<&Country> {
         let range = equal_range(&self.codes, |k| {
-            k.bytes().map(|b| b.to_ascii_uppercase()).cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
+            k.bytes()
+                .map(|b| b.to_ascii_uppercase())
+                .cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
         });
         self.codes[range].first().and_then(|(_, i)| self.countries.get(*i as usize))
     }
@@ -343,7 +345,9 @@ impl Gazetteer {
     /// Index into [`Gazetteer::countries`] of a code.
     pub fn country_index(&self, code: &str) -> Option<u16> {
         let range = equal_range(&self.codes, |k| {
-            k.bytes().map(|b| b.to_ascii_uppercase()).cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
+            k.bytes()
+                .map(|b| b.to_ascii_uppercase())
+                .cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
         });
         self.codes[range].first().map(|(_, i)| *i)
     }
@@ -408,10 +412,14 @@ impl Gazetteer {
         let (kind, rest) = id.split_once(':')?;
         match kind {
             "country" => self.country(rest).map(Entry::Country),
-            "geonames" => rest.parse().ok().and_then(|n| self.place_by_geonameid(n)).map(Entry::Place),
+            "geonames" => {
+                rest.parse().ok().and_then(|n| self.place_by_geonameid(n)).map(Entry::Place)
+            }
             "igo" => self.igo_by_id(rest).map(Entry::Igo),
             "seat" => self.seats.iter().find(|s| &*s.id == rest).map(Entry::Seat),
-            "region" | "continent" => self.regions.iter().find(|r| &*r.id == rest).map(Entry::Region),
+            "region" | "continent" => {
+                self.regions.iter().find(|r| &*r.id == rest).map(Entry::Region)
+            }
             _ => None,
         }
     }
@@ -425,14 +433,12 @@ impl Gazetteer {
     fn index(&mut self) {
         let mut names: Vec<(Box<str>, Target)> = Vec::new();
         let mut acronyms: Vec<(Box<str>, Target)> = Vec::new();
-        let acr = std::cell::RefCell::new(&mut acronyms);
-        let add_acronym = |s: &str, t: Target| acr.borrow_mut().push((undot(s).into_boxed_str(), t));
-        let mut add = |s: &str, t: Target| {
+        let mut add = |s: &str, t: Target, force_acronym: bool| {
             let s = strip_the(s);
-            if is_acronym(s) {
-                add_acronym(s, t);
+            if force_acronym || is_acronym(s) {
+                acronyms.push((undot(s).into_boxed_str(), t));
             } else {
-                let k = fold_string(strip_the(s));
+                let k = fold_string(s);
                 if !k.is_empty() {
                     names.push((k.into_boxed_str(), t));
                 }
@@ -440,47 +446,45 @@ impl Gazetteer {
         };
         for (i, c) in self.countries.iter().enumerate() {
             let t = Target::Country(i as u16);
-            add(&c.name, t);
-            c.names.iter().for_each(|n| add(n, t));
+            add(&c.name, t, false);
+            c.names.iter().for_each(|n| add(n, t, false));
         }
         for (i, x) in self.igos.iter().enumerate() {
             let t = Target::Igo(i as u16);
-            add(&x.name, t);
-            x.names.iter().for_each(|n| add(n, t));
-            for a in &x.acronyms {
-                add_acronym(a, t);
-            }
+            add(&x.name, t, false);
+            x.names.iter().for_each(|n| add(n, t, false));
+            x.acronyms.iter().for_each(|a| add(a, t, true));
         }
         for (i, r) in self.regions.iter().enumerate() {
             let t = Target::Region(i as u16);
-            add(&r.name, t);
-            r.names.iter().for_each(|n| add(n, t));
+            add(&r.name, t, false);
+            r.names.iter().for_each(|n| add(n, t, false));
         }
         for (i, s) in self.seats.iter().enumerate() {
             let t = Target::Seat(i as u16);
-            add(&s.name, t);
-            s.names.iter().for_each(|n| add(n, t));
+            add(&s.name, t, false);
+            s.names.iter().for_each(|n| add(n, t, false));
         }
         for (i, p) in self.places.iter().enumerate() {
             let t = Target::Place(i as u32);
-            add(&p.name, t);
-            add(&p.ascii, t);
-            p.alternates.iter().for_each(|n| add(n, t));
+            add(&p.name, t, false);
+            add(&p.ascii, t, false);
+            p.alternates.iter().for_each(|n| add(n, t, false));
         }
-        drop(add);
         let rank = |t: &Target| -> (u8, std::cmp::Reverse<u64>) {
             match *t {
                 Target::Country(i) => (0, std::cmp::Reverse(pop_c(&self.countries, i))),
                 Target::Igo(_) => (1, std::cmp::Reverse(0)),
                 Target::Region(_) => (2, std::cmp::Reverse(0)),
                 Target::Seat(_) => (3, std::cmp::Reverse(0)),
-                Target::Place(i) => (
-                    4,
-                    std::cmp::Reverse(self.places.get(i as usize).map_or(0, |p| p.population)),
-                ),
+                Target::Place(i) => {
+                    (4, std::cmp::Reverse(self.places.get(i as usize).map_or(0, |p| p.population)))
+                }
             }
         };
-        names.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| rank(&a.1).cmp(&rank(&b.1))).then(a.1.cmp(&b.1)));
+        names.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| rank(&a.1).cmp(&rank(&b.1))).then(a.1.cmp(&b.1))
+        });
         names.dedup();
         acronyms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| rank(&a.1).cmp(&rank(&b.1))));
         acronyms.dedup();
@@ -543,7 +547,8 @@ fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     (1..=8).contains(&letters)
         && !s.contains(' ')
-        && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '+' | '-'))
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '+' | '-'))
 }
 
 fn undot(s: &str) -> String {
@@ -559,7 +564,10 @@ fn cmp_undotted(key: &str, query: &str) -> std::cmp::Ordering {
 }
 
 /// The range of `v` (sorted by key) whose keys compare equal under `f`.
-fn equal_range<T>(v: &[(Box<str>, T)], f: impl Fn(&str) -> std::cmp::Ordering) -> std::ops::Range<usize> {
+fn equal_range<T>(
+    v: &[(Box<str>, T)],
+    f: impl Fn(&str) -> std::cmp::Ordering,
+) -> std::ops::Range<usize> {
     let lo = v.partition_point(|(k, _)| f(k) == std::cmp::Ordering::Less);
     let hi = lo + v[lo..].partition_point(|(k, _)| f(k) != std::cmp::Ordering::Greater);
     lo..hi

@@ -8,7 +8,9 @@ fn g() -> &'static Gazetteer {
 }
 
 fn first(name: &str) -> Option<(String, String, Option<String>)> {
-    g().lookup(name).next().map(|e| (e.id(), e.feature().to_string(), e.country_code().map(str::to_string)))
+    g().lookup(name)
+        .next()
+        .map(|e| (e.id(), e.feature().to_string(), e.country_code().map(str::to_string)))
 }
 
 #[test]
@@ -94,7 +96,8 @@ fn acronyms_codes_demonyms_and_capitals() {
         assert_eq!(g().demonym(word).map(|c| &*c.code), Some(code), "{word}");
     }
     assert!(g().demonym("Wagner").is_none());
-    for (city, code) in [("Moscow", "RU"), ("Washington", "US"), ("Tripoli", "LY"), ("Kyiv", "UA")] {
+    for (city, code) in [("Moscow", "RU"), ("Washington", "US"), ("Tripoli", "LY"), ("Kyiv", "UA")]
+    {
         assert_eq!(g().capital_country(city).map(|c| &*c.code), Some(code), "{city}");
     }
     assert!(g().capital_country("Tobruk").is_none());

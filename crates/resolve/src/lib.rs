@@ -38,8 +38,9 @@ use types::{Analysis, Document, EntityType, LocalEntity, MentionKind};
 /// Fills [`types::LocalEntity::key`] for every entity of the article.
 pub fn assign_keys(doc: &Document, analysis: &mut Analysis) {
     let focus = focus_country(analysis);
-    let keys: Vec<String> =
-        (0..analysis.entities.len()).map(|i| entity_key(doc, analysis, i, focus.as_deref())).collect();
+    let keys: Vec<String> = (0..analysis.entities.len())
+        .map(|i| entity_key(doc, analysis, i, focus.as_deref()))
+        .collect();
     for (e, k) in analysis.entities.iter_mut().zip(keys) {
         e.key = k;
     }
@@ -56,7 +57,10 @@ fn focus_country(a: &Analysis) -> Option<String> {
             }
         }
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_lowercase())
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.to_lowercase())
 }
 
 /// The words of a name, folded, without honorifics, possessives and a leading `the`.
@@ -64,7 +68,9 @@ fn name_words(name: &str) -> Vec<String> {
     let f = fold_string(name);
     let mut w: Vec<String> = f
         .split(' ')
-        .filter(|x| !x.is_empty() && !matches!(*x, "mr" | "mrs" | "ms" | "dr" | "sir" | "jr" | "sr"))
+        .filter(|x| {
+            !x.is_empty() && !matches!(*x, "mr" | "mrs" | "ms" | "dr" | "sir" | "jr" | "sr")
+        })
         .map(str::to_string)
         .collect();
     if w.first().is_some_and(|x| x == "the") {
@@ -76,14 +82,28 @@ fn name_words(name: &str) -> Vec<String> {
     w
 }
 
-const ORG_GENERIC: &[&str] = &["group", "company", "corporation", "corp", "inc", "ltd", "plc", "co", "organisation", "organization"];
+const ORG_GENERIC: &[&str] = &[
+    "group",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "co",
+    "organisation",
+    "organization",
+];
 
 fn entity_key(doc: &Document, a: &Analysis, i: usize, focus: Option<&str>) -> String {
     let e = &a.entities[i];
     if let Some(g) = &e.geo {
         return g.id.clone();
     }
-    let named = e.mentions.iter().any(|&m| a.mentions.get(m as usize).is_some_and(|m| m.kind == MentionKind::Name));
+    let named = e
+        .mentions
+        .iter()
+        .any(|&m| a.mentions.get(m as usize).is_some_and(|m| m.kind == MentionKind::Name));
     let words = name_words(&e.name);
     if !named || words.is_empty() {
         return format!("local:{}:{i}", doc.id);
@@ -102,7 +122,10 @@ fn entity_key(doc: &Document, a: &Analysis, i: usize, focus: Option<&str>) -> St
             match title {
                 Some(t) => {
                     let of = t.of.and_then(|o| a.entities.get(o as usize)).map(|o| {
-                        o.geo.as_ref().and_then(|g| g.country.clone()).map_or_else(|| name_words(&o.name).join(" "), |c| c.to_lowercase())
+                        o.geo
+                            .as_ref()
+                            .and_then(|g| g.country.clone())
+                            .map_or_else(|| name_words(&o.name).join(" "), |c| c.to_lowercase())
                     });
                     let title = name_words(&t.title).join(" ");
                     match of {
@@ -159,9 +182,15 @@ impl Correction {
     pub fn from_parts(action: &str, args: &[String]) -> Result<Correction, CorrectionError> {
         let bad = || CorrectionError::Malformed(format!("{action} {args:?}"));
         match (action, args) {
-            ("merge", [a, b]) if a != b => Ok(Correction::Merge { from: a.clone(), into: b.clone() }),
-            ("split", [a, x]) if !x.trim().is_empty() => Ok(Correction::Split { key: a.clone(), alias: x.clone() }),
-            ("rename", [a, n]) if !n.trim().is_empty() => Ok(Correction::Rename { key: a.clone(), name: n.clone() }),
+            ("merge", [a, b]) if a != b => {
+                Ok(Correction::Merge { from: a.clone(), into: b.clone() })
+            }
+            ("split", [a, x]) if !x.trim().is_empty() => {
+                Ok(Correction::Split { key: a.clone(), alias: x.clone() })
+            }
+            ("rename", [a, n]) if !n.trim().is_empty() => {
+                Ok(Correction::Rename { key: a.clone(), name: n.clone() })
+            }
             _ => Err(bad()),
         }
     }
@@ -238,7 +267,10 @@ impl Overrides {
             let mut moved: HashMap<String, usize> = HashMap::new();
             let mention_ids = analysis.entities[i].mentions.clone();
             for m in mention_ids {
-                let Some(text) = analysis.mentions.get(m as usize).map(|x| fold_string(&x.text)) else { continue };
+                let Some(text) = analysis.mentions.get(m as usize).map(|x| fold_string(&x.text))
+                else {
+                    continue;
+                };
                 if !aliases.contains(&text) {
                     continue;
                 }
@@ -246,7 +278,10 @@ impl Overrides {
                     let old = &analysis.entities[i];
                     analysis.entities.push(LocalEntity {
                         etype: old.etype,
-                        name: analysis.mentions.get(m as usize).map_or_else(String::new, |x| x.text.clone()),
+                        name: analysis
+                            .mentions
+                            .get(m as usize)
+                            .map_or_else(String::new, |x| x.text.clone()),
                         kind: None,
                         mentions: Vec::new(),
                         aliases: Vec::new(),
@@ -273,7 +308,8 @@ impl Overrides {
                 let ent = &mut analysis.entities[i];
                 ent.aliases.retain(|a| keep.contains(a));
                 if aliases.contains(&fold_string(&ent.name))
-                    && let Some(n) = ent.aliases.iter().max_by_key(|a| (a.split_whitespace().count(), a.len()))
+                    && let Some(n) =
+                        ent.aliases.iter().max_by_key(|a| (a.split_whitespace().count(), a.len()))
                 {
                     ent.name = n.clone();
                 }

@@ -36,14 +36,22 @@ fn analysed(text: &str, names: &[(&str, MentionLabel)]) -> (Document, Analysis) 
         });
         from = start + s.len();
     }
-    let r = analyze::coref::resolve_full(&doc, &seg, &mut mentions, gazetteer::Gazetteer::embedded());
-    let mut a = Analysis { mentions, entities: r.entities, titles: r.titles, links: r.links, ..Analysis::default() };
+    let r =
+        analyze::coref::resolve_full(&doc, &seg, &mut mentions, gazetteer::Gazetteer::embedded());
+    let mut a = Analysis {
+        mentions,
+        entities: r.entities,
+        titles: r.titles,
+        links: r.links,
+        ..Analysis::default()
+    };
     assign_keys(&doc, &mut a);
     (doc, a)
 }
 
 fn keys(a: &Analysis) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = a.entities.iter().map(|e| (e.name.clone(), e.key.clone())).collect();
+    let mut v: Vec<(String, String)> =
+        a.entities.iter().map(|e| (e.name.clone(), e.key.clone())).collect();
     v.sort();
     v
 }
@@ -52,7 +60,10 @@ fn check(text: &str, names: &[(&str, MentionLabel)], expect: &[(&str, &str)]) {
     let (_, a) = analysed(text, names);
     let got = keys(&a);
     for (name, key) in expect {
-        assert!(got.iter().any(|(n, k)| n == name && k == key), "{text}: want {name} -> {key}, got {got:?}");
+        assert!(
+            got.iter().any(|(n, k)| n == name && k == key),
+            "{text}: want {name} -> {key}, got {got:?}"
+        );
     }
 }
 
@@ -63,7 +74,12 @@ fn keys_follow_the_gazetteer_and_names() {
     check(
         "Russian President Vladimir Putin met Turkish officials in Moscow.",
         &[("Russian", Norp), ("Vladimir Putin", Person), ("Turkish", Norp), ("Moscow", Gpe)],
-        &[("Russia", "country:RU"), ("Turkey", "country:TR"), ("Vladimir Putin", "person:vladimir putin"), ("Moscow", "geonames:524901")],
+        &[
+            ("Russia", "country:RU"),
+            ("Turkey", "country:TR"),
+            ("Vladimir Putin", "person:vladimir putin"),
+            ("Moscow", "geonames:524901"),
+        ],
     );
     check(
         "The UN and the Wagner Group met. Wagner said so.",
@@ -76,12 +92,19 @@ fn keys_follow_the_gazetteer_and_names() {
         &[("Haftar", Person), ("Libya", Gpe)],
         &[("Haftar", "person:haftar#field marshal")],
     );
-    check("Haftar spoke in Libya.", &[("Haftar", Person), ("Libya", Gpe)], &[("Haftar", "person:haftar#@ly")]);
+    check(
+        "Haftar spoke in Libya.",
+        &[("Haftar", Person), ("Libya", Gpe)],
+        &[("Haftar", "person:haftar#@ly")],
+    );
 }
 
 #[test]
 fn keys_do_not_depend_on_what_came_before() {
-    let a = ("Mr Putin met Erdogan in Ankara.", vec![("Putin", Person), ("Erdogan", Person), ("Ankara", Gpe)]);
+    let a = (
+        "Mr Putin met Erdogan in Ankara.",
+        vec![("Putin", Person), ("Erdogan", Person), ("Ankara", Gpe)],
+    );
     let b = ("Vladimir Putin spoke.", vec![("Vladimir Putin", Person)]);
     let first = keys(&analysed(a.0, &a.1).1);
     let _ = analysed(b.0, &b.1);
@@ -112,7 +135,11 @@ fn corrections_merge_split_and_rename() {
             assert_eq!(a.mentions[m as usize].entity, Some(i as u32));
         }
     }
-    for (action, args) in [("merge", vec!["a".to_string()]), ("merge", vec!["a".into(), "a".into()]), ("fold", vec![])] {
+    for (action, args) in [
+        ("merge", vec!["a".to_string()]),
+        ("merge", vec!["a".into(), "a".into()]),
+        ("fold", vec![]),
+    ] {
         assert!(Correction::from_parts(action, &args).is_err());
     }
     for c in &corrections {

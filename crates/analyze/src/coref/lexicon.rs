@@ -379,7 +379,6 @@ pub const ORG_NOUNS: &[&str] = &[
 pub const GOVERNMENT_NOUNS: &[&str] =
     &["government", "administration", "authorities", "authority", "regime", "cabinet"];
 
-
 /// Prepositions before a capital that make it a place (`in Moscow`, `north-west of Moscow`).
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "to", "at", "near", "into", "outside", "around", "across", "through", "toward",
@@ -485,15 +484,31 @@ pub const DEFINITE: &[&str] =
 
 /// Suffixes of adjectival country forms (`Turkish-backed`, `Russian-led`).
 pub const NORP_SUFFIXES: &[&str] = &[
-    "-backed", "-led", "-based", "-born", "-owned", "-run", "-controlled", "-allied", "-aligned",
-    "-sponsored", "-supported", "-made", "-brokered", "-funded", "-trained", "-armed", "-held",
+    "-backed",
+    "-led",
+    "-based",
+    "-born",
+    "-owned",
+    "-run",
+    "-controlled",
+    "-allied",
+    "-aligned",
+    "-sponsored",
+    "-supported",
+    "-made",
+    "-brokered",
+    "-funded",
+    "-trained",
+    "-armed",
+    "-held",
 ];
 
 /// Words that are not a name's part (`Jr`).
 pub const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Function words skipped when making an acronym (`Government of National Unity` -> `GNU`).
-pub const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "le", "al", "in", "on", "&"];
+pub const ACRONYM_SKIP: &[&str] =
+    &["of", "the", "and", "for", "de", "du", "la", "le", "al", "in", "on", "&"];
 
 pub fn is(list: &[&str], word: &str) -> bool {
     list.contains(&word)

@@ -145,7 +145,12 @@ pub(crate) struct Work<'a> {
 }
 
 impl<'a> Work<'a> {
-    fn new(text: &'a str, seg: &'a Segmentation, gaz: &'a Gazetteer, mentions: Vec<Mention>) -> Self {
+    fn new(
+        text: &'a str,
+        seg: &'a Segmentation,
+        gaz: &'a Gazetteer,
+        mentions: Vec<Mention>,
+    ) -> Self {
         let mut w = Work {
             text,
             seg,
@@ -159,7 +164,8 @@ impl<'a> Work<'a> {
             context: HashMap::new(),
         };
         let mut mentions = mentions;
-        mentions.retain(|m| m.span.start < m.span.end && text.get(m.span.start..m.span.end).is_some());
+        mentions
+            .retain(|m| m.span.start < m.span.end && text.get(m.span.start..m.span.end).is_some());
         mentions.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
         let mut quals: Vec<Option<u32>> = Vec::new();
         for m in mentions {
@@ -170,7 +176,8 @@ impl<'a> Work<'a> {
         // list; we only trust ones that point at a person mention after the title).
         for (i, q) in quals.iter().enumerate() {
             if let Some(q) = q.map(|q| q as usize).filter(|&q| q < w.ms.len() && q != i) {
-                if w.ms[i].m.label == MentionLabel::Title && w.ms[q].m.label == MentionLabel::Person {
+                if w.ms[i].m.label == MentionLabel::Title && w.ms[q].m.label == MentionLabel::Person
+                {
                     w.ms[i].qualifies = Some(q);
                 }
             }
@@ -188,7 +195,15 @@ impl<'a> Work<'a> {
         let i = self.ms.len();
         let is_title = m.label == MentionLabel::Title;
         let is_name = m.kind == MentionKind::Name;
-        self.ms.push(WMention { m, tok, sentence, ent: None, rule: "", evidence: Span::default(), qualifies });
+        self.ms.push(WMention {
+            m,
+            tok,
+            sentence,
+            ent: None,
+            rule: "",
+            evidence: Span::default(),
+            qualifies,
+        });
         for t in tok.0..tok.1 {
             if is_title {
                 self.tok_title[t].get_or_insert(i);
@@ -323,7 +338,10 @@ impl<'a> Work<'a> {
                     }
                     for &j in &ent.mentions {
                         let m = &self.ms[j];
-                        if m.m.span.end <= here && m.sentence + 12 >= sentence && best.is_none_or(|b| m.m.span.start > b.1.start) {
+                        if m.m.span.end <= here
+                            && m.sentence + 12 >= sentence
+                            && best.is_none_or(|b| m.m.span.start > b.1.start)
+                        {
                             best = Some((e, m.m.span));
                         }
                     }
@@ -364,7 +382,9 @@ impl<'a> Work<'a> {
             let mut last = 0;
             for &j in &ent.mentions {
                 let other = &self.ms[j];
-                if other.m.kind != MentionKind::Name || other.m.span.start >= self.ms[i].m.span.start {
+                if other.m.kind != MentionKind::Name
+                    || other.m.span.start >= self.ms[i].m.span.start
+                {
                     continue;
                 }
                 last = last.max(other.m.span.start);
@@ -375,10 +395,13 @@ impl<'a> Work<'a> {
             }
             // A full name must not contradict any of the entity's full names.
             if rule.is_some() && toks.len() > 1 {
-                let conflict = ent.mentions.iter().filter(|&&j| self.ms[j].m.kind == MentionKind::Name).any(|&j| {
-                    let ot = self.person_name(&self.ms[j].m.text).0;
-                    ot.len() > 1 && person_compatible(&toks, &ot).is_none()
-                });
+                let conflict =
+                    ent.mentions.iter().filter(|&&j| self.ms[j].m.kind == MentionKind::Name).any(
+                        |&j| {
+                            let ot = self.person_name(&self.ms[j].m.text).0;
+                            ot.len() > 1 && person_compatible(&toks, &ot).is_none()
+                        },
+                    );
                 if conflict {
                     rule = None;
                 }
@@ -445,7 +468,8 @@ impl<'a> Work<'a> {
                 || lexicon::ABBREVIATED.iter().any(|(a, _)| *a == lw);
             let nationality = self.gaz.demonym(w).is_some()
                 || matches!(self.gaz.acronym(w), Some(gazetteer::Entry::Country(_)))
-                || w.contains('-') && w.split('-').next().is_some_and(|x| x.chars().all(char::is_lowercase));
+                || w.contains('-')
+                    && w.split('-').next().is_some_and(|x| x.chars().all(char::is_lowercase));
             if k + 1 < words.len() && (lower_initial || title_word || nationality) {
                 if lexicon::is(lexicon::ROLES, &lw) {
                     roles.push(lw);
@@ -527,7 +551,9 @@ impl<'a> Work<'a> {
                 }
             }
         }
-        let found = found.map(|(e, ev)| (e, ev, "acronym")).or_else(|| self.partial_org(i, &key).map(|(e, ev)| (e, ev, "part of name")));
+        let found = found
+            .map(|(e, ev)| (e, ev, "acronym"))
+            .or_else(|| self.partial_org(i, &key).map(|(e, ev)| (e, ev, "part of name")));
         let e = match found {
             Some((e, ev, rule)) => {
                 self.link(i, e, rule, ev);
@@ -563,7 +589,11 @@ impl<'a> Work<'a> {
                 }
                 let other = gazetteer::fold_string(core_text(&o.text));
                 let ow: Vec<&str> = other.split(' ').collect();
-                if ow.len() > words.len() && ow.contains(&last) && words.iter().all(|w| ow.contains(w)) && best.is_none_or(|b| o.span.start > b.1.start) {
+                if ow.len() > words.len()
+                    && ow.contains(&last)
+                    && words.iter().all(|w| ow.contains(w))
+                    && best.is_none_or(|b| o.span.start > b.1.start)
+                {
                     best = Some((e, o.span));
                 }
             }
@@ -578,7 +608,11 @@ impl<'a> Work<'a> {
         let mut order: Vec<usize> = (0..ms.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&ms[a].m, &ms[b].m);
-            x.span.start.cmp(&y.span.start).then(y.span.end.cmp(&x.span.end)).then(x.label.cmp(&y.label))
+            x.span
+                .start
+                .cmp(&y.span.start)
+                .then(y.span.end.cmp(&x.span.end))
+                .then(x.label.cmp(&y.label))
         });
         let mut new_index = vec![0u32; ms.len()];
         for (n, &o) in order.iter().enumerate() {
@@ -630,7 +664,9 @@ impl<'a> Work<'a> {
             let mut aliases: Vec<String> = Vec::new();
             for &i in &idx {
                 let m = &out[i as usize];
-                if matches!(m.kind, MentionKind::Name | MentionKind::Nominal) && !aliases.contains(&m.text) {
+                if matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+                    && !aliases.contains(&m.text)
+                {
                     aliases.push(m.text.clone());
                 }
             }
@@ -653,7 +689,9 @@ impl<'a> Work<'a> {
                     return None;
                 }
                 f.person = p;
-                f.of = f.of.and_then(|o| ent_index.get(o as usize).copied()).filter(|&o| o != u32::MAX);
+                f.of =
+                    f.of.and_then(|o| ent_index.get(o as usize).copied())
+                        .filter(|&o| o != u32::MAX);
                 Some(f)
             })
             .collect();
@@ -688,7 +726,11 @@ pub(crate) fn name_tokens(text: &str) -> Vec<String> {
     let t = text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
     t.split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == ',' || c == '.').to_lowercase())
-        .filter(|w| !w.is_empty() && !lexicon::is(lexicon::NAME_SUFFIXES, w) && !lexicon::is(lexicon::HONORIFICS, w))
+        .filter(|w| {
+            !w.is_empty()
+                && !lexicon::is(lexicon::NAME_SUFFIXES, w)
+                && !lexicon::is(lexicon::HONORIFICS, w)
+        })
         .collect()
 }
 

@@ -75,11 +75,10 @@ fn best_entry<'g>(w: &Work<'g>, text: &str, label: MentionLabel) -> Option<Entry
             Entry::Seat(_) => 40.0,
             Entry::Place(p) => (p.population as f64 + 1.0).ln(),
         };
-        let ctx = e
-            .country_code()
-            .and_then(|c| w.context.get(c))
-            .map_or(0.0, |&n| 6.0 + (n as f64).ln());
-        let loc_bonus = if label == MentionLabel::Loc && matches!(e, Entry::Region(_)) { 5.0 } else { 0.0 };
+        let ctx =
+            e.country_code().and_then(|c| w.context.get(c)).map_or(0.0, |&n| 6.0 + (n as f64).ln());
+        let loc_bonus =
+            if label == MentionLabel::Loc && matches!(e, Entry::Region(_)) { 5.0 } else { 0.0 };
         let score = base + ctx + loc_bonus;
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((score, e));
@@ -109,7 +108,9 @@ fn actor_context(w: &Work, i: usize) -> Option<Span> {
     }
     if b < s1 {
         let after = w.lower(b);
-        if is(lexicon::ACTOR_AFTER, &after) && (a == s0 || !is(lexicon::PLACE_PREPOSITIONS, &w.lower(a - 1))) {
+        if is(lexicon::ACTOR_AFTER, &after)
+            && (a == s0 || !is(lexicon::PLACE_PREPOSITIONS, &w.lower(a - 1)))
+        {
             // `Moscow is` is an actor only as the subject, not `Moscow is a city`: accept
             // `is`/`was` only when a participle or `to` follows.
             if matches!(after.as_str(), "is" | "was") {
@@ -145,7 +146,8 @@ pub(crate) fn place(w: &mut Work, i: usize) {
     let Some(entry) = entry else {
         // Unknown to the gazetteer: one entity per name.
         let key = format!("place:{}", gazetteer::fold_string(&text));
-        let (e, fresh) = w.keyed(key, if label == MentionLabel::Loc { EntityType::Loc } else { EntityType::Gpe });
+        let (e, fresh) = w
+            .keyed(key, if label == MentionLabel::Loc { EntityType::Loc } else { EntityType::Gpe });
         let ev = if fresh { span } else { w.first_mention(e).map_or(span, |j| w.ms[j].m.span) };
         w.link(i, e, if fresh { "new" } else { "same name" }, ev);
         return;
@@ -260,11 +262,17 @@ pub(crate) fn regions(w: &mut Work) {
     let n = w.ms.len();
     // `eastern Libya`: a compass adjective right before a country name.
     for i in 0..n {
-        if !matches!(w.ms[i].m.label, MentionLabel::Gpe | MentionLabel::Loc) || w.ms[i].m.kind != MentionKind::Name {
+        if !matches!(w.ms[i].m.label, MentionLabel::Gpe | MentionLabel::Loc)
+            || w.ms[i].m.kind != MentionKind::Name
+        {
             continue;
         }
         let Some(e) = w.ms[i].ent else { continue };
-        let Some(code) = w.ents[e].geo.as_ref().filter(|g| g.feature == "country").and_then(|g| g.country.clone())
+        let Some(code) = w.ents[e]
+            .geo
+            .as_ref()
+            .filter(|g| g.feature == "country")
+            .and_then(|g| g.country.clone())
         else {
             continue;
         };
@@ -274,7 +282,8 @@ pub(crate) fn regions(w: &mut Work) {
             continue;
         }
         let word = w.lower(t);
-        let Some(&(_, dir)) = lexicon::DIRECTION_ADJECTIVES.iter().find(|(adj, _)| *adj == word) else {
+        let Some(&(_, dir)) = lexicon::DIRECTION_ADJECTIVES.iter().find(|(adj, _)| *adj == word)
+        else {
             continue;
         };
         let span = Span::new(w.tok_span(t).start, w.ms[i].m.span.end);
@@ -296,16 +305,24 @@ pub(crate) fn regions(w: &mut Work) {
         while k < ntok && is(lexicon::REGION_ADJECTIVES, &w.lower(k)) {
             k += 1;
         }
-        let Some(&(_, dir)) = (k < ntok).then(|| w.lower(k)).and_then(|x| {
-            lexicon::DIRECTION_NOUNS.iter().find(|(n, _)| *n == x)
-        }) else {
+        let Some(&(_, dir)) = (k < ntok)
+            .then(|| w.lower(k))
+            .and_then(|x| lexicon::DIRECTION_NOUNS.iter().find(|(n, _)| *n == x))
+        else {
             t += 1;
             continue;
         };
         let s = w.sentence_of_token(t);
         // Not `the east of X` (that names a part of X itself) and not inside a name.
-        let next = if k + 1 < ntok && w.sentence_of_token(k + 1) == s { w.lower(k + 1) } else { String::new() };
-        if next == "of" || w.tok_mention[k].is_some() || w.tok(k).chars().next().is_some_and(char::is_uppercase) {
+        let next = if k + 1 < ntok && w.sentence_of_token(k + 1) == s {
+            w.lower(k + 1)
+        } else {
+            String::new()
+        };
+        if next == "of"
+            || w.tok_mention[k].is_some()
+            || w.tok(k).chars().next().is_some_and(char::is_uppercase)
+        {
             t = k + 1;
             continue;
         }
@@ -319,7 +336,8 @@ pub(crate) fn regions(w: &mut Work) {
         if let Some((_, code)) = recent {
             if let Some(r) = region_entity(w, &code, dir) {
                 if let Some(m) = w.add(span, MentionLabel::Loc, MentionKind::Nominal) {
-                    let ev = w.first_mention(r).filter(|&j| j != m).map_or(span, |j| w.ms[j].m.span);
+                    let ev =
+                        w.first_mention(r).filter(|&j| j != m).map_or(span, |j| w.ms[j].m.span);
                     w.link(m, r, "region of country in focus", ev);
                 }
             }

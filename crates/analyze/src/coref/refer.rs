@@ -25,7 +25,8 @@ fn label_of(t: EntityType) -> MentionLabel {
 fn kind_or_name_has(w: &Work, e: usize, noun: &str) -> bool {
     let noun = singular(noun);
     let ent = &w.ents[e];
-    let in_kind = ent.kind.as_deref().is_some_and(|k| k.split_whitespace().any(|x| singular(x) == noun));
+    let in_kind =
+        ent.kind.as_deref().is_some_and(|k| k.split_whitespace().any(|x| singular(x) == noun));
     let in_name = ent.mentions.iter().any(|&j| {
         w.ms[j].m.kind == MentionKind::Name
             && w.ms[j].m.text.split_whitespace().any(|x| singular(&x.to_lowercase()) == noun)
@@ -35,7 +36,13 @@ fn kind_or_name_has(w: &Work, e: usize, noun: &str) -> bool {
 
 /// The most recent entity (by its latest mention before `before`) that passes `ok`, within
 /// `window` sentences.
-fn most_recent(w: &Work, before: usize, sentence: usize, window: usize, ok: impl Fn(usize) -> bool) -> Option<(usize, Span)> {
+fn most_recent(
+    w: &Work,
+    before: usize,
+    sentence: usize,
+    window: usize,
+    ok: impl Fn(usize) -> bool,
+) -> Option<(usize, Span)> {
     let mut best: Option<(usize, Span)> = None;
     for (e, ent) in w.ents.iter().enumerate() {
         if !ok(e) {
@@ -76,7 +83,10 @@ fn org_facts(w: &mut Work) {
                     && w.tok_mention[k - 1].is_none()
                     && w.tok(k - 1).chars().next().is_some_and(char::is_lowercase)
                     && !is(lexicon::DEFINITE, &w.lower(k - 1))
-                    && !matches!(w.lower(k - 1).as_str(), "a" | "an" | "of" | "and" | "on" | "with" | "by")
+                    && !matches!(
+                        w.lower(k - 1).as_str(),
+                        "a" | "an" | "of" | "and" | "on" | "with" | "by"
+                    )
                 {
                     k -= 1;
                 }
@@ -87,16 +97,41 @@ fn org_facts(w: &mut Work) {
         }
         // Seat.
         let mut k = b;
-        while k < s1 && k < b + 4 && matches!(w.lower(k).as_str(), "government" | "administration" | "based" | "headquartered" | "seated" | ",") {
+        while k < s1
+            && k < b + 4
+            && matches!(
+                w.lower(k).as_str(),
+                "government" | "administration" | "based" | "headquartered" | "seated" | ","
+            )
+        {
             k += 1;
         }
         if k < s1 && w.lower(k) == "in" {
             k += 1;
-            while k < s1 && k < b + 12 && w.tok_mention[k].is_none() && matches!(w.lower(k).as_str(), "the" | "eastern" | "western" | "northern" | "southern" | "coastal" | "city" | "town" | "capital" | "port" | "of") {
+            while k < s1
+                && k < b + 12
+                && w.tok_mention[k].is_none()
+                && matches!(
+                    w.lower(k).as_str(),
+                    "the"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "coastal"
+                        | "city"
+                        | "town"
+                        | "capital"
+                        | "port"
+                        | "of"
+                )
+            {
                 k += 1;
             }
             if let Some(p) = (k < s1).then(|| w.tok_mention[k]).flatten() {
-                if matches!(w.ms[p].m.label, MentionLabel::Gpe | MentionLabel::Loc) && w.ms[p].tok.0 == k {
+                if matches!(w.ms[p].m.label, MentionLabel::Gpe | MentionLabel::Loc)
+                    && w.ms[p].tok.0 == k
+                {
                     w.ents[e].seat = w.ms[p].ent;
                 }
             }
@@ -120,7 +155,9 @@ fn possessors(w: &mut Work) {
         let owner = if matches!(w.lower(a - 1).as_str(), "his" | "her") {
             resolve_pronoun(w, a - 1).map(|x| x.0)
         } else if w.is_possessive(a - 1) && a >= 2 {
-            w.tok_mention[a - 2].filter(|&p| w.ms[p].m.label == MentionLabel::Person).and_then(|p| w.ms[p].ent)
+            w.tok_mention[a - 2]
+                .filter(|&p| w.ms[p].m.label == MentionLabel::Person)
+                .and_then(|p| w.ms[p].ent)
         } else {
             None
         };
@@ -136,7 +173,9 @@ pub(crate) fn descriptions(w: &mut Work) {
     let ntok = w.seg.tokens.len();
     let mut t = 0;
     while t < ntok {
-        if w.tok_mention[t].is_some() && !w.tok_mention[t].is_some_and(|m| w.ms[m].m.label == MentionLabel::Person) {
+        if w.tok_mention[t].is_some()
+            && !w.tok_mention[t].is_some_and(|m| w.ms[m].m.label == MentionLabel::Person)
+        {
             t += 1;
             continue;
         }
@@ -159,12 +198,14 @@ fn government_nominal(w: &mut Work, t: usize) -> Option<usize> {
     let (_, s1) = w.sentence_tokens(s);
     let place_at = |k: usize| -> Option<usize> {
         let p = w.tok_mention.get(k).copied().flatten()?;
-        (matches!(w.ms[p].m.label, MentionLabel::Gpe | MentionLabel::Loc) && w.ms[p].tok.0 == k).then_some(p)
+        (matches!(w.ms[p].m.label, MentionLabel::Gpe | MentionLabel::Loc) && w.ms[p].tok.0 == k)
+            .then_some(p)
     };
     let (p, end) = if let Some(p) = place_at(t + 1) {
         let k = w.ms[p].tok.1;
         if k < s1 && is(lexicon::GOVERNMENT_NOUNS, &w.lower(k)) { (p, k) } else { return None }
-    } else if t + 3 < s1 && is(lexicon::GOVERNMENT_NOUNS, &w.lower(t + 1)) && w.lower(t + 2) == "in" {
+    } else if t + 3 < s1 && is(lexicon::GOVERNMENT_NOUNS, &w.lower(t + 1)) && w.lower(t + 2) == "in"
+    {
         let p = place_at(t + 3)?;
         (p, w.ms[p].tok.1 - 1)
     } else {
@@ -172,14 +213,17 @@ fn government_nominal(w: &mut Work, t: usize) -> Option<usize> {
     };
     let pe = w.ms[p].ent?;
     let span = Span::new(w.tok_span(t).start, w.tok_span(end).end);
-    let seated = most_recent(w, usize::MAX, usize::MAX / 2, usize::MAX / 2, |e| w.ents[e].seat == Some(pe));
+    let seated =
+        most_recent(w, usize::MAX, usize::MAX / 2, usize::MAX / 2, |e| w.ents[e].seat == Some(pe));
     let (target, rule, ev) = match seated {
         Some((e, ev)) => (e, "government seated there", ev),
         None => {
             // No government seated there: a country's or its capital's government is the state.
             let code = w.ents[pe].geo.as_ref().and_then(|g| {
                 let is_capital = g.feature == "country"
-                    || w.gaz.by_id(&g.id).is_some_and(|x| matches!(x, gazetteer::Entry::Place(pl) if pl.capital_of.is_some()));
+                    || w.gaz.by_id(&g.id).is_some_and(
+                        |x| matches!(x, gazetteer::Entry::Place(pl) if pl.capital_of.is_some()),
+                    );
                 is_capital.then(|| g.country.clone()).flatten()
             })?;
             let e = w.country_entity(&code)?;
@@ -217,14 +261,19 @@ fn possessive_nominal(w: &mut Work, t: usize) -> Option<usize> {
         return None;
     }
     let noun = w.lower(head);
-    if !(is(lexicon::ORG_NOUNS, &noun) || matches!(noun.as_str(), "troops" | "fighters" | "militias" | "groups")) {
+    if !(is(lexicon::ORG_NOUNS, &noun)
+        || matches!(noun.as_str(), "troops" | "fighters" | "militias" | "groups"))
+    {
         return None;
     }
-    let owned: Vec<usize> = (0..w.ents.len()).filter(|&e| w.ents[e].possessor == Some(owner)).collect();
+    let owned: Vec<usize> =
+        (0..w.ents.len()).filter(|&e| w.ents[e].possessor == Some(owner)).collect();
     let target = owned
         .iter()
         .copied()
-        .find(|&e| kind_or_name_has(w, e, &noun) || (noun == "troops" && kind_or_name_has(w, e, "forces")))
+        .find(|&e| {
+            kind_or_name_has(w, e, &noun) || (noun == "troops" && kind_or_name_has(w, e, "forces"))
+        })
         .or_else(|| (owned.len() == 1).then(|| owned[0]))?;
     let span = Span::new(start, w.tok_span(head).end);
     let ev = w.first_mention(target).map_or(span, |j| w.ms[j].m.span);
@@ -241,12 +290,18 @@ fn definite_description(w: &mut Work, t: usize) -> Option<usize> {
     let s = w.sentence_of_token(t);
     let (_, s1) = w.sentence_tokens(s);
     let mut k = t + 1;
-    while k < s1 && k < t + 5 && w.tok_mention[k].is_none_or(|m| w.ms[m].m.label == MentionLabel::Norp) {
+    while k < s1
+        && k < t + 5
+        && w.tok_mention[k].is_none_or(|m| w.ms[m].m.label == MentionLabel::Norp)
+    {
         let word = w.lower(k);
         if is(lexicon::ORG_NOUNS, &word) || is(lexicon::ROLES, &word) {
             break;
         }
-        if !(is(lexicon::DESCRIPTORS, &word) || w.tok_mention[k].is_some() || is(lexicon::TITLE_MODIFIERS, &word)) {
+        if !(is(lexicon::DESCRIPTORS, &word)
+            || w.tok_mention[k].is_some()
+            || is(lexicon::TITLE_MODIFIERS, &word))
+        {
             return None;
         }
         k += 1;
@@ -256,14 +311,18 @@ fn definite_description(w: &mut Work, t: usize) -> Option<usize> {
     }
     let noun = w.lower(k);
     let after = if k + 1 < s1 { w.lower(k + 1) } else { String::new() };
-    if after == "of" || (k + 1 < s1 && w.tok_mention[k + 1].is_some_and(|m| w.ms[m].m.label == MentionLabel::Person)) {
+    if after == "of"
+        || (k + 1 < s1
+            && w.tok_mention[k + 1].is_some_and(|m| w.ms[m].m.label == MentionLabel::Person))
+    {
         return None;
     }
     let span = Span::new(w.tok_span(t).start, w.tok_span(k).end);
     let here = span.start;
     if is(lexicon::ROLES, &noun) {
         let (e, ev) = most_recent(w, here, s, 6, |e| {
-            w.ents[e].etype == Some(EntityType::Person) && w.ents[e].roles.iter().any(|r| *r == noun)
+            w.ents[e].etype == Some(EntityType::Person)
+                && w.ents[e].roles.iter().any(|r| *r == noun)
         })?;
         let m = w.add(span, MentionLabel::Person, MentionKind::Nominal)?;
         w.link(m, e, "description", ev);
@@ -289,7 +348,11 @@ fn bare_role_subject(w: &mut Work, t: usize) -> Option<usize> {
         return None;
     }
     let mut k = t;
-    while k < s1 && k < t + 3 && w.tok_mention[k].is_none() && (is(lexicon::DESCRIPTORS, &w.lower(k)) || is(lexicon::TITLE_MODIFIERS, &w.lower(k))) {
+    while k < s1
+        && k < t + 3
+        && w.tok_mention[k].is_none()
+        && (is(lexicon::DESCRIPTORS, &w.lower(k)) || is(lexicon::TITLE_MODIFIERS, &w.lower(k)))
+    {
         k += 1;
     }
     if k >= s1 || w.tok_mention[k].is_some() || !is(lexicon::ROLES, &w.lower(k)) {
@@ -297,7 +360,21 @@ fn bare_role_subject(w: &mut Work, t: usize) -> Option<usize> {
     }
     // A verb must follow (not a name or `of`).
     let next = if k + 1 < s1 { w.lower(k + 1) } else { return None };
-    if !matches!(next.as_str(), "has" | "had" | "is" | "was" | "said" | "says" | "will" | "would" | "met" | "held" | "arrived" | "visited") {
+    if !matches!(
+        next.as_str(),
+        "has"
+            | "had"
+            | "is"
+            | "was"
+            | "said"
+            | "says"
+            | "will"
+            | "would"
+            | "met"
+            | "held"
+            | "arrived"
+            | "visited"
+    ) {
         return None;
     }
     let (p0, p1) = w.sentence_tokens(s - 1);
@@ -320,8 +397,24 @@ fn head_token(w: &Work, a: usize, b: usize) -> Option<usize> {
     let mut end = b;
     for k in a + 1..b {
         let x = w.lower(k);
-        if matches!(x.as_str(), "," | "which" | "who" | "that" | "of" | "in" | "to" | "for" | "with" | "from" | "on" | "at" | "(" | "scheduled" | "elected" | "made")
-        {
+        if matches!(
+            x.as_str(),
+            "," | "which"
+                | "who"
+                | "that"
+                | "of"
+                | "in"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "on"
+                | "at"
+                | "("
+                | "scheduled"
+                | "elected"
+                | "made"
+        ) {
             end = k;
             break;
         }
@@ -336,7 +429,9 @@ fn head_token(w: &Work, a: usize, b: usize) -> Option<usize> {
 /// A description's text without determiners and possessive, lower-cased (for exact matches).
 fn plain_text(w: &Work, a: usize, b: usize) -> String {
     let mut k = a;
-    while k < b && matches!(w.lower(k).as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those") {
+    while k < b
+        && matches!(w.lower(k).as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those")
+    {
         k += 1;
     }
     let mut e = b;
@@ -352,8 +447,14 @@ fn type_noun_ok(w: &Work, e: usize, head: &str) -> bool {
     let feature = ent.geo.as_ref().map(|g| g.feature.as_str());
     match head {
         "country" | "nation" => feature == Some("country"),
-        "city" | "town" | "capital" | "village" => feature == Some("city") || (ent.etype == Some(EntityType::Gpe) && feature.is_none()),
-        "region" | "area" | "province" | "state" => matches!(ent.etype, Some(EntityType::Gpe | EntityType::Loc)) && feature != Some("country") && feature != Some("city"),
+        "city" | "town" | "capital" | "village" => {
+            feature == Some("city") || (ent.etype == Some(EntityType::Gpe) && feature.is_none())
+        }
+        "region" | "area" | "province" | "state" => {
+            matches!(ent.etype, Some(EntityType::Gpe | EntityType::Loc))
+                && feature != Some("country")
+                && feature != Some("city")
+        }
         "organization" | "organisation" => ent.etype == Some(EntityType::Org),
         _ => false,
     }
@@ -381,7 +482,9 @@ fn given_nominals(w: &mut Work) {
             w.ents[e].etype.map(label_of) == Some(label)
                 && w.ents[e].mentions.iter().any(|&j| {
                     let o = &w.ms[j];
-                    o.m.kind != MentionKind::Pronoun && o.m.span.end <= here && plain_text(w, o.tok.0, o.tok.1) == plain
+                    o.m.kind != MentionKind::Pronoun
+                        && o.m.span.end <= here
+                        && plain_text(w, o.tok.0, o.tok.1) == plain
                 })
         });
         if let Some((e, ev)) = same {
@@ -413,12 +516,16 @@ fn given_nominals(w: &mut Work) {
             }
             type_noun_ok(w, e, &head)
                 || ent.roles.iter().any(|r| *r == head)
-                || ent.kind.as_deref().is_some_and(|k| k.split_whitespace().any(|x| singular(x) == head))
+                || ent
+                    .kind
+                    .as_deref()
+                    .is_some_and(|k| k.split_whitespace().any(|x| singular(x) == head))
                 || ent.mentions.iter().any(|&j| {
                     let o = &w.ms[j];
                     o.m.kind != MentionKind::Pronoun
                         && o.m.span.end <= here
-                        && head_token(w, o.tok.0, o.tok.1).is_some_and(|oh| singular(&w.lower(oh)) == head)
+                        && head_token(w, o.tok.0, o.tok.1)
+                            .is_some_and(|oh| singular(&w.lower(oh)) == head)
                 })
         });
         match found {
@@ -448,10 +555,16 @@ pub(crate) fn resolve_pronoun(w: &Work, t: usize) -> Option<(usize, Span)> {
     let compatible = |e: usize| -> bool {
         let ent = &w.ents[e];
         match class {
-            PronounClass::Male => ent.etype == Some(EntityType::Person) && ent.gender != Some(Gender::Female),
-            PronounClass::Female => ent.etype == Some(EntityType::Person) && ent.gender != Some(Gender::Male),
+            PronounClass::Male => {
+                ent.etype == Some(EntityType::Person) && ent.gender != Some(Gender::Female)
+            }
+            PronounClass::Female => {
+                ent.etype == Some(EntityType::Person) && ent.gender != Some(Gender::Male)
+            }
             PronounClass::Neuter => matches!(ent.etype, Some(EntityType::Org | EntityType::Gpe)),
-            PronounClass::Plural => matches!(ent.etype, Some(EntityType::Org | EntityType::Norp | EntityType::Gpe)),
+            PronounClass::Plural => {
+                matches!(ent.etype, Some(EntityType::Org | EntityType::Norp | EntityType::Gpe))
+            }
             PronounClass::Speaker => ent.etype == Some(EntityType::Person),
         }
     };
@@ -464,17 +577,20 @@ pub(crate) fn resolve_pronoun(w: &Work, t: usize) -> Option<(usize, Span)> {
         if let Some(m) = in_sentence {
             return m.ent.map(|e| (e, m.m.span));
         }
-        return most_recent(w, here, s, 3, |e| compatible(e) && w.ents[e].mentions.iter().any(|&j| w.ms[j].m.kind == MentionKind::Name));
+        return most_recent(w, here, s, 3, |e| {
+            compatible(e) && w.ents[e].mentions.iter().any(|&j| w.ms[j].m.kind == MentionKind::Name)
+        });
     }
     // Candidate mentions per sentence, in order, before the pronoun.
     let cands = |sent: usize| -> Vec<(usize, Span)> {
-        let mut v: Vec<(usize, Span)> = w
-            .ms
-            .iter()
-            .filter(|m| m.sentence == sent && m.m.span.end <= here && m.m.label != MentionLabel::Title)
-            .filter(|m| m.m.kind != MentionKind::Pronoun || class != PronounClass::Plural)
-            .filter_map(|m| m.ent.filter(|&e| compatible(e)).map(|e| (e, m.m.span)))
-            .collect();
+        let mut v: Vec<(usize, Span)> =
+            w.ms.iter()
+                .filter(|m| {
+                    m.sentence == sent && m.m.span.end <= here && m.m.label != MentionLabel::Title
+                })
+                .filter(|m| m.m.kind != MentionKind::Pronoun || class != PronounClass::Plural)
+                .filter_map(|m| m.ent.filter(|&e| compatible(e)).map(|e| (e, m.m.span)))
+                .collect();
         v.sort_by_key(|x| x.1.start);
         v
     };
@@ -512,7 +628,9 @@ pub(crate) fn pronouns(w: &mut Work) {
         }
     }
     for t in 0..w.seg.tokens.len() {
-        if w.tok_mention[t].is_some() || w.ms.iter().any(|m| m.tok.0 == t && m.m.kind == MentionKind::Pronoun) {
+        if w.tok_mention[t].is_some()
+            || w.ms.iter().any(|m| m.tok.0 == t && m.m.kind == MentionKind::Pronoun)
+        {
             continue;
         }
         if lexicon::pronoun(&w.lower(t)).is_none() {

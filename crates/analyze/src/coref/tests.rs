@@ -61,7 +61,11 @@ fn run(src: &str) -> (String, Vec<Mention>, Resolution) {
 
 /// The entity index of the `nth` (0-based) occurrence of `surface` among the mentions.
 fn entity_of(mentions: &[Mention], surface: &str, nth: usize) -> Option<u32> {
-    mentions.iter().filter(|m| m.text == surface && m.label != MentionLabel::Title).nth(nth).and_then(|m| m.entity)
+    mentions
+        .iter()
+        .filter(|m| m.text == surface && m.label != MentionLabel::Title)
+        .nth(nth)
+        .and_then(|m| m.entity)
 }
 
 /// `same` pairs must share an entity, `apart` pairs must not; each side is `surface#nth`.
@@ -70,7 +74,10 @@ fn check(src: &str, same: &[(&str, &str)], apart: &[(&str, &str)]) {
     let get = |s: &str| {
         let (surface, nth) = s.split_once('#').map_or((s, 0), |(a, n)| (a, n.parse().unwrap_or(0)));
         entity_of(&mentions, surface, nth).unwrap_or_else(|| {
-            panic!("{src}: no entity for {s}; mentions {:?}", mentions.iter().map(|m| (&m.text, m.entity)).collect::<Vec<_>>())
+            panic!(
+                "{src}: no entity for {s}; mentions {:?}",
+                mentions.iter().map(|m| (&m.text, m.entity)).collect::<Vec<_>>()
+            )
         })
     };
     for (a, b) in same {
@@ -88,11 +95,7 @@ fn names_cluster_by_rule() {
         &[("Khalifa Haftar", "Haftar"), ("Haftar#0", "Haftar#1")],
         &[],
     );
-    check(
-        "[John Smith|PERSON] met [Jane Smith|PERSON].",
-        &[],
-        &[("John Smith", "Jane Smith")],
-    );
+    check("[John Smith|PERSON] met [Jane Smith|PERSON].", &[], &[("John Smith", "Jane Smith")]);
     check(
         "The [Government of National Unity|ORG] said the [GNU|ORG] would stay.",
         &[("Government of National Unity", "GNU")],
@@ -134,12 +137,42 @@ fn ambiguous_places_follow_the_article() {
 fn titles_become_facts_with_evidence() {
     // (text, person, title, of)
     let cases = [
-        ("[Russian|NORP] President [Vladimir Putin|PERSON] spoke.", "Vladimir Putin", "President", Some("Russia")),
-        ("[Kremlin|ORG] spokesman [Dmitry Peskov|PERSON] said.", "Dmitry Peskov", "spokesman", Some("Kremlin")),
-        ("[Russia|GPE]'s President [Vladimir Putin|PERSON] spoke.", "Vladimir Putin", "President", Some("Russia")),
-        ("[Wagner|ORG]'s plans changed after leader [Yevgeny Prigozhin|PERSON] died.", "Yevgeny Prigozhin", "leader", Some("Wagner")),
-        ("[Yevgeny Prigozhin|PERSON], [Wagner|ORG]'s leader, died.", "Yevgeny Prigozhin", "leader", Some("Wagner")),
-        ("Talks in [Moscow|GPE] with Deputy Defence Minister [Yunus-Bek Yevkurov|PERSON] ended.", "Yunus-Bek Yevkurov", "Deputy Defence Minister", Some("Russia")),
+        (
+            "[Russian|NORP] President [Vladimir Putin|PERSON] spoke.",
+            "Vladimir Putin",
+            "President",
+            Some("Russia"),
+        ),
+        (
+            "[Kremlin|ORG] spokesman [Dmitry Peskov|PERSON] said.",
+            "Dmitry Peskov",
+            "spokesman",
+            Some("Kremlin"),
+        ),
+        (
+            "[Russia|GPE]'s President [Vladimir Putin|PERSON] spoke.",
+            "Vladimir Putin",
+            "President",
+            Some("Russia"),
+        ),
+        (
+            "[Wagner|ORG]'s plans changed after leader [Yevgeny Prigozhin|PERSON] died.",
+            "Yevgeny Prigozhin",
+            "leader",
+            Some("Wagner"),
+        ),
+        (
+            "[Yevgeny Prigozhin|PERSON], [Wagner|ORG]'s leader, died.",
+            "Yevgeny Prigozhin",
+            "leader",
+            Some("Wagner"),
+        ),
+        (
+            "Talks in [Moscow|GPE] with Deputy Defence Minister [Yunus-Bek Yevkurov|PERSON] ended.",
+            "Yunus-Bek Yevkurov",
+            "Deputy Defence Minister",
+            Some("Russia"),
+        ),
         ("Field Marshal [Khalifa Haftar|PERSON] spoke.", "Khalifa Haftar", "Field Marshal", None),
     ];
     for (src, person, title, of) in cases {
@@ -173,12 +206,19 @@ fn descriptions_and_pronouns_find_their_entity() {
             "Haftar's forces",
             "Libyan Arab Armed Forces",
         ),
-        ("Fighting in eastern [Libya|GPE] went on. Wagner stayed in the east.", "the east", "eastern Libya"),
+        (
+            "Fighting in eastern [Libya|GPE] went on. Wagner stayed in the east.",
+            "the east",
+            "eastern Libya",
+        ),
     ];
     for (src, surface, name) in cases {
         let (_, mentions, r) = run(src);
         let m = mentions.iter().find(|m| m.text == surface).unwrap_or_else(|| {
-            panic!("{src}: no mention {surface:?}; got {:?}", mentions.iter().map(|m| &m.text).collect::<Vec<_>>())
+            panic!(
+                "{src}: no mention {surface:?}; got {:?}",
+                mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+            )
         });
         let e = m.entity.map(|e| r.entities[e as usize].name.as_str());
         assert_eq!(e, Some(name), "{src}");

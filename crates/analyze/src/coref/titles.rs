@@ -60,8 +60,11 @@ fn classify(w: &Work, t: usize) -> Option<Item> {
 /// The name mention (not a person) covering token `t`.
 fn modifier_mention(w: &Work, t: usize) -> Option<usize> {
     let m = w.tok_mention[t]?;
-    matches!(w.ms[m].m.label, MentionLabel::Norp | MentionLabel::Gpe | MentionLabel::Org | MentionLabel::Loc)
-        .then_some(m)
+    matches!(
+        w.ms[m].m.label,
+        MentionLabel::Norp | MentionLabel::Gpe | MentionLabel::Org | MentionLabel::Loc
+    )
+    .then_some(m)
 }
 
 pub(crate) fn premodifiers(w: &mut Work) {
@@ -100,7 +103,10 @@ pub(crate) fn premodifiers(w: &mut Work) {
         // honorific, and a leading name mention is kept only if a role follows.
         while let Some(first) = items.first() {
             let any_role = items.iter().any(|x| matches!(x, Item::Role(_) | Item::Honorific(_)));
-            if !any_role || matches!(first, Item::Modifier(_)) && !items.iter().any(|x| matches!(x, Item::Role(_))) {
+            if !any_role
+                || matches!(first, Item::Modifier(_))
+                    && !items.iter().any(|x| matches!(x, Item::Role(_)))
+            {
                 items.remove(0);
             } else {
                 break;
@@ -270,7 +276,9 @@ pub(crate) fn appositions(w: &mut Work) {
                 end = w.ms[m].tok.1;
             }
         }
-        let closes = end >= s1 || matches!(w.tok(end), "," | "." | ";" | ")" | "\u{2013}" | "\u{2014}") || w.lower(end) == "who";
+        let closes = end >= s1
+            || matches!(w.tok(end), "," | "." | ";" | ")" | "\u{2013}" | "\u{2014}")
+            || w.lower(end) == "who";
         if !closes {
             continue;
         }
@@ -317,8 +325,9 @@ pub(crate) fn facts(w: &mut Work) -> Vec<TitleFact> {
         let Some(person) = w.ms[t.person].ent else { continue };
         let words: Vec<String> =
             t.title.split_whitespace().map(|x| x.trim_end_matches('.').to_lowercase()).collect();
-        let is_rank = words.iter().all(|x| is(lexicon::RANKS, x) || is(lexicon::TITLE_MODIFIERS, x))
-            && words.iter().any(|x| is(lexicon::RANKS, x));
+        let is_rank =
+            words.iter().all(|x| is(lexicon::RANKS, x) || is(lexicon::TITLE_MODIFIERS, x))
+                && words.iter().any(|x| is(lexicon::RANKS, x));
         let mut of = t.of.and_then(|m| w.ms[m].ent);
         if of.is_none() && !is_rank {
             if is(lexicon::GOVERNMENT_ROLES, &t.role) {
@@ -391,7 +400,9 @@ fn is_country(w: &Work, e: usize) -> bool {
 fn sentence_org(w: &Work, t: &PendingTitle) -> Option<usize> {
     let start = w.ms[t.person].m.span.start;
     w.ms.iter()
-        .filter(|x| x.sentence == t.sentence && x.m.span.end <= start && x.m.label == MentionLabel::Org)
+        .filter(|x| {
+            x.sentence == t.sentence && x.m.span.end <= start && x.m.label == MentionLabel::Org
+        })
         .filter(|x| x.m.kind == MentionKind::Name)
         .max_by_key(|x| x.m.span.start)
         .and_then(|x| x.ent)
