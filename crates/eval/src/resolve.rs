@@ -126,7 +126,10 @@ fn occurrences(hay: &str, needle: &str) -> Vec<Span> {
     out
 }
 
-fn read_seed(dir: &Path) -> Result<(String, Value, Vec<(Span, MentionLabel, String)>), EvalError> {
+/// A named gold mention of the seed: span, type, surface.
+type Named = (Span, MentionLabel, String);
+
+fn read_seed(dir: &Path) -> Result<(String, Value, Vec<Named>), EvalError> {
     let text = read_to_string(&dir.join("article.txt"))?;
     let expected_path = dir.join("expected.json");
     let expected: Value = serde_json::from_str(&read_to_string(&expected_path)?)
@@ -197,11 +200,7 @@ fn gold_entities(expected: &Value) -> Vec<GoldEntity> {
         .collect()
 }
 
-fn gold_mentions(
-    text: &str,
-    ents: &[GoldEntity],
-    named: &[(Span, MentionLabel, String)],
-) -> Vec<GoldMention> {
+fn gold_mentions(text: &str, ents: &[GoldEntity], named: &[Named]) -> Vec<GoldMention> {
     let mut out: Vec<GoldMention> = Vec::new();
     for (span, _, t) in named {
         let mut entities: Vec<usize> =
@@ -563,7 +562,11 @@ struct GumDoc {
 }
 
 /// Parses one `Entity=` value into opens (chain, type, identity, closes-here) and closes.
-fn parse_entity_field(v: &str) -> (Vec<(String, String, Option<String>, bool)>, Vec<String>) {
+/// An opened GUM entity: chain id, type, Wikipedia identity, and whether it closes on the
+/// same token.
+type Open = (String, String, Option<String>, bool);
+
+fn parse_entity_field(v: &str) -> (Vec<Open>, Vec<String>) {
     let mut opens = Vec::new();
     let mut closes = Vec::new();
     let b = v.as_bytes();

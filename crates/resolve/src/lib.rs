@@ -51,10 +51,10 @@ pub fn assign_keys(doc: &Document, analysis: &mut Analysis) {
 fn focus_country(a: &Analysis) -> Option<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &a.entities {
-        if let Some(g) = e.geo.as_ref().filter(|g| g.feature == "country") {
-            if let Some(c) = g.country.as_deref() {
-                *counts.entry(c).or_default() += e.mentions.len();
-            }
+        if let Some(g) = e.geo.as_ref().filter(|g| g.feature == "country")
+            && let Some(c) = g.country.as_deref()
+        {
+            *counts.entry(c).or_default() += e.mentions.len();
         }
     }
     counts

@@ -175,11 +175,11 @@ impl<'a> Work<'a> {
         // Keep NER's own TITLE -> person links where it gave them (indices are into the sorted
         // list; we only trust ones that point at a person mention after the title).
         for (i, q) in quals.iter().enumerate() {
-            if let Some(q) = q.map(|q| q as usize).filter(|&q| q < w.ms.len() && q != i) {
-                if w.ms[i].m.label == MentionLabel::Title && w.ms[q].m.label == MentionLabel::Person
-                {
-                    w.ms[i].qualifies = Some(q);
-                }
+            if let Some(q) = q.map(|q| q as usize).filter(|&q| q < w.ms.len() && q != i)
+                && w.ms[i].m.label == MentionLabel::Title
+                && w.ms[q].m.label == MentionLabel::Person
+            {
+                w.ms[i].qualifies = Some(q);
             }
         }
         w
@@ -373,10 +373,10 @@ impl<'a> Work<'a> {
             if ent.etype != Some(EntityType::Person) {
                 continue;
             }
-            if let (Some(g), Some(h)) = (gender, ent.gender) {
-                if g != h {
-                    continue;
-                }
+            if let (Some(g), Some(h)) = (gender, ent.gender)
+                && g != h
+            {
+                continue;
             }
             let mut rule = None;
             let mut last = 0;
@@ -406,10 +406,10 @@ impl<'a> Work<'a> {
                     rule = None;
                 }
             }
-            if let Some(r) = rule {
-                if best.is_none_or(|b| last > b.1) {
-                    best = Some((e, last, r));
-                }
+            if let Some(r) = rule
+                && best.is_none_or(|b| last > b.1)
+            {
+                best = Some((e, last, r));
             }
         }
         let e = match best {
@@ -470,12 +470,12 @@ impl<'a> Work<'a> {
                 || matches!(self.gaz.acronym(w), Some(gazetteer::Entry::Country(_)))
                 || w.contains('-')
                     && w.split('-').next().is_some_and(|x| x.chars().all(char::is_lowercase));
-            if k + 1 < words.len() && (lower_initial || title_word || nationality) {
-                if lexicon::is(lexicon::ROLES, &lw) {
-                    roles.push(lw);
-                }
-                k += 1;
-            } else if k + 1 == words.len() && (lower_initial || title_word) {
+            let strip = if k + 1 < words.len() {
+                lower_initial || title_word || nationality
+            } else {
+                lower_initial || title_word
+            };
+            if strip {
                 if lexicon::is(lexicon::ROLES, &lw) {
                     roles.push(lw);
                 }

@@ -152,15 +152,14 @@ pub(crate) fn place(w: &mut Work, i: usize) {
         w.link(i, e, if fresh { "new" } else { "same name" }, ev);
         return;
     };
-    if let Entry::Place(p) = entry {
-        if let Some(country) = w.gaz.capital_of(p) {
-            if let Some(ev) = actor_context(w, i) {
-                let code = country.code.to_string();
-                if let Some(e) = w.country_entity(&code) {
-                    w.link(i, e, "capital as government", ev);
-                    return;
-                }
-            }
+    if let Entry::Place(p) = entry
+        && let Some(country) = w.gaz.capital_of(p)
+        && let Some(ev) = actor_context(w, i)
+    {
+        let code = country.code.to_string();
+        if let Some(e) = w.country_entity(&code) {
+            w.link(i, e, "capital as government", ev);
+            return;
         }
     }
     let etype = match entry {
@@ -206,11 +205,11 @@ pub(crate) fn norp(w: &mut Work, i: usize) {
             _ => None,
         }
     });
-    if let Some(code) = country {
-        if let Some(e) = w.country_entity(&code) {
-            w.link(i, e, "demonym", span);
-            return;
-        }
+    if let Some(code) = country
+        && let Some(e) = w.country_entity(&code)
+    {
+        w.link(i, e, "demonym", span);
+        return;
     }
     let key = format!("norp:{}", gazetteer::fold_string(demonym_forms(&text)[0]));
     let (e, fresh) = w.keyed(key, EntityType::Norp);
@@ -333,14 +332,12 @@ pub(crate) fn regions(w: &mut Work) {
             .filter(|&j| w.ms[j].m.kind == MentionKind::Name)
             .filter_map(|j| country_code_of(w, j).map(|c| (w.ms[j].m.span.start, c)))
             .max_by_key(|x| x.0);
-        if let Some((_, code)) = recent {
-            if let Some(r) = region_entity(w, &code, dir) {
-                if let Some(m) = w.add(span, MentionLabel::Loc, MentionKind::Nominal) {
-                    let ev =
-                        w.first_mention(r).filter(|&j| j != m).map_or(span, |j| w.ms[j].m.span);
-                    w.link(m, r, "region of country in focus", ev);
-                }
-            }
+        if let Some((_, code)) = recent
+            && let Some(r) = region_entity(w, &code, dir)
+            && let Some(m) = w.add(span, MentionLabel::Loc, MentionKind::Nominal)
+        {
+            let ev = w.first_mention(r).filter(|&j| j != m).map_or(span, |j| w.ms[j].m.span);
+            w.link(m, r, "region of country in focus", ev);
         }
         t = k + 1;
     }

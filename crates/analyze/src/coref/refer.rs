@@ -128,12 +128,11 @@ fn org_facts(w: &mut Work) {
             {
                 k += 1;
             }
-            if let Some(p) = (k < s1).then(|| w.tok_mention[k]).flatten() {
-                if matches!(w.ms[p].m.label, MentionLabel::Gpe | MentionLabel::Loc)
-                    && w.ms[p].tok.0 == k
-                {
-                    w.ents[e].seat = w.ms[p].ent;
-                }
+            if let Some(p) = (k < s1).then(|| w.tok_mention[k]).flatten()
+                && matches!(w.ms[p].m.label, MentionLabel::Gpe | MentionLabel::Loc)
+                && w.ms[p].tok.0 == k
+            {
+                w.ents[e].seat = w.ms[p].ent;
             }
         }
     }
@@ -174,7 +173,7 @@ pub(crate) fn descriptions(w: &mut Work) {
     let mut t = 0;
     while t < ntok {
         if w.tok_mention[t].is_some()
-            && !w.tok_mention[t].is_some_and(|m| w.ms[m].m.label == MentionLabel::Person)
+            && w.tok_mention[t].is_none_or(|m| w.ms[m].m.label != MentionLabel::Person)
         {
             t += 1;
             continue;
@@ -321,8 +320,7 @@ fn definite_description(w: &mut Work, t: usize) -> Option<usize> {
     let here = span.start;
     if is(lexicon::ROLES, &noun) {
         let (e, ev) = most_recent(w, here, s, 6, |e| {
-            w.ents[e].etype == Some(EntityType::Person)
-                && w.ents[e].roles.iter().any(|r| *r == noun)
+            w.ents[e].etype == Some(EntityType::Person) && w.ents[e].roles.contains(&noun)
         })?;
         let m = w.add(span, MentionLabel::Person, MentionKind::Nominal)?;
         w.link(m, e, "description", ev);
@@ -515,7 +513,7 @@ fn given_nominals(w: &mut Work) {
                 return false;
             }
             type_noun_ok(w, e, &head)
-                || ent.roles.iter().any(|r| *r == head)
+                || ent.roles.contains(&head)
                 || ent
                     .kind
                     .as_deref()
@@ -537,7 +535,7 @@ fn given_nominals(w: &mut Work) {
 
 fn class_of(word: &str, given: bool) -> Option<(PronounClass, bool)> {
     lexicon::pronoun(word).or_else(|| {
-        given.then(|| match word {
+        given.then_some(match word {
             "it" => Some((PronounClass::Neuter, false)),
             "we" | "our" | "us" | "ours" => Some((PronounClass::Plural, false)),
             "i" | "me" | "my" | "mine" | "myself" => Some((PronounClass::Speaker, false)),
@@ -662,12 +660,12 @@ pub(crate) fn remaining(w: &mut Work) {
         if w.ms[i].m.label == MentionLabel::Title {
             continue;
         }
-        if let Some(p) = w.ms[i].qualifies.take() {
-            if let Some(e) = w.ms[p].ent {
-                let (rule, ev) = (w.ms[i].rule, w.ms[i].evidence);
-                w.link(i, e, if rule.is_empty() { "description" } else { rule }, ev);
-                continue;
-            }
+        if let Some(p) = w.ms[i].qualifies.take()
+            && let Some(e) = w.ms[p].ent
+        {
+            let (rule, ev) = (w.ms[i].rule, w.ms[i].evidence);
+            w.link(i, e, if rule.is_empty() { "description" } else { rule }, ev);
+            continue;
         }
         if w.ms[i].ent.is_none() {
             let etype = w.ms[i].m.label.entity_type().unwrap_or(EntityType::Org);

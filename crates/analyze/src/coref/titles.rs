@@ -83,12 +83,13 @@ pub(crate) fn premodifiers(w: &mut Work) {
                 k = w.ms[m].tok.0;
                 continue;
             }
-            if w.is_possessive(t) && t > s0 {
-                if let Some(m) = modifier_mention(w, t - 1) {
-                    items.push(Item::Of(m, true));
-                    k = w.ms[m].tok.0;
-                    continue;
-                }
+            if w.is_possessive(t)
+                && t > s0
+                && let Some(m) = modifier_mention(w, t - 1)
+            {
+                items.push(Item::Of(m, true));
+                k = w.ms[m].tok.0;
+                continue;
             }
             match classify(w, t) {
                 Some(it) => {
@@ -308,10 +309,10 @@ pub(crate) fn appositions(w: &mut Work) {
 pub(crate) fn roles(w: &mut Work) {
     for k in 0..w.pending.len() {
         let (p, role) = (w.pending[k].person, w.pending[k].role.clone());
-        if let Some(e) = w.ms[p].ent {
-            if !w.ents[e].roles.contains(&role) {
-                w.ents[e].roles.push(role);
-            }
+        if let Some(e) = w.ms[p].ent
+            && !w.ents[e].roles.contains(&role)
+        {
+            w.ents[e].roles.push(role);
         }
     }
 }
@@ -365,12 +366,12 @@ pub(crate) fn facts(w: &mut Work) -> Vec<TitleFact> {
 /// (directly, by demonym, or through a city in it).
 fn sentence_country(w: &mut Work, t: &PendingTitle, all: &[PendingTitle]) -> Option<usize> {
     for o in all {
-        if o.sentence == t.sentence && o.person != t.person {
-            if let Some(e) = o.of.and_then(|m| w.ms[m].ent) {
-                if is_country(w, e) {
-                    return Some(e);
-                }
-            }
+        if o.sentence == t.sentence
+            && o.person != t.person
+            && let Some(e) = o.of.and_then(|m| w.ms[m].ent)
+            && is_country(w, e)
+        {
+            return Some(e);
         }
     }
     let mut found: Option<String> = None;
