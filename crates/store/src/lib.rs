@@ -9,6 +9,7 @@
 //! - counters (mentions, reports) are sums over documents, so they do not depend on the order in
 //!   which documents arrive.
 
+mod correct;
 mod export;
 mod schema;
 mod write;
@@ -214,3 +215,57 @@ impl Store {
         }
     }
 }
+
+/// An entity with its counts, for summaries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntitySummary {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub etype: String,
+    pub name: String,
+    pub mentions: i64,
+    pub documents: i64,
+}
+
+impl Store {
+    /// The `limit` entities with the most mentions (ties by id).
+    pub fn top_entities(&self, limit: usize) -> Result<Vec<EntitySummary>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, type, name, mentions, documents FROM entities
+                 ORDER BY mentions DESC, id LIMIT ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([limit as i64], |r| {
+                Ok(EntitySummary {
+                    id: r.get(0)?,
+                    etype: r.get(1)?,
+                    name: r.get(2)?,
+                    mentions: r.get(3)?,
+                    documents: r.get(4)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
+    /// Stored events per category: (category, events, reports).
+    pub fn event_categories(&self) -> Result<Vec<(String, i64, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT category, COUNT(*), SUM(reports) FROM events
+                 GROUP BY category ORDER BY COUNT(*) DESC, category",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -108,6 +108,23 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             counts.events,
             counts.relations
         );
+        let top = store.top_entities(12)?;
+        if !top.is_empty() {
+            println!("most mentioned:");
+            for e in top {
+                println!(
+                    "  {:<7} {:<40} {:>6} mentions in {} documents",
+                    e.etype, e.name, e.mentions, e.documents
+                );
+            }
+        }
+        let cats = store.event_categories()?;
+        if !cats.is_empty() {
+            println!("events by category:");
+            for (cat, n, reports) in cats {
+                println!("  {cat:<10} {n:>6} events, {reports} reports");
+            }
+        }
     }
     Ok(if report.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
