@@ -142,6 +142,23 @@ pub(crate) struct Work<'a> {
     pub pending: Vec<PendingTitle>,
     /// Country codes the article mentions, with weights (for ambiguous places).
     pub context: HashMap<String, u32>,
+    /// Sentence -> its mentions (working indices).
+    pub by_sentence: Vec<Vec<usize>>,
+    /// Each token lower-cased without a final period (borrowed when already so).
+    pub lowers: Vec<std::borrow::Cow<'a, str>>,
+    /// Per name mention (computed once in [`Work::names`]): person name words, acronym,
+    /// folded core text.
+    pub cache: Vec<NameInfo>,
+}
+
+/// What name matching needs of a mention, computed once.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameInfo {
+    pub person: Vec<String>,
+    pub roles: Vec<String>,
+    pub acronym: Option<String>,
+    pub acronym_like: bool,
+    pub folded: String,
 }
 
 impl<'a> Work<'a> {
@@ -162,6 +179,20 @@ impl<'a> Work<'a> {
             keys: HashMap::new(),
             pending: Vec::new(),
             context: HashMap::new(),
+            cache: Vec::new(),
+            by_sentence: vec![Vec::new(); seg.sentences.len().max(1)],
+            lowers: seg
+                .tokens
+                .iter()
+                .map(|t| {
+                    let s = text.get(t.span.start..t.span.end).unwrap_or("").trim_end_matches('.');
+                    if s.chars().any(char::is_uppercase) {
+                        std::borrow::Cow::Owned(s.to_lowercase())
+                    } else {
+                        std::borrow::Cow::Borrowed(s)
+                    }
+                })
+                .collect(),
         };
         let mut mentions = mentions;
         mentions
@@ -204,6 +235,9 @@ impl<'a> Work<'a> {
             evidence: Span::default(),
             qualifies,
         });
+        if let Some(v) = self.by_sentence.get_mut(sentence) {
+            v.push(i);
+        }
         for t in tok.0..tok.1 {
             if is_title {
                 self.tok_title[t].get_or_insert(i);
@@ -247,7 +281,12 @@ impl<'a> Work<'a> {
     }
 
     pub fn lower(&self, i: usize) -> String {
-        self.tok(i).trim_end_matches('.').to_lowercase()
+        self.low(i).to_string()
+    }
+
+    /// Token `i` lower-cased, without a final period; `""` out of range.
+    pub fn low(&self, i: usize) -> &str {
+        self.lowers.get(i).map_or("", |c| c)
     }
 
     pub fn tok_span(&self, i: usize) -> Span {
@@ -307,6 +346,27 @@ impl<'a> Work<'a> {
 
     fn names(&mut self) {
         places::collect_context(self);
+        self.cache = (0..self.ms.len())
+            .map(|i| {
+                let m = &self.ms[i].m;
+                if m.kind != MentionKind::Name {
+                    return NameInfo::default();
+                }
+                let (person, roles) = if m.label == MentionLabel::Person {
+                    self.person_name(&m.text)
+                } else {
+                    (Vec::new(), Vec::new())
+                };
+                let core = core_text(&m.text);
+                NameInfo {
+                    person,
+                    roles,
+                    acronym: acronym_of(core),
+                    acronym_like: is_acronym_like(core),
+                    folded: gazetteer::fold_string(core),
+                }
+            })
+            .collect();
         let order: Vec<usize> = (0..self.ms.len()).collect();
         for i in order {
             let wm = &self.ms[i];
@@ -324,8 +384,8 @@ impl<'a> Work<'a> {
     }
 
     fn person(&mut self, i: usize) {
-        let text = self.ms[i].m.text.clone();
-        let (toks, roles) = self.person_name(&text);
+        let info = self.cache.get(i).cloned().unwrap_or_default();
+        let (toks, roles) = (info.person, info.roles);
         if toks.is_empty() {
             // All title (`The President`): the person holding that role, if the article has one.
             let here = self.ms[i].m.span.start;
@@ -388,8 +448,8 @@ impl<'a> Work<'a> {
                     continue;
                 }
                 last = last.max(other.m.span.start);
-                let ot = self.person_name(&other.m.text).0;
-                if let Some(r) = person_compatible(&toks, &ot) {
+                let ot = self.cache.get(j).map_or(&[][..], |c| &c.person[..]);
+                if let Some(r) = person_compatible(&toks, ot) {
                     rule = Some(r);
                 }
             }
@@ -398,8 +458,8 @@ impl<'a> Work<'a> {
                 let conflict =
                     ent.mentions.iter().filter(|&&j| self.ms[j].m.kind == MentionKind::Name).any(
                         |&j| {
-                            let ot = self.person_name(&self.ms[j].m.text).0;
-                            ot.len() > 1 && person_compatible(&toks, &ot).is_none()
+                            let ot = self.cache.get(j).map_or(&[][..], |c| &c.person[..]);
+                            ot.len() > 1 && person_compatible(&toks, ot).is_none()
                         },
                     );
                 if conflict {
@@ -544,8 +604,9 @@ impl<'a> Work<'a> {
                 if o.kind != MentionKind::Name {
                     continue;
                 }
-                let hit = (is_acr && acronym_of(&o.text).as_deref() == Some(text.as_str()))
-                    || (is_acronym_like(&o.text) && acr.as_deref() == Some(o.text.as_str()));
+                let Some(oc) = self.cache.get(j) else { continue };
+                let hit = (is_acr && oc.acronym.as_deref() == Some(text.as_str()))
+                    || (oc.acronym_like && acr.as_deref() == Some(core_text(&o.text)));
                 if hit {
                     found = Some((e, o.span));
                 }
@@ -587,8 +648,8 @@ impl<'a> Work<'a> {
                 if o.kind != MentionKind::Name || o.span.start >= here {
                     continue;
                 }
-                let other = gazetteer::fold_string(core_text(&o.text));
-                let ow: Vec<&str> = other.split(' ').collect();
+                let Some(oc) = self.cache.get(j) else { continue };
+                let ow: Vec<&str> = oc.folded.split(' ').collect();
                 if ow.len() > words.len()
                     && ow.contains(&last)
                     && words.iter().all(|w| ow.contains(w))

@@ -296,7 +296,7 @@ pub(crate) fn regions(w: &mut Work) {
     let ntok = w.seg.tokens.len();
     let mut t = 0;
     while t + 1 < ntok {
-        if w.lower(t) != "the" || w.tok_mention[t].is_some() {
+        if w.low(t) != "the" || w.tok_mention[t].is_some() {
             t += 1;
             continue;
         }

@@ -172,9 +172,16 @@ pub(crate) fn descriptions(w: &mut Work) {
     let ntok = w.seg.tokens.len();
     let mut t = 0;
     while t < ntok {
-        if w.tok_mention[t].is_some()
-            && w.tok_mention[t].is_none_or(|m| w.ms[m].m.label != MentionLabel::Person)
-        {
+        // Only determiners, possessives, person names and sentence starts open a description.
+        let person = w.tok_mention[t].is_some_and(|m| w.ms[m].m.label == MentionLabel::Person);
+        let opener =
+            matches!(w.low(t), "the" | "this" | "that" | "his" | "her" | "their" | "whose");
+        let starts = w
+            .seg
+            .sentence_tokens
+            .get(w.sentence_of_token(t))
+            .is_some_and(|&(a, _)| a as usize == t);
+        if (w.tok_mention[t].is_some() && !person) || !(person || opener || starts) {
             t += 1;
             continue;
         }
@@ -436,7 +443,14 @@ fn plain_text(w: &Work, a: usize, b: usize) -> String {
     if e > k && w.is_possessive(e - 1) {
         e -= 1;
     }
-    (k..e).map(|t| w.lower(t)).collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for t in k..e {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w.low(t));
+    }
+    out
 }
 
 /// Nouns that name the type of an entity (`the country`, `the city`, `the organization`).
@@ -462,6 +476,11 @@ fn type_noun_ok(w: &Work, e: usize, head: &str) -> bool {
 /// mention, or a definite description whose head matches an earlier mention's head, an
 /// entity's kind or role, or its type (`the country`); others stand alone.
 fn given_nominals(w: &mut Work) {
+    let plains: Vec<String> = w.ms.iter().map(|m| plain_text(w, m.tok.0, m.tok.1)).collect();
+    let heads: Vec<Option<String>> =
+        w.ms.iter()
+            .map(|m| head_token(w, m.tok.0, m.tok.1).map(|h| singular(w.low(h)).to_string()))
+            .collect();
     for i in 0..w.ms.len() {
         let wm = &w.ms[i];
         if wm.m.kind != MentionKind::Nominal || wm.ent.is_some() || wm.qualifies.is_some() {
@@ -482,7 +501,7 @@ fn given_nominals(w: &mut Work) {
                     let o = &w.ms[j];
                     o.m.kind != MentionKind::Pronoun
                         && o.m.span.end <= here
-                        && plain_text(w, o.tok.0, o.tok.1) == plain
+                        && plains.get(j).is_some_and(|p| *p == plain)
                 })
         });
         if let Some((e, ev)) = same {
@@ -522,8 +541,7 @@ fn given_nominals(w: &mut Work) {
                     let o = &w.ms[j];
                     o.m.kind != MentionKind::Pronoun
                         && o.m.span.end <= here
-                        && head_token(w, o.tok.0, o.tok.1)
-                            .is_some_and(|oh| singular(&w.lower(oh)) == head)
+                        && heads.get(j).is_some_and(|h| h.as_deref() == Some(head.as_str()))
                 })
         });
         match found {
@@ -581,14 +599,18 @@ pub(crate) fn resolve_pronoun(w: &Work, t: usize) -> Option<(usize, Span)> {
     }
     // Candidate mentions per sentence, in order, before the pronoun.
     let cands = |sent: usize| -> Vec<(usize, Span)> {
-        let mut v: Vec<(usize, Span)> =
-            w.ms.iter()
-                .filter(|m| {
-                    m.sentence == sent && m.m.span.end <= here && m.m.label != MentionLabel::Title
-                })
-                .filter(|m| m.m.kind != MentionKind::Pronoun || class != PronounClass::Plural)
-                .filter_map(|m| m.ent.filter(|&e| compatible(e)).map(|e| (e, m.m.span)))
-                .collect();
+        let mut v: Vec<(usize, Span)> = w
+            .by_sentence
+            .get(sent)
+            .into_iter()
+            .flatten()
+            .map(|&j| &w.ms[j])
+            .filter(|m| {
+                m.sentence == sent && m.m.span.end <= here && m.m.label != MentionLabel::Title
+            })
+            .filter(|m| m.m.kind != MentionKind::Pronoun || class != PronounClass::Plural)
+            .filter_map(|m| m.ent.filter(|&e| compatible(e)).map(|e| (e, m.m.span)))
+            .collect();
         v.sort_by_key(|x| x.1.start);
         v
     };
@@ -625,13 +647,13 @@ pub(crate) fn pronouns(w: &mut Work) {
             set_gender(w, e, t);
         }
     }
+    let given: std::collections::HashSet<usize> =
+        w.ms.iter().filter(|m| m.m.kind == MentionKind::Pronoun).map(|m| m.tok.0).collect();
     for t in 0..w.seg.tokens.len() {
-        if w.tok_mention[t].is_some()
-            || w.ms.iter().any(|m| m.tok.0 == t && m.m.kind == MentionKind::Pronoun)
-        {
+        if w.tok_mention[t].is_some() || given.contains(&t) {
             continue;
         }
-        if lexicon::pronoun(&w.lower(t)).is_none() {
+        if lexicon::pronoun(w.low(t)).is_none() {
             continue;
         }
         let Some((e, ev)) = resolve_pronoun(w, t) else { continue };
