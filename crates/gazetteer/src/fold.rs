@@ -9,6 +9,18 @@ pub fn fold(s: &str) -> Fold<'_> {
     Fold { chars: s.chars(), pending: "", space: false, started: false, held: None }
 }
 
+/// Folds `s` into `buf` without allocating; `None` when it does not fit. The folded form is
+/// ASCII, so the bytes written are valid UTF-8.
+pub fn fold_into<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in fold(s) {
+        let slot = buf.get_mut(n)?;
+        *slot = c as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// The folded form as a `String` (used when building indices).
 pub fn fold_string(s: &str) -> String {
     fold(s).collect()
@@ -107,7 +119,11 @@ mod tests {
             ("--", ""),
         ] {
             check(input, expect);
+            let mut buf = [0u8; 64];
+            assert_eq!(fold_into(input, &mut buf), Some(expect));
         }
+        let mut tiny = [0u8; 3];
+        assert_eq!(fold_into("Tripoli", &mut tiny), None);
     }
 
     proptest::proptest! {

@@ -4,7 +4,7 @@
 
 use std::io::Read;
 
-use crate::{Country, Error, Gazetteer, Igo, Place, Region, RegionKind, Seat};
+use crate::{Country, Error, Gazetteer, Igo, Place, Region, RegionKind, Seat, Target};
 
 pub const HEADER: &str = "sitrep-gazetteer\t1";
 
@@ -133,6 +133,23 @@ pub fn parse(text: &str) -> Result<Gazetteer, Error> {
                 names: list(f.s()?),
                 kind: f.s()?.into(),
             }),
+            "N" => {
+                let key = f.s()?;
+                let t = target(f.s()?)
+                    .ok_or_else(|| Error::Corrupt { line: i + 1, reason: "bad target".into() })?;
+                g.names.push(key, t);
+            }
+            "A" => {
+                let key = f.s()?;
+                let t = target(f.s()?)
+                    .ok_or_else(|| Error::Corrupt { line: i + 1, reason: "bad target".into() })?;
+                g.acronyms.push(key, t);
+            }
+            "D" => {
+                let key = f.s()?;
+                let c: u16 = f.num()?;
+                g.demonyms.push(key, c);
+            }
             "" => {}
             other => {
                 return Err(Error::Corrupt {
@@ -142,10 +159,35 @@ pub fn parse(text: &str) -> Result<Gazetteer, Error> {
             }
         }
     }
+    if !(g.names.is_sorted() && g.acronyms.is_sorted() && g.demonyms.is_sorted()) {
+        return Err(Error::Corrupt { line: 0, reason: "index not sorted".into() });
+    }
     if g.places.windows(2).any(|w| w[0].geonameid >= w[1].geonameid) {
         return Err(Error::Corrupt { line: 0, reason: "places not sorted by geonameid".into() });
     }
     Ok(g)
+}
+
+fn target(s: &str) -> Option<Target> {
+    let (kind, n) = s.split_at_checked(1)?;
+    Some(match kind {
+        "C" => Target::Country(n.parse().ok()?),
+        "I" => Target::Igo(n.parse().ok()?),
+        "R" => Target::Region(n.parse().ok()?),
+        "S" => Target::Seat(n.parse().ok()?),
+        "P" => Target::Place(n.parse().ok()?),
+        _ => return None,
+    })
+}
+
+fn target_str(t: Target) -> String {
+    match t {
+        Target::Country(i) => format!("C{i}"),
+        Target::Igo(i) => format!("I{i}"),
+        Target::Region(i) => format!("R{i}"),
+        Target::Seat(i) => format!("S{i}"),
+        Target::Place(i) => format!("P{i}"),
+    }
 }
 
 fn num(x: Option<f64>) -> String {
@@ -222,6 +264,16 @@ pub fn write(g: &Gazetteer) -> String {
             p.capital_of.map(|c| c.to_string()).unwrap_or_default(),
         );
     }
+    // The lookup indices, already sorted, so that loading does not fold or sort.
+    for (k, t) in g.names.iter() {
+        let _ = writeln!(out, "N\t{k}\t{}", target_str(t));
+    }
+    for (k, t) in g.acronyms.iter() {
+        let _ = writeln!(out, "A\t{k}\t{}", target_str(t));
+    }
+    for (k, c) in g.demonyms.iter() {
+        let _ = writeln!(out, "D\t{k}\t{c}");
+    }
     out
 }
 
@@ -233,5 +285,7 @@ pub fn assemble(
     igos: Vec<Igo>,
     seats: Vec<Seat>,
 ) -> Gazetteer {
-    Gazetteer { countries, places, regions, igos, seats, ..Gazetteer::default() }
+    let mut g = Gazetteer { countries, places, regions, igos, seats, ..Gazetteer::default() };
+    g.index();
+    g
 }

@@ -25,7 +25,7 @@ pub mod outline;
 
 use std::sync::OnceLock;
 
-pub use fold::{Fold, fold, fold_string};
+pub use fold::{Fold, fold, fold_into, fold_string};
 use types::GeoRef;
 
 /// Why an artefact could not be read or built.
@@ -241,13 +241,68 @@ pub struct Gazetteer {
     igos: Vec<Igo>,
     seats: Vec<Seat>,
     /// Folded name -> target, sorted by key then rank.
-    names: Vec<(Box<str>, Target)>,
+    names: KeyIndex<Target>,
     /// Acronym (dots removed, case kept) -> target, sorted.
-    acronyms: Vec<(Box<str>, Target)>,
+    acronyms: KeyIndex<Target>,
     /// Folded demonym -> country, sorted by key then population (largest first).
-    demonyms: Vec<(Box<str>, u16)>,
+    demonyms: KeyIndex<u16>,
     /// Alpha-2 and alpha-3 codes -> country, sorted.
     codes: Vec<(Box<str>, u16)>,
+}
+
+/// Sorted string keys in one buffer, each with a value: the lookup indices. Built once (by the
+/// builder, stored in the artefact in order), searched by binary search without allocating.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyIndex<T> {
+    arena: String,
+    entries: Vec<(u32, u32, T)>,
+}
+
+impl<T> Default for KeyIndex<T> {
+    fn default() -> Self {
+        KeyIndex { arena: String::new(), entries: Vec::new() }
+    }
+}
+
+impl<T: Copy> KeyIndex<T> {
+    pub(crate) fn push(&mut self, key: &str, value: T) {
+        let start = self.arena.len() as u32;
+        self.arena.push_str(key);
+        self.entries.push((start, self.arena.len() as u32, value));
+    }
+
+    pub(crate) fn from_sorted(v: Vec<(Box<str>, T)>) -> KeyIndex<T> {
+        let mut k = KeyIndex { arena: String::new(), entries: Vec::with_capacity(v.len()) };
+        for (key, value) in v {
+            k.push(&key, value);
+        }
+        k
+    }
+
+    pub(crate) fn key(&self, e: &(u32, u32, T)) -> &str {
+        self.arena.get(e.0 as usize..e.1 as usize).unwrap_or("")
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, T)> + '_ {
+        self.entries.iter().map(|e| (self.key(e), e.2))
+    }
+
+    pub(crate) fn is_sorted(&self) -> bool {
+        self.entries.windows(2).all(|w| self.key(&w[0]) <= self.key(&w[1]))
+    }
+
+    /// Values whose keys compare equal under `f`.
+    fn range(&self, f: impl Fn(&str) -> std::cmp::Ordering) -> impl Iterator<Item = T> + '_ {
+        use std::cmp::Ordering::{Greater, Less};
+        let lo = self.entries.partition_point(|e| f(self.key(e)) == Less);
+        let rest = &self.entries[lo..];
+        let hi = rest.partition_point(|e| f(self.key(e)) != Greater);
+        rest[..hi].iter().map(|e| e.2)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
 }
 
 /// The artefact `sitrep gazetteer build` writes and the binary embeds.
@@ -263,6 +318,16 @@ impl Gazetteer {
         G.get_or_init(|| Gazetteer::from_gzip(EMBEDDED).unwrap_or_default())
     }
 
+    /// Decodes the embedded artefact afresh (for measuring; use [`Gazetteer::embedded`]).
+    pub fn decode_embedded() -> Result<Gazetteer, Error> {
+        Gazetteer::from_gzip(EMBEDDED)
+    }
+
+    /// Size in bytes of the embedded artefacts (gazetteer, outlines).
+    pub fn embedded_sizes() -> (usize, usize) {
+        (EMBEDDED.len(), OUTLINES.len())
+    }
+
     /// Decodes a gzip-compressed artefact.
     pub fn from_gzip(bytes: &[u8]) -> Result<Gazetteer, Error> {
         let text = format::gunzip(bytes)?;
@@ -272,7 +337,11 @@ impl Gazetteer {
     /// Reads the artefact's text form and builds the indices.
     pub fn parse(text: &str) -> Result<Gazetteer, Error> {
         let mut g = format::parse(text)?;
-        g.index();
+        if g.names.len() == 0 {
+            g.index();
+        } else {
+            g.index_codes();
+        }
         Ok(g)
     }
 
@@ -314,22 +383,22 @@ impl Gazetteer {
     /// Entries whose name or alternate name folds like `name`, best first (countries, bodies,
     /// regions, seats, then places by population). A leading `the` is ignored.
     pub fn lookup(&self, name: &str) -> impl Iterator<Item = Entry<'_>> + '_ {
-        let name = strip_the(name);
-        let range = equal_range(&self.names, |k| cmp_folded(k, name));
-        self.names[range].iter().filter_map(|(_, t)| self.entry(*t))
+        self.lookup_targets(name).into_iter().filter_map(|t| self.entry(t))
     }
 
     /// The targets behind [`Gazetteer::lookup`].
-    pub fn lookup_targets(&self, name: &str) -> &[(Box<str>, Target)] {
+    pub fn lookup_targets(&self, name: &str) -> Vec<Target> {
         let name = strip_the(name);
-        let range = equal_range(&self.names, |k| cmp_folded(k, name));
-        &self.names[range]
+        let mut buf = [0u8; 128];
+        match fold_into(name, &mut buf) {
+            Some(q) => self.names.range(|k| k.cmp(q)).collect(),
+            None => self.names.range(|k| cmp_folded(k, name)).collect(),
+        }
     }
 
     /// The entry an acronym stands for (`UN`, `U.N.`, `NATO`, `US`). Case-sensitive.
     pub fn acronym(&self, s: &str) -> Option<Entry<'_>> {
-        let range = equal_range(&self.acronyms, |k| cmp_undotted(k, s));
-        self.acronyms[range].first().and_then(|(_, t)| self.entry(*t))
+        self.acronyms.range(|k| cmp_undotted(k, s)).next().and_then(|t| self.entry(t))
     }
 
     /// A country by ISO 3166-1 alpha-2 or alpha-3 code (any case).
@@ -355,8 +424,12 @@ impl Gazetteer {
     /// The country a demonym names (`Russian` -> RU, `Turk` -> TR), the most populous when
     /// several share it (`Dominican`). Singular forms only.
     pub fn demonym(&self, word: &str) -> Option<&Country> {
-        let range = equal_range(&self.demonyms, |k| cmp_folded(k, word));
-        self.demonyms[range].first().and_then(|(_, i)| self.countries.get(*i as usize))
+        let mut buf = [0u8; 64];
+        let first = match fold_into(word, &mut buf) {
+            Some(q) => self.demonyms.range(|k| k.cmp(q)).next(),
+            None => self.demonyms.range(|k| cmp_folded(k, word)).next(),
+        };
+        first.and_then(|i| self.countries.get(i as usize))
     }
 
     /// The country a place is the capital of.
@@ -507,9 +580,21 @@ impl Gazetteer {
         codes.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         codes.dedup_by(|a, b| a.0 == b.0);
 
-        self.names = names;
-        self.acronyms = acronyms;
-        self.demonyms = demonyms;
+        self.names = KeyIndex::from_sorted(names);
+        self.acronyms = KeyIndex::from_sorted(acronyms);
+        self.demonyms = KeyIndex::from_sorted(demonyms);
+        self.codes = codes;
+    }
+
+    /// The ISO code index (small; always built at load).
+    fn index_codes(&mut self) {
+        let mut codes = Vec::new();
+        for (i, c) in self.countries.iter().enumerate() {
+            codes.push((c.code.clone(), i as u16));
+            codes.push((c.iso3.clone(), i as u16));
+        }
+        codes.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        codes.dedup_by(|a, b| a.0 == b.0);
         self.codes = codes;
     }
 }
