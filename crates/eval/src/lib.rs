@@ -41,6 +41,13 @@ impl EvalError {
     }
 }
 
+/// CPU time this thread has used, in nanoseconds (Linux `/proc/thread-self/schedstat`), so
+/// that costs measured on a busy machine are not inflated by waiting; `None` elsewhere.
+pub fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
 /// Reads a whole file, naming it in the error.
 pub fn read_to_string(path: &std::path::Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))

@@ -291,13 +291,23 @@ impl<T: Copy> KeyIndex<T> {
         self.entries.windows(2).all(|w| self.key(&w[0]) <= self.key(&w[1]))
     }
 
-    /// Values whose keys compare equal under `f`.
+    /// Values whose keys compare equal under `f` (found eagerly; the iterator borrows only the
+    /// index).
     fn range(&self, f: impl Fn(&str) -> std::cmp::Ordering) -> impl Iterator<Item = T> + '_ {
         use std::cmp::Ordering::{Greater, Less};
         let lo = self.entries.partition_point(|e| f(self.key(e)) == Less);
         let rest = &self.entries[lo..];
         let hi = rest.partition_point(|e| f(self.key(e)) != Greater);
         rest[..hi].iter().map(|e| e.2)
+    }
+
+    /// The entries whose keys compare equal under `f`.
+    fn slice(&self, f: impl Fn(&str) -> std::cmp::Ordering) -> &[(u32, u32, T)] {
+        use std::cmp::Ordering::{Greater, Less};
+        let lo = self.entries.partition_point(|e| f(self.key(e)) == Less);
+        let rest = &self.entries[lo..];
+        let hi = rest.partition_point(|e| f(self.key(e)) != Greater);
+        &rest[..hi]
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -383,17 +393,18 @@ impl Gazetteer {
     /// Entries whose name or alternate name folds like `name`, best first (countries, bodies,
     /// regions, seats, then places by population). A leading `the` is ignored.
     pub fn lookup(&self, name: &str) -> impl Iterator<Item = Entry<'_>> + '_ {
-        self.lookup_targets(name).into_iter().filter_map(|t| self.entry(t))
+        self.lookup_targets(name).filter_map(|t| self.entry(t))
     }
 
-    /// The targets behind [`Gazetteer::lookup`].
-    pub fn lookup_targets(&self, name: &str) -> Vec<Target> {
+    /// The targets behind [`Gazetteer::lookup`]. Does not allocate for names under 128 bytes.
+    pub fn lookup_targets(&self, name: &str) -> impl Iterator<Item = Target> + '_ {
         let name = strip_the(name);
         let mut buf = [0u8; 128];
-        match fold_into(name, &mut buf) {
-            Some(q) => self.names.range(|k| k.cmp(q)).collect(),
-            None => self.names.range(|k| cmp_folded(k, name)).collect(),
-        }
+        let slice = match fold_into(name, &mut buf) {
+            Some(q) => self.names.slice(|k| k.cmp(q)),
+            None => self.names.slice(|k| cmp_folded(k, name)),
+        };
+        slice.iter().map(|e| e.2)
     }
 
     /// The entry an acronym stands for (`UN`, `U.N.`, `NATO`, `US`). Case-sensitive.

@@ -193,7 +193,8 @@ pub struct Timex {
 /// A gazetteer entry a place resolves to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoRef {
-    /// `geonames:2210247`, `country:LY`, `continent:AF`, `igo:UN`.
+    /// `geonames:2210247`, `country:LY`, `continent:AF`, `region:sahel`, `igo:UN`,
+    /// `seat:kremlin`, or `area:LY:east` for a part of a country the text names (`eastern Libya`).
     pub id: String,
     pub name: String,
     /// ISO 3166-1 alpha-2 code of the country it lies in (or is).
@@ -203,7 +204,7 @@ pub struct GeoRef {
     pub lat: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
-    /// `country`, `city`, `region`, `continent`, `igo`.
+    /// `country`, `city`, `region`, `continent`, `igo`, `seat` (a seat of power: `Kremlin`).
     pub feature: String,
 }
 
