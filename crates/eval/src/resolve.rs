@@ -733,6 +733,19 @@ fn read_gum(dir: &Path) -> Result<Vec<GumDoc>, EvalError> {
 pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
     let dir = opts.gum.as_ref().ok_or(EvalError::NotYet("coref needs --gum"))?;
     let docs = read_gum(dir)?;
+    // Which split each document is in (splits.md lists them under `## dev`, `## test`, ...).
+    let mut split_of: HashMap<String, String> = HashMap::new();
+    if let Ok(md) = std::fs::read_to_string(dir.join("splits.md")) {
+        let mut current = String::new();
+        for line in md.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                current = h.trim().to_string();
+            } else if let Some(d) = line.trim().strip_prefix("* ") {
+                split_of.insert(d.trim().to_string(), current.clone());
+            }
+        }
+    }
+    let mut by_split: std::collections::BTreeMap<String, [Counts; 3]> = Default::default();
     let gaz = analyzer.gazetteer();
     let mode = if opts.gold_mentions { "gold mentions" } else { "predicted mentions" };
     let (mut muc, mut b3, mut ceaf) = (Counts::default(), Counts::default(), Counts::default());
@@ -843,6 +856,11 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
         muc.add(m1);
         b3.add(b1);
         ceaf.add(c1);
+        let split = split_of.get(&gd.name).cloned().unwrap_or_else(|| "train".into());
+        let acc = by_split.entry(split).or_default();
+        acc[0].add(m1);
+        acc[1].add(b1);
+        acc[2].add(c1);
 
         // Entity linking where the gazetteer covers the Wikipedia identity.
         for m in &gd.mentions {
@@ -879,6 +897,19 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
     }
     t.row(["CoNLL-2012 average".to_string(), String::new(), String::new(), format!("{avg:.4}")]);
     report.table(&t);
+    let mut st = Table::new(["split", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL-2012"]);
+    for (split, [m, b, c]) in &by_split {
+        let a = (m.f1() + b.f1() + c.f1()) / 3.0;
+        st.row([
+            split.clone(),
+            format!("{:.4}", m.f1()),
+            format!("{:.4}", b.f1()),
+            format!("{:.4}", c.f1()),
+            format!("{a:.4}"),
+        ]);
+        report.set(&format!("conll_f1_{split}"), round4(a));
+    }
+    report.table(&st);
     let acc = if linked == 0 { 0.0 } else { link_ok as f64 / linked as f64 };
     report.line(format!("entity linking: {link_ok}/{linked} mentions whose Wikipedia identity the gazetteer covers ({acc:.4})"));
     let us_per_word = elapsed.as_secs_f64() * 1e6 / words.max(1) as f64;
