@@ -585,6 +585,19 @@ impl<'a> Work<'a> {
             self.link(i, e, rule, span);
             return;
         }
+        // A country named as an organisation (`North Korea said`) is the state.
+        let country = match self.gaz.acronym(&text) {
+            Some(gazetteer::Entry::Country(c)) => Some(c.code.to_string()),
+            _ => match self.gaz.lookup(&text).next() {
+                Some(gazetteer::Entry::Country(c)) => Some(c.code.to_string()),
+                _ => None,
+            },
+        };
+        if let Some(e) = country.and_then(|c| self.country_entity(&c)) {
+            let ev = self.first_mention(e).map_or(span, |j| self.ms[j].m.span);
+            self.link(i, e, "country as actor", ev);
+            return;
+        }
         let key = org_key(&text);
         if let Some(&e) = self.keys.get(&format!("org:{key}")) {
             let ev = self.first_mention(e).map_or(span, |j| self.ms[j].m.span);
