@@ -802,47 +802,6 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
             }
             resp_map.entry(e).or_default().push(id(m.span));
         }
-        if std::env::var_os("SITREP_DEBUG_COREF").is_some() {
-            for (k, e) in res.entities.iter().enumerate().take(3) {
-                eprintln!(
-                    "{} entity {k}: {} {:?} geo {:?}",
-                    gd.name,
-                    e.name,
-                    e.etype,
-                    e.geo.as_ref().map(|g| &g.id)
-                );
-            }
-            let ent_of: HashMap<Span, Option<u32>> = mentions
-                .iter()
-                .filter(|m| m.label != MentionLabel::Title)
-                .map(|m| (m.span, m.entity))
-                .collect();
-            let mut chains: HashMap<&str, Vec<&GumMention>> = HashMap::new();
-            for m in &gd.mentions {
-                chains.entry(m.chain.as_str()).or_default().push(m);
-            }
-            let mut cs: Vec<_> = chains.into_iter().filter(|(_, v)| v.len() > 1).collect();
-            cs.sort_by_key(|(_, v)| v[0].tokens.0);
-            for (c, v) in cs {
-                let items: Vec<String> = v
-                    .iter()
-                    .map(|m| {
-                        let sp = span_of(m);
-                        format!(
-                            "{}[{:?}/{}]",
-                            &doc.text[sp.start..sp.end],
-                            m.kind,
-                            ent_of
-                                .get(&sp)
-                                .copied()
-                                .flatten()
-                                .map_or("-".into(), |e| e.to_string())
-                        )
-                    })
-                    .collect();
-                eprintln!("{} chain {c}: {}", gd.name, items.join(" | "));
-            }
-        }
         let mut key: Vec<Cluster> = key_map.into_values().filter(|c| c.len() > 1).collect();
         let mut resp: Vec<Cluster> = resp_map.into_values().filter(|c| c.len() > 1).collect();
         key.iter_mut().for_each(|c| c.sort_unstable());
@@ -890,15 +849,6 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
                 .and_then(|e| e.geo.as_ref())
                 .map(|g| g.id.clone());
             link_ok += usize::from(got.as_deref() == Some(want.as_str()));
-            if std::env::var_os("SITREP_DEBUG_COREF").is_some()
-                && got.as_deref() != Some(want.as_str())
-            {
-                eprintln!(
-                    "link miss {}: {:?} want {want} got {got:?}",
-                    gd.name,
-                    &doc.text[span.start..span.end]
-                );
-            }
         }
     }
     let avg = (muc.f1() + b3.f1() + ceaf.f1()) / 3.0;
