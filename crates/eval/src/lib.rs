@@ -3,6 +3,7 @@
 //! Every task returns a [`Report`]: a readable table and one JSON object with the headline scores,
 //! which the command line prints last so that scripts (and `.ci/run`) can read it.
 
+mod corefscore;
 pub mod events;
 pub mod ner;
 pub mod resolve;
@@ -39,6 +40,13 @@ impl EvalError {
     pub fn format(path: impl Into<PathBuf>, reason: impl Into<String>) -> EvalError {
         EvalError::Format { path: path.into(), reason: reason.into() }
     }
+}
+
+/// CPU time this thread has used, in nanoseconds (Linux `/proc/thread-self/schedstat`), so
+/// that costs measured on a busy machine are not inflated by waiting; `None` elsewhere.
+pub fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
 }
 
 /// Reads a whole file, naming it in the error.
