@@ -51,6 +51,33 @@ impl WordInfo {
     pub fn is_cap(&self) -> bool {
         self.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0
     }
+
+    /// The part of the word information that context features and refinement read.
+    pub fn tok(&self) -> Tok {
+        Tok {
+            lower: self.lower,
+            short: self.short,
+            flags: self.flags,
+            clusters: self.clusters,
+            cap: self.cap,
+        }
+    }
+}
+
+/// What the tagger keeps of each token of a document (a slim [`WordInfo`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tok {
+    pub lower: u64,
+    pub short: u64,
+    pub flags: u16,
+    pub clusters: [u16; 3],
+    pub cap: u8,
+}
+
+impl Tok {
+    pub fn is_cap(&self) -> bool {
+        self.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0
+    }
 }
 
 fn char_class(c: char) -> u8 {
@@ -366,17 +393,29 @@ fn majority(c: &Counts, skip_o: bool) -> Option<usize> {
     best
 }
 
+/// The second pass's view of the first, for every token of the document.
+#[derive(Debug, Clone, Default)]
+pub struct Pass2 {
+    pub facts: Vec<Pass2Facts>,
+    /// Buffers reused between documents.
+    pub(crate) agg: super::lexicon::U64Map<Counts>,
+    pub(crate) phrase: super::lexicon::U64Map<Counts>,
+    pub(crate) ents: Vec<(usize, usize, u64, usize)>,
+}
+
 /// Everything the context features of one position read.
 pub struct Context<'a> {
-    pub words: &'a [WordInfo],
+    pub words: &'a [Tok],
     pub facts: &'a [TokFacts],
     pub sent: SentFacts,
     /// Tags predicted so far in this sentence (positions `< i` are valid).
     pub tags: &'a [Tag],
     /// Pass 1: history counts for position i (earlier occurrences in the document).
     pub hist: Option<&'a Counts>,
-    /// Pass 2: first-pass facts for every token of the sentence.
-    pub pass2: Option<&'a [Pass2Facts]>,
+    /// Pass 2: first-pass facts for the whole document.
+    pub pass2: Option<&'a Pass2>,
+    /// Document index of the sentence's first token.
+    pub base: usize,
 }
 
 /// Context features of position `i`.
@@ -453,7 +492,8 @@ pub fn context_features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
         }
     }
 
-    if let Some(p2) = cx.pass2 {
+    if let Some(pass2) = cx.pass2 {
+        let p2 = &pass2.facts[cx.base..cx.base + n];
         let p = &p2[i];
         out.push(feature(C_P1, u64::from(p.tag)));
         out.push(feature(C_P1_WORD, combine(u64::from(p.tag), w.lower)));
@@ -489,7 +529,7 @@ pub fn cats_of(gaz: u64) -> u64 {
 }
 
 /// Per-sentence facts.
-pub fn sent_facts(words: &[WordInfo]) -> SentFacts {
+pub fn sent_facts(words: &[Tok]) -> SentFacts {
     let (mut alpha_words, mut caps_words, mut numbers) = (0usize, 0usize, 0usize);
     for w in words {
         if w.flags & (flag::PUNCT | flag::ALL_DIGIT) == 0 && w.flags & flag::HAS_DIGIT == 0 {

@@ -7,11 +7,11 @@ use super::codec::{Reader, Writer};
 use super::hash::{combine, lower_hash, str_hash};
 use super::words;
 
-/// An open-addressing hash map from non-zero 64-bit keys (already well mixed) to small values.
+/// An open-addressing hash map from non-zero 64-bit keys (already well mixed) to small values,
+/// with each key stored next to its value (one cache line per probe).
 #[derive(Debug, Clone)]
 pub struct U64Map<V: Copy> {
-    keys: Vec<u64>,
-    vals: Vec<V>,
+    slots: Vec<(u64, V)>,
     mask: usize,
     len: usize,
 }
@@ -28,9 +28,20 @@ impl<V: Copy + Default> Default for U64Map<V> {
 }
 
 impl<V: Copy + Default> U64Map<V> {
+    /// Empties the map, keeping its memory unless it is much larger than `expect` entries need.
+    pub fn clear_for(&mut self, expect: usize) {
+        let want = (expect.max(4) * 2).next_power_of_two();
+        if self.slots.len() > want * 8 || self.slots.len() < want {
+            *self = U64Map::with_capacity(expect);
+        } else if self.len > 0 {
+            self.slots.fill((0, V::default()));
+            self.len = 0;
+        }
+    }
+
     pub fn with_capacity(n: usize) -> U64Map<V> {
         let size = (n.max(4) * 2).next_power_of_two();
-        U64Map { keys: vec![0; size], vals: vec![V::default(); size], mask: size - 1, len: 0 }
+        U64Map { slots: vec![(0, V::default()); size], mask: size - 1, len: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -46,7 +57,7 @@ impl<V: Copy + Default> U64Map<V> {
         let k = nz(k);
         let mut i = (k as usize) & self.mask;
         loop {
-            let s = self.keys[i];
+            let s = self.slots[i].0;
             if s == k {
                 return (i, true);
             }
@@ -60,19 +71,19 @@ impl<V: Copy + Default> U64Map<V> {
     #[inline]
     pub fn get(&self, k: u64) -> Option<V> {
         let (i, found) = self.slot(k);
-        found.then(|| self.vals[i])
+        found.then(|| self.slots[i].1)
     }
 
     /// Inserts or updates with `f(old)`.
     pub fn upsert(&mut self, k: u64, f: impl FnOnce(Option<V>) -> V) {
-        if (self.len + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let (i, found) = self.slot(k);
-        let old = found.then(|| self.vals[i]);
-        self.vals[i] = f(old);
+        let old = found.then(|| self.slots[i].1);
+        self.slots[i].1 = f(old);
         if !found {
-            self.keys[i] = nz(k);
+            self.slots[i].0 = nz(k);
             self.len += 1;
         }
     }
@@ -82,14 +93,12 @@ impl<V: Copy + Default> U64Map<V> {
     }
 
     fn grow(&mut self) {
-        let old_keys = std::mem::take(&mut self.keys);
-        let old_vals = std::mem::take(&mut self.vals);
-        let size = (old_keys.len() * 2).max(8);
-        self.keys = vec![0; size];
-        self.vals = vec![V::default(); size];
+        let old = std::mem::take(&mut self.slots);
+        let size = (old.len() * 2).max(8);
+        self.slots = vec![(0, V::default()); size];
         self.mask = size - 1;
         self.len = 0;
-        for (k, v) in old_keys.into_iter().zip(old_vals) {
+        for (k, v) in old {
             if k != 0 {
                 self.insert(k, v);
             }
@@ -119,6 +128,8 @@ pub mod cat {
 pub const GAZ_CATS: usize = 14;
 
 const PREFIX_BIT: u32 = 1 << 31;
+/// In the word-class map: a name particle (`van`, `de`).
+const PARTICLE_BIT: u32 = 1 << 30;
 /// Longest gazetteer phrase, in tokens.
 pub const MAX_PHRASE: usize = 6;
 
@@ -224,6 +235,9 @@ impl Lexicon {
         for w in words::TITLE_MODIFIERS {
             titles.upsert(str_hash(w), |o| o.unwrap_or(0) | 1 << cat::TITLE_MOD);
         }
+        for w in words::NAME_PARTICLES {
+            titles.upsert(str_hash(w), |o| o.unwrap_or(0) | PARTICLE_BIT);
+        }
         Lexicon { clusters, caps, phrases, titles, source }
     }
 
@@ -265,7 +279,12 @@ impl Lexicon {
 
     /// Title bits (`1 << cat::TITLE_HEAD`, `1 << cat::TITLE_MOD`) of a lowercase word hash.
     pub fn title_bits(&self, lower: u64) -> u32 {
-        self.titles.get(lower).unwrap_or(0)
+        self.titles.get(lower).unwrap_or(0) & !PARTICLE_BIT
+    }
+
+    /// Whether a lowercase word hash is a name particle (`van`, `de`, `bin`).
+    pub fn is_particle(&self, lower: u64) -> bool {
+        self.titles.get(lower).unwrap_or(0) & PARTICLE_BIT != 0
     }
 
     /// Category bits of an exact lowercase phrase (0 when it is no entry).

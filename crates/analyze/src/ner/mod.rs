@@ -34,7 +34,7 @@ use self::labels::Class;
 use self::model::Model;
 pub use self::refine::{Entity, NerType};
 use self::refine::{DocView, WordSets};
-use self::tagger::{Scratch, Tagger, WordCache};
+use self::tagger::{Scratch, Tagger};
 
 /// Why an embedded model could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +48,7 @@ static EMBEDDED: &[u8] = include_bytes!("../../models/ner.bin.gz");
 /// The entity recognizer. Cheap to share across threads; each thread keeps its own buffers.
 pub struct Recognizer {
     model: Model,
-    cache: WordCache,
+    id: u64,
     sets: WordSets,
 }
 
@@ -89,8 +89,7 @@ impl Recognizer {
     }
 
     pub fn from_model(model: Model) -> Recognizer {
-        let cache = WordCache::build(&model);
-        Recognizer { model, cache, sets: WordSets::new() }
+        Recognizer { model, id: tagger::new_model_id(), sets: WordSets::new() }
     }
 
     pub fn model(&self) -> &Model {
@@ -121,15 +120,17 @@ impl Recognizer {
 
     /// The first-pass and second-pass tags of a pre-tokenised document (for diagnostics).
     pub fn raw_tags<S: AsRef<str>>(&self, tokens: &[S], sents: &[(usize, usize)]) -> (Vec<u8>, Vec<u8>) {
-        let mut scratch = Scratch::default();
-        let tagger = Tagger { model: &self.model, cache: &self.cache };
-        tagger.prepare(tokens, sents, &mut scratch);
-        tagger.tag(&mut scratch);
-        (scratch.tags1.clone(), scratch.tags2.clone())
+        SCRATCH.with(|s| {
+            let mut scratch = s.borrow_mut();
+            let tagger = Tagger { model: &self.model, id: self.id };
+            tagger.prepare(tokens, sents, &mut scratch);
+            tagger.tag(&mut scratch);
+            (scratch.tags1.clone(), scratch.tags2.clone())
+        })
     }
 
     fn entities(&self, toks: &[&str], sents: &[(usize, usize)], scratch: &mut Scratch) -> Vec<Entity> {
-        let tagger = Tagger { model: &self.model, cache: &self.cache };
+        let tagger = Tagger { model: &self.model, id: self.id };
         tagger.prepare(toks, sents, scratch);
         tagger.tag(scratch);
         let spans = train::doc_spans(&scratch.doc, &scratch.tags2);

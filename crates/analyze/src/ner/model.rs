@@ -14,48 +14,57 @@ pub const MAGIC: &[u8] = b"SITREP-NER";
 /// Bump when features, hashing or the layout change: an old model is then refused.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// One slot of the weight table: a feature key and its weights for every tag.
-#[derive(Debug, Clone, Copy)]
-#[repr(C, align(16))]
-struct Slot {
-    key: u64,
-    w: [i16; NTAGS],
-}
-
-/// The quantised weights of one pass.
+/// The quantised weights of one pass: an open-addressing table probed through 16-bit
+/// fingerprints (small enough to stay in cache, so a feature the model does not know costs
+/// little), with the weight rows in a parallel array.
 #[derive(Debug, Clone)]
 pub struct Weights {
-    slots: Vec<Slot>,
+    fp: Vec<u16>,
+    rows: Vec<[i16; NTAGS]>,
+    keys: Vec<u64>,
     mask: usize,
     len: usize,
+}
+
+#[inline]
+fn fingerprint(k: u64) -> u16 {
+    let f = (k >> 48) as u16;
+    if f == 0 { 1 } else { f }
 }
 
 impl Weights {
     /// Builds the table from `(feature, weights)` rows.
     pub fn from_rows(rows: &[(u64, [i16; NTAGS])]) -> Weights {
         let size = (rows.len().max(4) * 2).next_power_of_two();
-        let mut slots = vec![Slot { key: 0, w: [0; NTAGS] }; size];
-        let mask = size - 1;
-        let mut len = 0;
+        let mut t = Weights {
+            fp: vec![0; size],
+            rows: vec![[0; NTAGS]; size],
+            keys: vec![0; size],
+            mask: size - 1,
+            len: 0,
+        };
         for &(k, w) in rows {
-            let k = if k == 0 { 1 } else { k };
-            let mut i = (k as usize) & mask;
+            let f = fingerprint(k);
+            let mut i = (k as usize) & t.mask;
             loop {
-                if slots[i].key == 0 {
-                    slots[i] = Slot { key: k, w };
-                    len += 1;
+                if t.fp[i] == 0 {
+                    t.fp[i] = f;
+                    t.rows[i] = w;
+                    t.keys[i] = k;
+                    t.len += 1;
                     break;
                 }
-                if slots[i].key == k {
-                    for (a, b) in slots[i].w.iter_mut().zip(w) {
+                if t.fp[i] == f {
+                    // Same slot chain and fingerprint: the features share their weights.
+                    for (a, b) in t.rows[i].iter_mut().zip(w) {
                         *a = a.saturating_add(b);
                     }
                     break;
                 }
-                i = (i + 1) & mask;
+                i = (i + 1) & t.mask;
             }
         }
-        Weights { slots, mask, len }
+        t
     }
 
     pub fn len(&self) -> usize {
@@ -69,16 +78,17 @@ impl Weights {
     /// Adds the weights of feature `k` (if it has any) to `acc`.
     #[inline]
     pub fn add(&self, k: u64, acc: &mut [i32; NTAGS]) {
+        let f = fingerprint(k);
         let mut i = (k as usize) & self.mask;
         loop {
-            let s = &self.slots[i];
-            if s.key == k {
-                for (a, &b) in acc.iter_mut().zip(s.w.iter()) {
+            let s = self.fp[i];
+            if s == f {
+                for (a, &b) in acc.iter_mut().zip(self.rows[i].iter()) {
                     *a += i32::from(b);
                 }
                 return;
             }
-            if s.key == 0 {
+            if s == 0 {
                 return;
             }
             i = (i + 1) & self.mask;
@@ -87,8 +97,10 @@ impl Weights {
 
     /// The rows, sorted by key (for writing).
     pub fn rows(&self) -> Vec<(u64, [i16; NTAGS])> {
-        let mut v: Vec<(u64, [i16; NTAGS])> =
-            self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.w)).collect();
+        let mut v: Vec<(u64, [i16; NTAGS])> = (0..self.fp.len())
+            .filter(|&i| self.fp[i] != 0)
+            .map(|i| (self.keys[i], self.rows[i]))
+            .collect();
         v.sort_unstable_by_key(|r| r.0);
         v
     }

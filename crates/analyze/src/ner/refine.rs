@@ -5,7 +5,7 @@
 //!
 //! Rules here are about English news in general; none names a particular actor.
 
-use super::features::{WordInfo, flag};
+use super::features::{Tok, flag};
 use super::hash::{lower_hash, str_hash};
 use super::labels::Class;
 use super::lexicon::{Lexicon, cat};
@@ -100,7 +100,7 @@ fn has(set: &[u64], h: u64) -> bool {
 
 /// What refinement reads about the document.
 pub struct DocView<'a> {
-    pub words: &'a [WordInfo],
+    pub words: &'a [Tok],
     pub tokens: &'a [&'a str],
     pub sents: &'a [(usize, usize)],
     pub lex: &'a Lexicon,

@@ -5,14 +5,16 @@
 use rustc_hash::FxHashMap;
 
 use super::features::{
-    Context, Counts, Pass2Facts, boundary_features, context_features, word_features, word_info,
+    Context, Counts, Pass2, boundary_features, context_features, word_features, word_info,
 };
 use super::hash::{Rng, lower};
 use super::labels::{Class, NTAGS, O, Tag, class_slot, from_spans, spans};
 use super::lexicon::{Lexicon, LexiconSource, U64Map};
 use super::model::{Model, Weights};
 use super::perceptron::Perceptron;
-use super::tagger::{DocState, PrepScratch, best_tag, fill_facts, pass2_facts, tracked};
+use super::tagger::{
+    DocState, PrepScratch, best_tag, fill_facts, must_score, pass2_facts, tracked,
+};
 
 /// A training document: tokens, sentence token ranges and gold entity spans per sentence.
 #[derive(Debug, Clone, Default)]
@@ -56,19 +58,18 @@ pub fn prepare(docs: &[TrainDoc], lex: &Lexicon) -> Vec<Prepared> {
     docs.iter()
         .map(|d| {
             let mut doc = DocState::default();
+            let mut wf = Vec::new();
+            let mut wf_at = vec![0u32];
             for t in &d.tokens {
-                doc.words.push(word_info(t, lex));
+                let w = word_info(t, lex);
+                for o in -2..=2 {
+                    word_features(&w, o, &mut wf);
+                    wf_at.push(wf.len() as u32);
+                }
+                doc.words.push(w.tok());
             }
             doc.sents = d.sents.clone();
             fill_facts(&mut doc, lex, &mut tmp);
-            let mut wf = Vec::new();
-            let mut wf_at = vec![0u32];
-            for w in &doc.words {
-                for o in -2..=2 {
-                    word_features(w, o, &mut wf);
-                    wf_at.push(wf.len() as u32);
-                }
-            }
             let gold = from_spans(d.tokens.len(), &d.entities);
             Prepared { doc, wf, wf_at, gold }
         })
@@ -92,7 +93,7 @@ fn features_at(
     i: usize,
     tags: &[Tag],
     hist: Option<&Counts>,
-    p2: Option<&[Pass2Facts]>,
+    p2: Option<&Pass2>,
     out: &mut Vec<u64>,
 ) {
     let (a, b) = p.doc.sents[s];
@@ -112,17 +113,20 @@ fn features_at(
         sent: p.doc.sfacts[s],
         tags: &tags[a..b],
         hist,
-        pass2: p2.map(|x| &x[a..b]),
+        pass2: p2,
+        base: a,
     };
     context_features(&cx, i - a, out);
 }
 
 /// Runs one pass over a document, with the perceptron learning (`learn`) or only tagging.
+#[allow(clippy::too_many_arguments)]
 fn run_doc(
+    lex: &Lexicon,
     p: &Prepared,
     bounds: &[Vec<u64>; 5],
     pass: usize,
-    p2: Option<&[Pass2Facts]>,
+    p2: Option<&Pass2>,
     scorer: &mut Scorer<'_>,
     learn: bool,
     tags: &mut Vec<Tag>,
@@ -136,12 +140,16 @@ fn run_doc(
     for (s, &(a, b)) in p.doc.sents.iter().enumerate() {
         for i in a..b {
             let w = &p.doc.words[i];
+            let prev = if i > a { tags[i - 1] } else { O };
+            if !learn && !must_score(w, prev, lex) {
+                tags[i] = O;
+                continue;
+            }
             let h = if pass == 0 && tracked(w) { hist.get(w.lower) } else { None };
             let hist_ref = if pass == 0 { Some(h.as_ref().unwrap_or(&zero)) } else { None };
             features_at(p, bounds, s, i, tags, hist_ref, p2, &mut feats);
             let mut acc = [0i32; NTAGS];
             scorer.score(&feats, &mut acc);
-            let prev = if i > a { tags[i - 1] } else { O };
             let pred = best_tag(&acc, prev, i + 1 == b);
             if learn && let Scorer::Learn(perc) = scorer {
                 perc.update(&feats, p.gold[i], pred);
@@ -180,11 +188,13 @@ impl Scorer<'_> {
 }
 
 /// Trains one pass over the documents `idx`.
+#[allow(clippy::too_many_arguments)]
 fn train_pass(
+    lex: &Lexicon,
     docs: &[Prepared],
     idx: &[usize],
     pass: usize,
-    p2: Option<&[Vec<Pass2Facts>]>,
+    p2: Option<&[Pass2]>,
     epochs: usize,
     seed: u64,
     prune: i16,
@@ -197,8 +207,8 @@ fn train_pass(
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &d in &order {
-            let f = p2.map(|x| x[d].as_slice());
-            run_doc(&docs[d], &bounds, pass, f, &mut Scorer::Learn(&mut perc), true, &mut tags);
+            let f = p2.map(|x| &x[d]);
+            run_doc(lex, &docs[d], &bounds, pass, f, &mut Scorer::Learn(&mut perc), true, &mut tags);
         }
     }
     perc.quantise(prune)
@@ -208,11 +218,11 @@ fn train_pass(
 pub fn tag_explicit(model: &Model, p: &Prepared) -> (Vec<Tag>, Vec<Tag>) {
     let bounds = boundary_lists();
     let mut t1 = Vec::new();
-    run_doc(p, &bounds, 0, None, &mut Scorer::Fixed(&model.pass1), false, &mut t1);
-    let mut f = Vec::new();
+    run_doc(&model.lexicon, p, &bounds, 0, None, &mut Scorer::Fixed(&model.pass1), false, &mut t1);
+    let mut f = Pass2::default();
     pass2_facts(&p.doc, &t1, &mut f);
     let mut t2 = Vec::new();
-    run_doc(p, &bounds, 1, Some(&f), &mut Scorer::Fixed(&model.pass2), false, &mut t2);
+    run_doc(&model.lexicon, p, &bounds, 1, Some(&f), &mut Scorer::Fixed(&model.pass2), false, &mut t2);
     (t1, t2)
 }
 
@@ -236,23 +246,23 @@ pub fn train(
     let mut shuffled = all.clone();
     rng.shuffle(&mut shuffled);
     let k = opts.folds.max(2);
-    let mut p2: Vec<Vec<Pass2Facts>> = vec![Vec::new(); prepared.len()];
+    let mut p2: Vec<Pass2> = vec![Pass2::default(); prepared.len()];
     let bounds = boundary_lists();
     for fold in 0..k {
         let held: Vec<usize> = shuffled.iter().copied().skip(fold).step_by(k).collect();
         let rest: Vec<usize> =
             shuffled.iter().copied().filter(|d| !held.contains(d)).collect();
-        let w = train_pass(&prepared, &rest, 0, None, opts.epochs1, opts.seed + fold as u64, opts.prune);
+        let w = train_pass(&lexicon, &prepared, &rest, 0, None, opts.epochs1, opts.seed + fold as u64, opts.prune);
         for &d in &held {
             let mut t1 = Vec::new();
-            run_doc(&prepared[d], &bounds, 0, None, &mut Scorer::Fixed(&w), false, &mut t1);
+            run_doc(&lexicon, &prepared[d], &bounds, 0, None, &mut Scorer::Fixed(&w), false, &mut t1);
             pass2_facts(&prepared[d].doc, &t1, &mut p2[d]);
         }
         log(&format!("fold {}/{k}: first pass trained on {} documents", fold + 1, rest.len()));
     }
-    let pass1 = train_pass(&prepared, &all, 0, None, opts.epochs1, opts.seed, opts.prune);
+    let pass1 = train_pass(&lexicon, &prepared, &all, 0, None, opts.epochs1, opts.seed, opts.prune);
     log(&format!("pass 1: {} features", pass1.len()));
-    let pass2 = train_pass(&prepared, &all, 1, Some(&p2), opts.epochs2, opts.seed + 100, opts.prune);
+    let pass2 = train_pass(&lexicon, &prepared, &all, 1, Some(&p2), opts.epochs2, opts.seed + 100, opts.prune);
     log(&format!("pass 2: {} features", pass2.len()));
     Model::new(lexicon, known, pass1, pass2)
 }

@@ -95,6 +95,12 @@ pub const TITLE_HEADS: &[&str] = &[
     "head",
 ];
 
+/// Lowercase particles that can begin a name (`van Gogh`, `de Klerk`, `bin Laden`).
+pub const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+    "al", "el", "bin", "ben", "ibn", "abu", "ter", "ten", "zu", "y",
+];
+
 /// Words that may stand before a title head inside one title (`Deputy Defence Minister`).
 pub const TITLE_MODIFIERS: &[&str] = &[
     "deputy",

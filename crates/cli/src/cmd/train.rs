@@ -40,6 +40,9 @@ pub enum Model {
         /// Cross-validation folds for the second pass's first-pass tags.
         #[arg(long, default_value_t = 5)]
         folds: usize,
+        /// Seed of the training order shuffles.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
         /// Drop quantised weights below this magnitude.
         #[arg(long, default_value_t = 2)]
         prune: i16,
@@ -67,12 +70,13 @@ pub fn run(model: Model) -> anyhow::Result<ExitCode> {
             epochs,
             folds,
             prune,
+            seed,
             clusters_cache,
             granularities,
             sweeps,
             dump,
         } => {
-            let opts = train::Options { epochs1: epochs, epochs2: epochs, folds, seed: 1, prune };
+            let opts = train::Options { epochs1: epochs, epochs2: epochs, folds, seed, prune };
             let g: [usize; 3] = match granularities.as_slice() {
                 [a, b, c] => [*a, *b, *c],
                 _ => anyhow::bail!("--granularities takes three numbers"),
