@@ -59,7 +59,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("documents {} words {words} tokens {tokens} mentions {mentions}", docs.len());
     println!("model load {load:.3}s");
     println!("segmentation only: {:.0} words/s", words as f64 / seg_s);
-    println!("segmentation + NER: {:.0} words/s ({:.2} us/word)", words as f64 / all_s, all_s * 1e6 / words as f64);
+    println!(
+        "segmentation + NER: {:.0} words/s ({:.2} us/word)",
+        words as f64 / all_s,
+        all_s * 1e6 / words as f64
+    );
     if let (Some(s), Some(a)) = (seg_cpu, all_cpu) {
         println!(
             "CPU time: segmentation {:.0} words/s; segmentation + NER {:.0} words/s ({:.2} us/word)",

@@ -107,11 +107,8 @@ pub fn parse(text: &str) -> Result<Vec<GumDoc>, String> {
         let head = cols[6].parse::<usize>().unwrap_or(0);
         let misc = cols[9];
         space_after = !misc.split('|').any(|m| m == "SpaceAfter=No");
-        let entity = misc
-            .split('|')
-            .find_map(|m| m.strip_prefix("Entity="))
-            .unwrap_or("")
-            .to_string();
+        let entity =
+            misc.split('|').find_map(|m| m.strip_prefix("Entity=")).unwrap_or("").to_string();
         let tok = Tok {
             form: cols[1].to_string(),
             upos: cols[3].to_string(),
@@ -196,7 +193,7 @@ fn name_span(sent: &[(Tok, String)], a: usize, b: usize) -> Option<(usize, usize
     // The head: the first token whose head lies outside the mention (CoNLL-U ids are 1-based).
     let head = (a..b).find(|&i| {
         let h = sent[i].0.head;
-        h == 0 || h - 1 < a || h - 1 >= b
+        h == 0 || h - 1 < a || h > b
     })?;
     if sent[head].0.upos != "PROPN" || !capitalised(&sent[head].0) {
         return None;

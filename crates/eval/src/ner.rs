@@ -124,7 +124,8 @@ fn count(
 ) {
     let mut tp = 0;
     for p in pred {
-        let hit = gold.binary_search_by(|g| (g.0, g.1, g.2.as_str()).cmp(&(p.0, p.1, p.2.as_str())));
+        let hit =
+            gold.binary_search_by(|g| (g.0, g.1, g.2.as_str()).cmp(&(p.0, p.1, p.2.as_str())));
         if hit.is_ok() {
             tp += 1;
             if !product {
@@ -272,16 +273,25 @@ fn read_seed(dir: &Path) -> Result<(String, Vec<SeedMention>), EvalError> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        let bad = || EvalError::format(&path, format!("line {}: expected start, end, type, text", n + 1));
+        let bad =
+            || EvalError::format(&path, format!("line {}: expected start, end, type, text", n + 1));
         if cols.len() < 4 {
             return Err(bad());
         }
         let start: usize = cols[0].parse().map_err(|_| bad())?;
         let end: usize = cols[1].parse().map_err(|_| bad())?;
         if text.get(start..end) != Some(cols[3]) {
-            return Err(EvalError::format(&path, format!("line {}: span does not match the article", n + 1)));
+            return Err(EvalError::format(
+                &path,
+                format!("line {}: span does not match the article", n + 1),
+            ));
         }
-        gold.push(SeedMention { start, end, class: place_class(cols[2]), text: cols[3].to_string() });
+        gold.push(SeedMention {
+            start,
+            end,
+            class: place_class(cols[2]),
+            text: cols[3].to_string(),
+        });
     }
     Ok((text, gold))
 }
@@ -346,12 +356,15 @@ fn seed_report(dir: &Path, rec: &Recognizer) -> Result<Report, EvalError> {
         .iter()
         .filter(|m| m.label == MentionLabel::Title)
         .map(|m| {
-            let q = m.qualifies.and_then(|i| mentions.get(i as usize)).map_or("-", |p| p.text.as_str());
+            let q =
+                m.qualifies.and_then(|i| mentions.get(i as usize)).map_or("-", |p| p.text.as_str());
             format!("{} -> {q}", m.text)
         })
         .collect();
     r.line(format!("titles: {}", titles.join("; ")));
-    r.line(format!("Haftar as PERSON: {haftar} of {haftar_gold}; title-only PERSON/ORG: {title_only}"));
+    r.line(format!(
+        "Haftar as PERSON: {haftar} of {haftar_gold}; title-only PERSON/ORG: {title_only}"
+    ));
     overall.put(&mut r.summary, "");
     for (k, v) in &by_type {
         r.set(&format!("{}_f1", k.to_lowercase()), crate::score::round4(v.f1()));

@@ -36,7 +36,8 @@ impl Corpus {
         vocab.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let ids: FxHashMap<&str, u32> =
             vocab.iter().enumerate().map(|(i, (w, _))| (w.as_str(), i as u32)).collect();
-        let mut stream = Vec::with_capacity(counts.values().sum::<u64>() as usize + sentences.len());
+        let mut stream =
+            Vec::with_capacity(counts.values().sum::<u64>() as usize + sentences.len());
         for s in sentences {
             stream.push(BOUNDARY);
             for t in s {
@@ -55,7 +56,9 @@ struct XLogX {
 
 impl XLogX {
     fn new(n: usize) -> XLogX {
-        XLogX { table: (0..n).map(|x| if x == 0 { 0.0 } else { x as f64 * (x as f64).ln() }).collect() }
+        XLogX {
+            table: (0..n).map(|x| if x == 0 { 0.0 } else { x as f64 * (x as f64).ln() }).collect(),
+        }
     }
 
     #[inline]

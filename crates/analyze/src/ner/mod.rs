@@ -32,9 +32,20 @@ use crate::text::Segmentation;
 use self::features::flag;
 use self::labels::Class;
 use self::model::Model;
-pub use self::refine::{Entity, NerType};
 use self::refine::{DocView, WordSets};
+pub use self::refine::{Entity, NerType};
 use self::tagger::{Scratch, Tagger};
+
+/// A mention before ordering and numbering.
+struct Draft {
+    span: Span,
+    label: MentionLabel,
+    sentence: u32,
+    /// For a title: the entity (index into the refined entities) it qualifies.
+    person: Option<usize>,
+    /// For a name: its entity index.
+    entity: Option<usize>,
+}
 
 /// Why an embedded model could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -110,7 +121,11 @@ impl Recognizer {
 
     /// Tags a pre-tokenised document (`tokens` flat, `sents` the token range of each sentence)
     /// and returns its entities over token ranges, in order, after every refinement.
-    pub fn tag_document<S: AsRef<str>>(&self, tokens: &[S], sents: &[(usize, usize)]) -> Vec<Entity> {
+    pub fn tag_document<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        sents: &[(usize, usize)],
+    ) -> Vec<Entity> {
         let toks: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
         SCRATCH.with(|s| {
             let mut scratch = s.borrow_mut();
@@ -119,7 +134,11 @@ impl Recognizer {
     }
 
     /// The first-pass and second-pass tags of a pre-tokenised document (for diagnostics).
-    pub fn raw_tags<S: AsRef<str>>(&self, tokens: &[S], sents: &[(usize, usize)]) -> (Vec<u8>, Vec<u8>) {
+    pub fn raw_tags<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        sents: &[(usize, usize)],
+    ) -> (Vec<u8>, Vec<u8>) {
         SCRATCH.with(|s| {
             let mut scratch = s.borrow_mut();
             let tagger = Tagger { model: &self.model, id: self.id };
@@ -129,7 +148,12 @@ impl Recognizer {
         })
     }
 
-    fn entities(&self, toks: &[&str], sents: &[(usize, usize)], scratch: &mut Scratch) -> Vec<Entity> {
+    fn entities(
+        &self,
+        toks: &[&str],
+        sents: &[(usize, usize)],
+        scratch: &mut Scratch,
+    ) -> Vec<Entity> {
         let tagger = Tagger { model: &self.model, id: self.id };
         tagger.prepare(toks, sents, scratch);
         tagger.tag(scratch);
@@ -164,74 +188,109 @@ impl Recognizer {
         })
     }
 
-    fn mentions(&self, text: &str, seg: &Segmentation, view: &DocView<'_>, ents: &[Entity]) -> Vec<Mention> {
+    fn mentions(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        view: &DocView<'_>,
+        ents: &[Entity],
+    ) -> Vec<Mention> {
         let sentence_of = |tok: usize| -> u32 {
             seg.sentence_tokens.partition_point(|&(_, b)| (b as usize) <= tok) as u32
         };
-        let byte_span = |s: usize, e: usize| Span::new(seg.tokens[s].span.start, seg.tokens[e - 1].span.end);
-        // (span, label, kind, sentence, person entity index for titles)
-        let mut out: Vec<(Span, MentionLabel, MentionKind, u32, Option<usize>, Option<usize>)> =
-            Vec::with_capacity(ents.len() + 8);
+        let byte_span =
+            |s: usize, e: usize| Span::new(seg.tokens[s].span.start, seg.tokens[e - 1].span.end);
+        let mut out: Vec<Draft> = Vec::with_capacity(ents.len() + 8);
         let mut covered = vec![false; seg.tokens.len()];
         for (k, e) in ents.iter().enumerate() {
             for c in &mut covered[e.start..e.end] {
                 *c = true;
             }
+            let name = |span: Span, t: types::EntityType| Draft {
+                span,
+                label: t.into(),
+                sentence: sentence_of(e.start),
+                person: None,
+                entity: Some(k),
+            };
             // `Turkish-backed`: the name before the hyphen is the mention.
             if e.end == e.start + 1 && view.words[e.start].flags & flag::CAP_HYPHEN_LOWER != 0 {
-                if let Some((span, ty)) = self.hyphen_prefix(view, seg, e.start, Some(e.ty)) {
-                    out.push((span, ty.into(), MentionKind::Name, sentence_of(e.start), None, Some(k)));
+                if let Some((span, t)) = self.hyphen_prefix(view, seg, e.start, Some(e.ty)) {
+                    out.push(name(span, t));
                 }
                 continue;
             }
-            let Some(t) = e.ty.entity_type() else { continue };
-            out.push((byte_span(e.start, e.end), t.into(), MentionKind::Name, sentence_of(e.start), None, Some(k)));
+            if let Some(t) = e.ty.entity_type() {
+                out.push(name(byte_span(e.start, e.end), t));
+            }
         }
         // Compounds the tagger left alone (`UN-backed`).
         for (i, w) in view.words.iter().enumerate() {
-            if !covered[i] && w.flags & flag::CAP_HYPHEN_LOWER != 0
-                && let Some((span, ty)) = self.hyphen_prefix(view, seg, i, None)
+            if !covered[i]
+                && w.flags & flag::CAP_HYPHEN_LOWER != 0
+                && let Some((span, t)) = self.hyphen_prefix(view, seg, i, None)
             {
-                out.push((span, ty.into(), MentionKind::Name, sentence_of(i), None, None));
+                let sentence = sentence_of(i);
+                out.push(Draft { span, label: t.into(), sentence, person: None, entity: None });
             }
         }
         for t in refine::titles(view, ents) {
-            out.push((
-                byte_span(t.start, t.end),
-                MentionLabel::Title,
-                MentionKind::Title,
-                sentence_of(t.start),
-                Some(t.person),
-                None,
-            ));
-        }
-        out.sort_by_key(|m| (m.0.start, m.0.end));
-        let mut mentions: Vec<Mention> = Vec::with_capacity(out.len());
-        let mut ent_index: Vec<(usize, u32)> = Vec::new();
-        let mut last_end = 0usize;
-        for (span, label, kind, sentence, person, ent) in &out {
-            if span.start < last_end || span.is_empty() {
-                continue;
-            }
-            let Some(t) = text.get(span.start..span.end) else { continue };
-            last_end = span.end;
-            if let Some(k) = ent {
-                ent_index.push((*k, mentions.len() as u32));
-            }
-            mentions.push(Mention {
-                span: *span,
-                text: t.to_string(),
-                label: *label,
-                kind: *kind,
-                sentence: *sentence,
+            out.push(Draft {
+                span: byte_span(t.start, t.end),
+                label: MentionLabel::Title,
+                sentence: sentence_of(t.start),
+                person: Some(t.person),
                 entity: None,
-                qualifies: person.map(|p| p as u32),
             });
         }
-        // Titles point at the person's mention index.
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        // Keep the first of overlapping drafts (there should be none).
+        let mut kept: Vec<&Draft> = Vec::with_capacity(out.len());
+        let mut last_end = 0usize;
+        for d in &out {
+            if d.span.start < last_end
+                || d.span.is_empty()
+                || text.get(d.span.start..d.span.end).is_none()
+            {
+                continue;
+            }
+            last_end = d.span.end;
+            kept.push(d);
+        }
+        // Mention index of each entity, then titles whose person made it.
+        let index_of = |k: usize| kept.iter().position(|d| d.entity == Some(k)).map(|i| i as u32);
+        let mut mentions: Vec<Mention> = Vec::with_capacity(kept.len());
+        let mut renumber: Vec<Option<u32>> = Vec::with_capacity(kept.len());
+        for d in &kept {
+            let qualifies = match d.person {
+                Some(p) => match index_of(p) {
+                    Some(i) => Some(i),
+                    None => {
+                        renumber.push(None);
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            renumber.push(Some(mentions.len() as u32));
+            mentions.push(Mention {
+                span: d.span,
+                text: text[d.span.start..d.span.end].to_string(),
+                label: d.label,
+                kind: if d.label == MentionLabel::Title {
+                    MentionKind::Title
+                } else {
+                    MentionKind::Name
+                },
+                sentence: d.sentence,
+                entity: None,
+                qualifies,
+            });
+        }
+        // Dropped titles shift later indices: map kept positions to mention positions.
         for m in &mut mentions {
-            if let Some(p) = m.qualifies {
-                m.qualifies = ent_index.iter().find(|(k, _)| *k == p as usize).map(|&(_, i)| i);
+            if let Some(q) = m.qualifies {
+                m.qualifies = renumber.get(q as usize).copied().flatten();
             }
         }
         mentions
@@ -239,7 +298,13 @@ impl Recognizer {
 
     /// The name before the hyphen of a token like `Turkish-backed` or `UN-backed`, typed by
     /// what the gazetteer and the training names say of it (else by the tagger's class).
-    fn hyphen_prefix(&self, view: &DocView<'_>, seg: &Segmentation, i: usize, tagged: Option<NerType>) -> Option<(Span, types::EntityType)> {
+    fn hyphen_prefix(
+        &self,
+        view: &DocView<'_>,
+        seg: &Segmentation,
+        i: usize,
+        tagged: Option<NerType>,
+    ) -> Option<(Span, types::EntityType)> {
         let tok = view.tokens[i];
         let cut = tok.find('-')?;
         let prefix = &tok[..cut];
@@ -249,25 +314,129 @@ impl Recognizer {
         let lower = hash::lower_hash(prefix);
         let cats = self.model.lexicon.phrase_cats(&[lower]);
         use self::lexicon::cat;
+        let places = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::PROVINCE | 1 << cat::CAPITAL;
         let ty = if cats & (1 << cat::DEMONYM) != 0 {
             NerType::Norp
-        } else if cats & (1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::PROVINCE | 1 << cat::CAPITAL) != 0 {
+        } else if let Some(c) = self.model.known_class(lower) {
+            // What the training data says of the name beats a same-spelt gazetteer entry.
+            match c {
+                Class::Per => NerType::Person,
+                Class::Org => NerType::Org,
+                Class::Loc => NerType::Gpe,
+                Class::Misc => return None,
+            }
+        } else if cats & places != 0 {
             NerType::Gpe
         } else if cats & (1 << cat::CONTINENT | 1 << cat::REGION) != 0 {
             NerType::Loc
         } else {
-            match self.model.known_class(lower) {
-                Some(Class::Per) => NerType::Person,
-                Some(Class::Org) => NerType::Org,
-                Some(Class::Loc) => NerType::Gpe,
-                Some(Class::Misc) => NerType::Norp,
-                None => match tagged {
-                    Some(NerType::Misc) | None => return None,
-                    Some(t) => t,
-                },
+            match tagged {
+                Some(NerType::Misc) | None => return None,
+                Some(t) => t,
             }
         };
         let start = seg.tokens[i].span.start;
         Some((Span::new(start, start + cut), ty.entity_type()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use super::*;
+    use crate::text::segment;
+
+    fn rec() -> &'static Recognizer {
+        static R: OnceLock<Recognizer> = OnceLock::new();
+        R.get_or_init(|| Recognizer::embedded().expect("the embedded model loads"))
+    }
+
+    /// Mentions as `LABEL text` (titles as `TITLE text>person`), joined by ` | `.
+    fn show(text: &str) -> String {
+        let seg = segment(text, &[]);
+        let ms = rec().recognize(text, &seg);
+        ms.iter()
+            .map(|m| match m.qualifies {
+                Some(q) => format!("{} {}>{}", m.label.as_str(), m.text, ms[q as usize].text),
+                None => format!("{} {}", m.label.as_str(), m.text),
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    fn check(text: &str, expect: &str) {
+        assert_eq!(show(text), expect, "text: {text:?}");
+    }
+
+    #[test]
+    fn finds_names_titles_and_groups() {
+        check(
+            "Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Friday.",
+            "NORP Russian | TITLE President>Vladimir Putin | PERSON Vladimir Putin | NORP Chinese | TITLE leader>Xi Jinping | PERSON Xi Jinping | GPE Moscow",
+        );
+        check(
+            "Mr Biden's administration said on Tuesday that talks with Iran would resume.",
+            "TITLE Mr>Biden | PERSON Biden | GPE Iran",
+        );
+        check(
+            "Deputy Prime Minister Jean-Pierre Raffarin resigned in Paris.",
+            "TITLE Deputy Prime Minister>Jean-Pierre Raffarin | PERSON Jean-Pierre Raffarin | GPE Paris",
+        );
+        check(
+            "Iranian-backed rebels fired missiles at Riyadh, the Saudi capital.",
+            "NORP Iranian | GPE Riyadh | NORP Saudi",
+        );
+        check("The president said the minister would resign.", "");
+    }
+
+    #[test]
+    fn mentions_keep_their_invariants() {
+        let text = include_str!("../../benches/data/news.txt");
+        let seg = segment(text, &[]);
+        let ms = rec().recognize(text, &seg);
+        assert!(ms.len() > 50, "{}", ms.len());
+        let mut last = 0;
+        for m in &ms {
+            assert!(m.span.start >= last, "overlap or disorder at {m:?}");
+            last = m.span.end;
+            assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()));
+            let s = seg.sentences[m.sentence as usize].span;
+            assert!(s.contains(m.span), "{m:?} outside sentence {s:?}");
+            match m.label {
+                MentionLabel::Title => {
+                    assert_eq!(m.kind, MentionKind::Title);
+                    let q = m.qualifies.expect("a title qualifies a person") as usize;
+                    assert_eq!(ms[q].label, MentionLabel::Person, "{m:?}");
+                }
+                _ => {
+                    assert_eq!(m.kind, MentionKind::Name);
+                    assert!(m.qualifies.is_none());
+                    assert!(!rec().is_title_only(&m.text), "title-only name {m:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_stay_on_char_boundaries(
+            s in "(\\PC{0,40}|[A-Z][a-z]{1,8}|[A-Z]{2,5}|Mr|'s|-backed|\\.|,|\\n| ){0,40}"
+        ) {
+            let seg = segment(&s, &[]);
+            let ms = rec().recognize(&s, &seg);
+            let mut last = 0;
+            for m in &ms {
+                proptest::prop_assert!(m.span.start >= last && m.span.start < m.span.end);
+                proptest::prop_assert_eq!(s.get(m.span.start..m.span.end), Some(m.text.as_str()));
+                last = m.span.end;
+            }
+        }
+    }
+
+    #[test]
+    fn corrupt_models_are_refused() {
+        assert!(Recognizer::from_gz(b"not gzip", "x").is_err());
+        assert!(Recognizer::from_gz(&gzip(b"SITREP-NER\x01"), "x").is_err());
     }
 }

@@ -61,14 +61,6 @@ impl Perceptron {
         self.c += 1;
     }
 
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
     /// Averaged weights, quantised to i16 with one scale; entries whose magnitude quantises
     /// below `min_abs` are dropped, and features left without weights are removed.
     pub fn quantise(&self, min_abs: i16) -> Weights {
@@ -108,7 +100,9 @@ mod tests {
     #[test]
     fn learns_a_separable_problem() {
         let mut p = Perceptron::new();
-        let data: &[(&[u64], Tag)] = &[(&[1, 10], 1), (&[2, 10], 2), (&[3, 10], 0)];
+        let f = |x: u64| crate::ner::hash::feature(0, x);
+        let (a, b, c, d) = (f(1), f(2), f(3), f(10));
+        let data: &[(&[u64], Tag)] = &[(&[a, d], 1), (&[b, d], 2), (&[c, d], 0)];
         for _ in 0..5 {
             for (f, gold) in data {
                 let mut acc = [0; NTAGS];

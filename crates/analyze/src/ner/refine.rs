@@ -67,6 +67,7 @@ pub struct Entity {
 pub struct WordSets {
     org_heads: Vec<u64>,
     members: Vec<u64>,
+    officials: Vec<u64>,
     geo: Vec<u64>,
     groups: Vec<u64>,
 }
@@ -82,6 +83,7 @@ impl WordSets {
         WordSets {
             org_heads: hashes(words::ORG_HEADS),
             members: hashes(words::MEMBER_NOUNS),
+            officials: hashes(words::OFFICIALS),
             geo: hashes(words::GEO_FEATURES),
             groups: hashes(words::GROUP_WORDS),
         }
@@ -134,9 +136,8 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
             let next_free = spans.get(k + 1).is_none_or(|n| n.0 > e);
             let in_sentence = view.sents.iter().any(|&(a, b)| a <= s && e < b);
             let next_cap = in_sentence && view.words[e].is_cap();
-            let next_head = in_sentence
-                && next_free
-                && view.title_bits(e) & (1 << cat::TITLE_HEAD) != 0;
+            let next_head =
+                in_sentence && next_free && view.title_bits(e) & (1 << cat::TITLE_HEAD) != 0;
             let ends_head = view.title_bits(e - 1) & (1 << cat::TITLE_HEAD) != 0;
             if next_head || (ends_head && (e - s >= 2 || next_cap)) {
                 continue;
@@ -148,6 +149,11 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
                 s2 += 1;
             }
         }
+        // `UN-backed Government of National Unity`: the compound is a name of its own.
+        if e - s2 >= 2 && view.words[s2].flags & flag::CAP_HYPHEN_LOWER != 0 {
+            ents.push((s2, s2 + 1, Class::Misc, 1));
+            s2 += 1;
+        }
         ents.push((s2, e, c, 1));
     }
     organisation_cues(view, &mut ents);
@@ -158,8 +164,10 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
 }
 
 /// `the militant group X`, `news agency X` (an organisation head noun just before the name)
-/// and `X fighters`, `X mercenaries` (a person-like name before a member noun) are
-/// organisations. Such cues vote with weight 3 in [`consistency`].
+/// and `X fighters`, `X mercenaries` (a person or place name before a member noun) are
+/// organisations, and so is a place that is not a polity used for its institution before a
+/// role (`Kremlin spokesman`, `Pentagon officials`). Such cues vote with weight 3 in
+/// [`consistency`].
 fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
     for ent in ents.iter_mut() {
         let (s, e, c, _) = *ent;
@@ -167,14 +175,20 @@ fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)])
         let Some((a, b)) = sent else { continue };
         let before = (s > a).then(|| &view.words[s - 1]);
         let after = (e < b).then(|| &view.words[e]);
-        let head_before = before.is_some_and(|w| {
-            w.flags & flag::ALL_LOWER != 0 && has(&view.sets.org_heads, w.lower)
+        let head_before = before
+            .is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.org_heads, w.lower));
+        let member_after = after
+            .is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, w.lower));
+        let polity = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL | 1 << cat::PROVINCE;
+        let place = view.cats(s, e) & polity != 0;
+        let role_after = after.is_some_and(|w| {
+            w.flags & flag::ALL_LOWER != 0
+                && (view.lex.title_bits(w.lower) & (1 << cat::TITLE_HEAD) != 0
+                    || has(&view.sets.officials, w.lower))
         });
-        let member_after = after.is_some_and(|w| {
-            w.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, w.lower)
-        });
-        let place = view.cats(s, e) & (1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL) != 0;
-        if c != Class::Org && !place && (head_before || (member_after && c == Class::Per)) {
+        let institution = c == Class::Loc && role_after;
+        let members = member_after && matches!(c, Class::Per | Class::Loc);
+        if c != Class::Org && !place && (head_before || institution || members) {
             *ent = (s, e, Class::Org, 3);
         }
     }
@@ -262,8 +276,11 @@ pub fn is_group_word(view: &DocView<'_>, i: usize) -> bool {
         return true;
     }
     let l = t.to_lowercase();
+    // Nationality endings (`Bolivian`, `Congolese`, `Kuwaiti`).
     l.len() > 4
-        && ["ian", "ians", "ean", "eans", "ese", "ish", "an", "ans"].iter().any(|x| l.ends_with(x))
+        && ["ian", "ians", "ean", "eans", "ese", "ish", "an", "ans", "i", "is"]
+            .iter()
+            .any(|x| l.ends_with(x))
 }
 
 /// A title span `[start, end)` (document tokens) and the entity index it qualifies.

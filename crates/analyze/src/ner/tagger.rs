@@ -71,7 +71,9 @@ pub fn fill_facts(doc: &mut DocState, lex: &Lexicon, tmp: &mut PrepScratch) {
         tmp.caps.clear();
         for w in &doc.words[a..b] {
             tmp.lowers.push(w.lower);
-            tmp.caps.push(w.is_cap() || w.flags & flag::HAS_DIGIT != 0 && w.flags & flag::HAS_UPPER != 0);
+            tmp.caps.push(
+                w.is_cap() || w.flags & flag::HAS_DIGIT != 0 && w.flags & flag::HAS_UPPER != 0,
+            );
         }
         tmp.gaz.clear();
         tmp.gaz.resize(b - a, 0);
@@ -278,7 +280,12 @@ pub struct Tagger<'m> {
 
 impl Tagger<'_> {
     /// Prepares `tokens` (flat) with sentence ranges `sents` in `scratch.doc`.
-    pub fn prepare<S: AsRef<str>>(&self, tokens: &[S], sents: &[(usize, usize)], scratch: &mut Scratch) {
+    pub fn prepare<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        sents: &[(usize, usize)],
+        scratch: &mut Scratch,
+    ) {
         if scratch.model_id != self.id || scratch.infos.len() + tokens.len() > MAX_CACHED {
             scratch.reset_cache(self.model, self.id);
         }
@@ -293,7 +300,9 @@ impl Tagger<'_> {
                 None => {
                     let info = word_info(t, lex);
                     let e = scratch.infos.len() as u32;
-                    for (p, weights) in [&self.model.pass1, &self.model.pass2].into_iter().enumerate() {
+                    for (p, weights) in
+                        [&self.model.pass1, &self.model.pass2].into_iter().enumerate()
+                    {
                         for o in -2..=2 {
                             let r = word_scores(weights, &info, o, &mut scratch.feats);
                             scratch.rows[p].push(r);

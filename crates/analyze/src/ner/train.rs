@@ -208,7 +208,16 @@ fn train_pass(
         rng.shuffle(&mut order);
         for &d in &order {
             let f = p2.map(|x| &x[d]);
-            run_doc(lex, &docs[d], &bounds, pass, f, &mut Scorer::Learn(&mut perc), true, &mut tags);
+            run_doc(
+                lex,
+                &docs[d],
+                &bounds,
+                pass,
+                f,
+                &mut Scorer::Learn(&mut perc),
+                true,
+                &mut tags,
+            );
         }
     }
     perc.quantise(prune)
@@ -222,7 +231,16 @@ pub fn tag_explicit(model: &Model, p: &Prepared) -> (Vec<Tag>, Vec<Tag>) {
     let mut f = Pass2::default();
     pass2_facts(&p.doc, &t1, &mut f);
     let mut t2 = Vec::new();
-    run_doc(&model.lexicon, p, &bounds, 1, Some(&f), &mut Scorer::Fixed(&model.pass2), false, &mut t2);
+    run_doc(
+        &model.lexicon,
+        p,
+        &bounds,
+        1,
+        Some(&f),
+        &mut Scorer::Fixed(&model.pass2),
+        false,
+        &mut t2,
+    );
     (t1, t2)
 }
 
@@ -250,19 +268,45 @@ pub fn train(
     let bounds = boundary_lists();
     for fold in 0..k {
         let held: Vec<usize> = shuffled.iter().copied().skip(fold).step_by(k).collect();
-        let rest: Vec<usize> =
-            shuffled.iter().copied().filter(|d| !held.contains(d)).collect();
-        let w = train_pass(&lexicon, &prepared, &rest, 0, None, opts.epochs1, opts.seed + fold as u64, opts.prune);
+        let rest: Vec<usize> = shuffled.iter().copied().filter(|d| !held.contains(d)).collect();
+        let w = train_pass(
+            &lexicon,
+            &prepared,
+            &rest,
+            0,
+            None,
+            opts.epochs1,
+            opts.seed + fold as u64,
+            opts.prune,
+        );
         for &d in &held {
             let mut t1 = Vec::new();
-            run_doc(&lexicon, &prepared[d], &bounds, 0, None, &mut Scorer::Fixed(&w), false, &mut t1);
+            run_doc(
+                &lexicon,
+                &prepared[d],
+                &bounds,
+                0,
+                None,
+                &mut Scorer::Fixed(&w),
+                false,
+                &mut t1,
+            );
             pass2_facts(&prepared[d].doc, &t1, &mut p2[d]);
         }
         log(&format!("fold {}/{k}: first pass trained on {} documents", fold + 1, rest.len()));
     }
     let pass1 = train_pass(&lexicon, &prepared, &all, 0, None, opts.epochs1, opts.seed, opts.prune);
     log(&format!("pass 1: {} features", pass1.len()));
-    let pass2 = train_pass(&lexicon, &prepared, &all, 1, Some(&p2), opts.epochs2, opts.seed + 100, opts.prune);
+    let pass2 = train_pass(
+        &lexicon,
+        &prepared,
+        &all,
+        1,
+        Some(&p2),
+        opts.epochs2,
+        opts.seed + 100,
+        opts.prune,
+    );
     log(&format!("pass 2: {} features", pass2.len()));
     Model::new(lexicon, known, pass1, pass2)
 }
@@ -282,7 +326,8 @@ pub fn harvest_known(docs: &[TrainDoc]) -> Vec<(String, Class)> {
         .into_iter()
         .filter_map(|(w, c)| {
             let total: u32 = c.iter().sum();
-            let (best, &n) = c.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
+            let (best, &n) =
+                c.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
             (total >= 2 && n * 3 >= total * 2).then(|| (w, Class::from_index(best)))
         })
         .collect();
@@ -329,7 +374,10 @@ pub fn cap_stats<S: AsRef<str>>(sentences: &[Vec<S>]) -> Vec<(String, u8)> {
 
 /// The phrases sitrep knows without data: non-polity region names.
 pub fn builtin_phrases() -> Vec<(String, u32)> {
-    super::words::REGIONS.iter().map(|r| (r.to_string(), 1 << super::lexicon::cat::REGION)).collect()
+    super::words::REGIONS
+        .iter()
+        .map(|r| (r.to_string(), 1 << super::lexicon::cat::REGION))
+        .collect()
 }
 
 /// Assembles a lexicon source (sorted, deduplicated).

@@ -246,6 +246,10 @@ pub const MEMBER_NOUNS: &[&str] = &[
     "executives",
 ];
 
+/// Nouns for people who speak or act for an institution (`Kremlin officials`).
+pub const OFFICIALS: &[&str] =
+    &["official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors"];
+
 /// Words that make a place name a geographic region or feature (LOC) rather than a polity.
 pub const GEO_FEATURES: &[&str] = &[
     "river",

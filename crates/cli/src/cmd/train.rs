@@ -24,65 +24,49 @@ use eval::conll::{self, Doc};
 #[derive(clap::Subcommand)]
 pub enum Model {
     /// The entity recognizer.
-    Ner {
-        /// The shared data folder.
-        #[arg(long, default_value = "../shared/data")]
-        data: PathBuf,
-        /// Where to write the model.
-        #[arg(long, default_value = "crates/analyze/models/ner.bin.gz")]
-        out: PathBuf,
-        /// Train on CoNLL train only and report scores on CoNLL dev.
-        #[arg(long)]
-        dev: bool,
-        /// Perceptron epochs per pass.
-        #[arg(long, default_value_t = 12)]
-        epochs: usize,
-        /// Cross-validation folds for the second pass's first-pass tags.
-        #[arg(long, default_value_t = 5)]
-        folds: usize,
-        /// Seed of the training order shuffles.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Drop quantised weights below this magnitude.
-        #[arg(long, default_value_t = 2)]
-        prune: i16,
-        /// A file to keep the word clusters in between runs (they depend only on the data).
-        #[arg(long)]
-        clusters_cache: Option<PathBuf>,
-        /// Cluster granularities.
-        #[arg(long, value_delimiter = ',', default_value = "32,128,512")]
-        granularities: Vec<usize>,
-        /// Exchange sweeps per granularity.
-        #[arg(long, default_value_t = 12)]
-        sweeps: usize,
-        /// With --dev: write the dev set's tokens with gold and predicted tags here.
-        #[arg(long)]
-        dump: Option<PathBuf>,
-    },
+    Ner(NerArgs),
+}
+
+#[derive(clap::Args)]
+pub struct NerArgs {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/analyze/models/ner.bin.gz")]
+    out: PathBuf,
+    /// Train on CoNLL train only and report scores on CoNLL dev.
+    #[arg(long)]
+    dev: bool,
+    /// Perceptron epochs per pass.
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Cross-validation folds for the second pass's first-pass tags.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// Seed of the training order shuffles.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Drop quantised weights below this magnitude.
+    #[arg(long, default_value_t = 2)]
+    prune: i16,
+    /// A file to keep the word clusters in between runs (they depend only on the data).
+    #[arg(long)]
+    clusters_cache: Option<PathBuf>,
+    /// Cluster granularities (three).
+    #[arg(long, value_delimiter = ',', default_value = "64,256,1024")]
+    granularities: Vec<usize>,
+    /// Exchange sweeps per granularity.
+    #[arg(long, default_value_t = 12)]
+    sweeps: usize,
+    /// With --dev: write the dev set's tokens with gold and predicted tags here.
+    #[arg(long)]
+    dump: Option<PathBuf>,
 }
 
 pub fn run(model: Model) -> anyhow::Result<ExitCode> {
     match model {
-        Model::Ner {
-            data,
-            out,
-            dev,
-            epochs,
-            folds,
-            prune,
-            seed,
-            clusters_cache,
-            granularities,
-            sweeps,
-            dump,
-        } => {
-            let opts = train::Options { epochs1: epochs, epochs2: epochs, folds, seed, prune };
-            let g: [usize; 3] = match granularities.as_slice() {
-                [a, b, c] => [*a, *b, *c],
-                _ => anyhow::bail!("--granularities takes three numbers"),
-            };
-            train_ner(&data, &out, dev, &opts, clusters_cache.as_deref(), g, sweeps, dump.as_deref())
-        }
+        Model::Ner(args) => train_ner(&args),
     }
 }
 
@@ -90,16 +74,21 @@ fn log(msg: &str) {
     eprintln!("train ner: {msg}");
 }
 
-fn train_ner(
-    data: &Path,
-    out: &Path,
-    dev: bool,
-    opts: &train::Options,
-    clusters_cache: Option<&Path>,
-    granularities: [usize; 3],
-    sweeps: usize,
-    dump: Option<&Path>,
-) -> anyhow::Result<ExitCode> {
+fn train_ner(args: &NerArgs) -> anyhow::Result<ExitCode> {
+    let opts = &train::Options {
+        epochs1: args.epochs,
+        epochs2: args.epochs,
+        folds: args.folds,
+        seed: args.seed,
+        prune: args.prune,
+    };
+    let granularities: [usize; 3] = match args.granularities.as_slice() {
+        [a, b, c] => [*a, *b, *c],
+        _ => anyhow::bail!("--granularities takes three numbers"),
+    };
+    let (data, out, dev) = (args.data.as_path(), args.out.as_path(), args.dev);
+    let (clusters_cache, dump, sweeps) =
+        (args.clusters_cache.as_deref(), args.dump.as_deref(), args.sweeps);
     let t0 = Instant::now();
     let conll_dir = data.join("ner/conll2003/iob2");
     let conll_train = conll::read_conll(&conll_dir.join("train.txt"))?;
@@ -251,7 +240,8 @@ fn train_doc(d: &Doc) -> TrainDoc {
 
 /// Token sentences of the `title` and `body` of every JSON Lines record.
 fn read_jsonl_sentences(path: &Path, out: &mut Vec<Vec<String>>) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -263,8 +253,11 @@ fn read_jsonl_sentences(path: &Path, out: &mut Vec<Vec<String>>) -> anyhow::Resu
         let doc = format!("{title}\n\n{body}");
         let seg = analyze::text::segment(&doc, &[]);
         for i in 0..seg.sentences.len() {
-            let toks: Vec<String> =
-                seg.tokens_of(i).iter().map(|t| doc[t.span.start..t.span.end].to_string()).collect();
+            let toks: Vec<String> = seg
+                .tokens_of(i)
+                .iter()
+                .map(|t| doc[t.span.start..t.span.end].to_string())
+                .collect();
             if !toks.is_empty() {
                 out.push(toks);
             }
@@ -275,7 +268,11 @@ fn read_jsonl_sentences(path: &Path, out: &mut Vec<Vec<String>>) -> anyhow::Resu
 
 type Clusters = (Vec<(String, [u16; 3])>, Vec<(String, u8)>);
 
-fn cluster_words(sentences: &[Vec<String>], g: [usize; 3], sweeps: usize) -> Vec<(String, [u16; 3])> {
+fn cluster_words(
+    sentences: &[Vec<String>],
+    g: [usize; 3],
+    sweeps: usize,
+) -> Vec<(String, [u16; 3])> {
     let corpus = Corpus::new(sentences, 3);
     log(&format!("clustering {} words", corpus.vocab.len()));
     let runs: Vec<Vec<u16>> = g
@@ -307,7 +304,8 @@ fn write_clusters(path: &Path, c: &Clusters) -> anyhow::Result<()> {
 }
 
 fn read_clusters(path: &Path) -> anyhow::Result<Clusters> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out: Clusters = (Vec::new(), Vec::new());
     for line in text.lines() {
         let f: Vec<&str> = line.split('\t').collect();
@@ -321,7 +319,8 @@ fn read_clusters(path: &Path) -> anyhow::Result<Clusters> {
 }
 
 fn json(path: &Path) -> anyhow::Result<serde_json::Value> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("{}: bad JSON", path.display()))
 }
 
