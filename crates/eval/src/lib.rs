@@ -3,8 +3,10 @@
 //! Every task returns a [`Report`]: a readable table and one JSON object with the headline scores,
 //! which the command line prints last so that scripts (and `.ci/run`) can read it.
 
+pub mod conll;
 mod corefscore;
 pub mod events;
+pub mod gum;
 pub mod ner;
 pub mod resolve;
 mod score;

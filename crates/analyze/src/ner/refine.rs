@@ -1,0 +1,326 @@
+//! The product layer on top of the statistical tagger: titles kept out of names, organisation
+//! cues the news-trained model rarely sees (`the militant group X`, `X fighters`), one type per
+//! name through a document, sitrep's finer types (GPE or LOC for places, NORP for group
+//! adjectives), and titles as their own spans attached to the person they qualify.
+//!
+//! Rules here are about English news in general; none names a particular actor.
+
+use super::features::{Tok, flag};
+use super::hash::{lower_hash, str_hash};
+use super::labels::Class;
+use super::lexicon::{Lexicon, cat};
+use super::words;
+
+/// A recognised type: sitrep's five entity types plus `Misc` (other CoNLL MISC names such as
+/// events and products, which the product does not report but the CoNLL evaluation scores).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NerType {
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Norp,
+    Misc,
+}
+
+impl NerType {
+    pub fn entity_type(self) -> Option<types::EntityType> {
+        use types::EntityType as E;
+        match self {
+            NerType::Person => Some(E::Person),
+            NerType::Org => Some(E::Org),
+            NerType::Gpe => Some(E::Gpe),
+            NerType::Loc => Some(E::Loc),
+            NerType::Norp => Some(E::Norp),
+            NerType::Misc => None,
+        }
+    }
+
+    /// The CoNLL-2003 class this type is scored as (GPE and LOC as LOC, NORP as MISC).
+    pub fn conll(self) -> &'static str {
+        match self {
+            NerType::Person => "PER",
+            NerType::Org => "ORG",
+            NerType::Gpe | NerType::Loc => "LOC",
+            NerType::Norp | NerType::Misc => "MISC",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NerType::Misc => "MISC",
+            t => t.entity_type().map_or("MISC", types::EntityType::as_str),
+        }
+    }
+}
+
+/// An entity over document tokens `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub ty: NerType,
+}
+
+/// Word lists as hashed sets, built once with the recognizer.
+#[derive(Debug)]
+pub struct WordSets {
+    org_heads: Vec<u64>,
+    members: Vec<u64>,
+    officials: Vec<u64>,
+    geo: Vec<u64>,
+    groups: Vec<u64>,
+}
+
+fn hashes(list: &[&str]) -> Vec<u64> {
+    let mut v: Vec<u64> = list.iter().map(|w| str_hash(w)).collect();
+    v.sort_unstable();
+    v
+}
+
+impl WordSets {
+    pub fn new() -> WordSets {
+        WordSets {
+            org_heads: hashes(words::ORG_HEADS),
+            members: hashes(words::MEMBER_NOUNS),
+            officials: hashes(words::OFFICIALS),
+            geo: hashes(words::GEO_FEATURES),
+            groups: hashes(words::GROUP_WORDS),
+        }
+    }
+}
+
+impl Default for WordSets {
+    fn default() -> Self {
+        WordSets::new()
+    }
+}
+
+fn has(set: &[u64], h: u64) -> bool {
+    set.binary_search(&h).is_ok()
+}
+
+/// What refinement reads about the document.
+pub struct DocView<'a> {
+    pub words: &'a [Tok],
+    pub tokens: &'a [&'a str],
+    pub sents: &'a [(usize, usize)],
+    pub lex: &'a Lexicon,
+    pub sets: &'a WordSets,
+}
+
+impl DocView<'_> {
+    fn title_bits(&self, i: usize) -> u32 {
+        self.lex.title_bits(self.words[i].lower)
+    }
+
+    fn is_title_word(&self, i: usize) -> bool {
+        self.title_bits(i) != 0
+    }
+
+    fn cats(&self, s: usize, e: usize) -> u32 {
+        let lowers: Vec<u64> = self.words[s..e].iter().map(|w| w.lower).collect();
+        self.lex.phrase_cats(&lowers)
+    }
+}
+
+/// Applies the refinements to the tagger's spans (document token ranges, in order).
+pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity> {
+    let mut ents: Vec<(usize, usize, Class, u8)> = Vec::with_capacity(spans.len());
+    for (k, &(s, e, c)) in spans.iter().enumerate() {
+        // Titles are not part of names: strip leading title words from a person, and drop a
+        // name made of title words alone when it stands before a name or another title word
+        // (`Field Marshal Haftar`, `Mr Putin`, `Defence` in `Defence Minister`).
+        let all_title = (s..e).all(|i| view.is_title_word(i));
+        if all_title {
+            let next_free = spans.get(k + 1).is_none_or(|n| n.0 > e);
+            let in_sentence = view.sents.iter().any(|&(a, b)| a <= s && e < b);
+            let next_cap = in_sentence && view.words[e].is_cap();
+            let next_head =
+                in_sentence && next_free && view.title_bits(e) & (1 << cat::TITLE_HEAD) != 0;
+            let ends_head = view.title_bits(e - 1) & (1 << cat::TITLE_HEAD) != 0;
+            if next_head || (ends_head && (e - s >= 2 || next_cap)) {
+                continue;
+            }
+        }
+        let mut s2 = s;
+        if c == Class::Per {
+            while s2 + 1 < e && view.is_title_word(s2) {
+                s2 += 1;
+            }
+        }
+        // `UN-backed Government of National Unity`: the compound is a name of its own.
+        if e - s2 >= 2 && view.words[s2].flags & flag::CAP_HYPHEN_LOWER != 0 {
+            ents.push((s2, s2 + 1, Class::Misc, 1));
+            s2 += 1;
+        }
+        ents.push((s2, e, c, 1));
+    }
+    organisation_cues(view, &mut ents);
+    consistency(view, &mut ents);
+    ents.iter()
+        .map(|&(s, e, c, _)| Entity { start: s, end: e, ty: fine_type(view, s, e, c) })
+        .collect()
+}
+
+/// `the militant group X`, `news agency X` (an organisation head noun just before the name)
+/// and `X fighters`, `X mercenaries` (a person or place name before a member noun) are
+/// organisations, and so is a place that is not a polity used for its institution before a
+/// role (`Kremlin spokesman`, `Pentagon officials`). Such cues vote with weight 3 in
+/// [`consistency`].
+fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
+    for ent in ents.iter_mut() {
+        let (s, e, c, _) = *ent;
+        let sent = view.sents.iter().find(|&&(a, b)| a <= s && e <= b).copied();
+        let Some((a, b)) = sent else { continue };
+        let before = (s > a).then(|| &view.words[s - 1]);
+        let after = (e < b).then(|| &view.words[e]);
+        let head_before = before
+            .is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.org_heads, w.lower));
+        let member_after = after
+            .is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, w.lower));
+        let polity = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL | 1 << cat::PROVINCE;
+        let place = view.cats(s, e) & polity != 0;
+        let role_after = after.is_some_and(|w| {
+            w.flags & flag::ALL_LOWER != 0
+                && (view.lex.title_bits(w.lower) & (1 << cat::TITLE_HEAD) != 0
+                    || has(&view.sets.officials, w.lower))
+        });
+        let institution = c == Class::Loc && role_after;
+        let members = member_after && matches!(c, Class::Per | Class::Loc);
+        if c != Class::Org && !place && (head_before || institution || members) {
+            *ent = (s, e, Class::Org, 3);
+        }
+    }
+}
+
+/// One class per name through the document: identical names take the class with most votes;
+/// a lone word that ends a multi-word person name elsewhere is that person.
+fn consistency(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
+    use std::collections::BTreeMap;
+    let key = |s: usize, e: usize| -> u64 {
+        let mut h = 0x51u64;
+        for w in &view.words[s..e] {
+            h = super::hash::combine(h, w.lower);
+        }
+        h
+    };
+    let mut votes: BTreeMap<u64, [u32; 4]> = BTreeMap::new();
+    let mut surnames: Vec<u64> = Vec::new();
+    for &(s, e, c, w) in ents.iter() {
+        votes.entry(key(s, e)).or_default()[c as usize] += u32::from(w);
+        if c == Class::Per && e - s >= 2 {
+            surnames.push(view.words[e - 1].lower);
+        }
+    }
+    surnames.sort_unstable();
+    for ent in ents.iter_mut() {
+        let (s, e, c, w) = *ent;
+        if e - s == 1 && c != Class::Per && has(&surnames, view.words[s].lower) {
+            *ent = (s, e, Class::Per, w);
+            continue;
+        }
+        if let Some(v) = votes.get(&key(s, e)) {
+            let best = (0..4).max_by_key(|&k| (v[k], k == c as usize)).unwrap_or(c as usize);
+            if v[best] > v[c as usize] {
+                *ent = (s, e, Class::from_index(best), w);
+            }
+        }
+    }
+}
+
+/// sitrep's type for a span of class `c`.
+fn fine_type(view: &DocView<'_>, s: usize, e: usize, c: Class) -> NerType {
+    match c {
+        Class::Per => NerType::Person,
+        Class::Org => NerType::Org,
+        Class::Loc => place_type(view, s, e),
+        Class::Misc => {
+            if (s..e).all(|i| is_group_word(view, i)) {
+                NerType::Norp
+            } else {
+                NerType::Misc
+            }
+        }
+    }
+}
+
+fn place_type(view: &DocView<'_>, s: usize, e: usize) -> NerType {
+    let cats = view.cats(s, e);
+    let polity = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::PROVINCE | 1 << cat::CAPITAL;
+    if cats & polity != 0 {
+        NerType::Gpe
+    } else if cats & (1 << cat::CONTINENT | 1 << cat::REGION) != 0
+        || view.words[s..e].iter().any(|w| has(&view.sets.geo, w.lower))
+    {
+        NerType::Loc
+    } else {
+        NerType::Gpe
+    }
+}
+
+/// A nationality, religious or political group word (`Russian`, `Libyans`, `Sunni`).
+pub fn is_group_word(view: &DocView<'_>, i: usize) -> bool {
+    let w = &view.words[i];
+    if has(&view.sets.groups, w.lower) {
+        return true;
+    }
+    if view.lex.phrase_cats(&[w.lower]) & (1 << cat::DEMONYM) != 0 {
+        return true;
+    }
+    let t = view.tokens[i];
+    // Plural demonyms (`Libyans`).
+    if let Some(stem) = t.strip_suffix('s')
+        && view.lex.phrase_cats(&[lower_hash(stem)]) & (1 << cat::DEMONYM) != 0
+    {
+        return true;
+    }
+    let l = t.to_lowercase();
+    // Nationality endings (`Bolivian`, `Congolese`, `Kuwaiti`).
+    l.len() > 4
+        && ["ian", "ians", "ean", "eans", "ese", "ish", "an", "ans", "i", "is"]
+            .iter()
+            .any(|x| l.ends_with(x))
+}
+
+/// A title span `[start, end)` (document tokens) and the entity index it qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleSpan {
+    pub start: usize,
+    pub end: usize,
+    pub person: usize,
+}
+
+/// Titles just before each person: a title head word, preceded by title modifiers
+/// (`Deputy Defence Minister`, `Field Marshal`, `President`, `spokesman`, `Mr`), never
+/// overlapping another mention.
+pub fn titles(view: &DocView<'_>, ents: &[Entity]) -> Vec<TitleSpan> {
+    let mut taken = vec![false; view.words.len()];
+    for e in ents {
+        for t in &mut taken[e.start..e.end] {
+            *t = true;
+        }
+    }
+    let mut out = Vec::new();
+    for (k, e) in ents.iter().enumerate() {
+        if e.ty != NerType::Person {
+            continue;
+        }
+        let Some(&(a, _)) = view.sents.iter().find(|&&(a, b)| a <= e.start && e.start < b) else {
+            continue;
+        };
+        if e.start == a {
+            continue;
+        }
+        let j = e.start - 1;
+        if taken[j] || view.title_bits(j) & (1 << cat::TITLE_HEAD) == 0 {
+            continue;
+        }
+        let mut s = j;
+        while s > a && !taken[s - 1] && view.title_bits(s - 1) & (1 << cat::TITLE_MOD) != 0 {
+            s -= 1;
+        }
+        out.push(TitleSpan { start: s, end: j + 1, person: k });
+    }
+    out
+}
