@@ -98,6 +98,34 @@ pub enum PipelineError {
     Pool(String),
 }
 
+/// When to commit a group of articles: after this many, or this long after the group began.
+#[derive(Debug)]
+struct Batch {
+    articles: usize,
+    since: Instant,
+}
+
+impl Default for Batch {
+    fn default() -> Batch {
+        Batch { articles: 0, since: Instant::now() }
+    }
+}
+
+impl Batch {
+    const MAX_ARTICLES: usize = 64;
+    const MAX_AGE: Duration = Duration::from_millis(250);
+
+    fn full(&mut self) -> bool {
+        self.articles += 1;
+        if self.articles >= Batch::MAX_ARTICLES || self.since.elapsed() >= Batch::MAX_AGE {
+            *self = Batch::default();
+            true
+        } else {
+            false
+        }
+    }
+}
+
 /// An item of work: a readable article, or an input that failed as a whole.
 type Item = Result<Outcome, extract::Error>;
 
@@ -165,18 +193,32 @@ pub fn ingest(
     let written = std::thread::scope(|scope| {
         let report = &mut report;
         let writer = scope.spawn(move || -> Result<(), StoreError> {
+            // Articles are written whole (each its own savepoint) and committed in groups: a
+            // commit per article would rewrite the same index pages thousands of times.
+            let mut batch = Batch::default();
+            store.begin_batch()?;
             for (outcome, work) in rx {
                 let outcome = match work {
-                    Some((doc, analysis)) => match store.save(&doc, &analysis)? {
-                        Saved::Inserted => outcome,
-                        Saved::AlreadyPresent => ArticleOutcome::Duplicate { source: doc.source },
+                    Some((doc, analysis)) => match store.save(&doc, &analysis) {
+                        Ok(Saved::Inserted) => outcome,
+                        Ok(Saved::AlreadyPresent) => {
+                            ArticleOutcome::Duplicate { source: doc.source }
+                        }
+                        Err(e) => {
+                            let _ = store.commit_batch();
+                            return Err(e);
+                        }
                     },
                     None => outcome,
                 };
                 report.count(&outcome);
                 on_outcome(&outcome);
+                if batch.full() {
+                    store.commit_batch()?;
+                    store.begin_batch()?;
+                }
             }
-            Ok(())
+            store.commit_batch()
         });
 
         let items = articles(paths, &opts.extract);

@@ -67,6 +67,8 @@ pub struct Counts {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Inside [`Store::begin_batch`]: articles are savepoints of one open transaction.
+    in_batch: bool,
 }
 
 impl Store {
@@ -95,7 +97,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|source| StoreError::Sqlite { path: path.to_path_buf(), source })?;
-        let store = Store { conn, path: path.to_path_buf() };
+        let store = Store { conn, path: path.to_path_buf(), in_batch: false };
         let version: i64 = store.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let expected = schema::VERSION as i64;
         if version != expected {
@@ -122,6 +124,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+        // Savepoints journal into temporary storage: keep it in memory. A larger page cache keeps
+        // the hot index pages of a long ingest from spilling to disk.
+        conn.pragma_update(None, "temp_store", "MEMORY").map_err(sql)?;
+        conn.pragma_update(None, "cache_size", -65_536).map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql)?;
         let migrations = schema::migrations();
         let current: usize = conn
@@ -141,7 +147,7 @@ impl Store {
         migrations
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration { path: path.clone(), reason: e.to_string() })?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, in_batch: false })
     }
 
     pub fn path(&self) -> &Path {
@@ -269,3 +275,10 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+impl Drop for Store {
+    /// Whole articles saved in an open batch are kept (each was written all or nothing).
+    fn drop(&mut self) {
+        let _ = self.commit_batch();
+    }
+}

@@ -297,3 +297,35 @@ fn corrections_apply_now_and_to_later_articles() {
     assert!(s.merge_entities("person:ann", "person:nobody", "t").is_err());
     assert!(s.find_entity("nobody at all").is_err());
 }
+
+#[test]
+fn in_a_batch_a_failed_article_goes_alone() {
+    let mut s = Store::open_in_memory().expect("open");
+    s.begin_batch().expect("batch");
+    let (d1, a1) = doc("d1", "2023-09-29", &["Ann", "Bob"]);
+    assert_eq!(s.save(&d1, &a1).expect("save"), Saved::Inserted);
+    // An article whose mention points at a missing document row cannot be written: make the
+    // second article fail half way by breaking one table it needs.
+    s.conn.execute_batch("ALTER TABLE timexes RENAME TO timexes_away").expect("rename");
+    let (d2, mut a2) = doc("d2", "2023-09-30", &["Cy", "Dee"]);
+    a2.timexes.push(types::Timex {
+        span: Span::new(0, 2),
+        text: "Cy".into(),
+        kind: types::TimexType::Date,
+        value: "2023".into(),
+        precision: "year".into(),
+        modifier: None,
+        range: None,
+        anchor: None,
+        sentence: 0,
+    });
+    assert!(s.save(&d2, &a2).is_err());
+    s.conn.execute_batch("ALTER TABLE timexes_away RENAME TO timexes").expect("rename back");
+    s.commit_batch().expect("commit");
+    assert_eq!(table(&s, "SELECT id FROM documents"), vec!["Text(\"d1\")"]);
+    assert_eq!(table(&s, "SELECT COUNT(*) FROM mentions"), vec!["Integer(2)"]);
+    assert_eq!(
+        table(&s, "SELECT id FROM entities ORDER BY id"),
+        vec!["Text(\"person:ann\")", "Text(\"person:bob\")"]
+    );
+}

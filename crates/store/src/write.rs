@@ -1,6 +1,6 @@
-//! Writing one analysed article, in one transaction.
+//! Writing one analysed article: all of it, or (on any error) none of it.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use types::{
     Analysis, Argument, CorefLink, Diagnostic, Document, Event, LocalEntity, Mention, MentionKind,
@@ -37,21 +37,54 @@ fn word_count(text: &str) -> i64 {
 }
 
 impl Store {
-    /// Stores an article and everything found in it, in one transaction. Entities, events and
+    /// Stores an article and everything found in it, all or nothing. Entities, events and
     /// relations merge with what is stored under the same keys.
+    ///
+    /// Outside a batch the article is its own transaction. Inside a batch
+    /// ([`Store::begin_batch`]) it is its own savepoint: a failed article is rolled back alone,
+    /// and [`Store::commit_batch`] makes the whole articles saved so far durable at once.
     pub fn save(&mut self, doc: &Document, analysis: &Analysis) -> Result<Saved> {
         let path = self.path.clone();
         let sql = |source| crate::StoreError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(sql)?;
-        let saved = write_document(&tx, doc, analysis).map_err(sql)?;
-        if saved == Saved::Inserted {
-            tx.commit().map_err(sql)?;
+        let (open, keep, undo) = if self.in_batch {
+            ("SAVEPOINT article", "RELEASE article", "ROLLBACK TO article; RELEASE article")
+        } else {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        };
+        self.conn.execute_batch(open).map_err(sql)?;
+        match write_document(&self.conn, doc, analysis) {
+            Ok(saved) => {
+                self.conn.execute_batch(keep).map_err(sql)?;
+                Ok(saved)
+            }
+            Err(e) => {
+                // The article's partial writes go; the error is the one worth reporting.
+                let _ = self.conn.execute_batch(undo);
+                Err(sql(e))
+            }
         }
-        Ok(saved)
+    }
+
+    /// Starts grouping articles into one commit (each still all-or-nothing).
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if !self.in_batch {
+            self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
+            self.in_batch = true;
+        }
+        Ok(())
+    }
+
+    /// Makes every article saved since [`Store::begin_batch`] durable.
+    pub fn commit_batch(&mut self) -> Result<()> {
+        if self.in_batch {
+            self.in_batch = false;
+            self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+        }
+        Ok(())
     }
 }
 
-fn write_document(tx: &Transaction<'_>, doc: &Document, a: &Analysis) -> rusqlite::Result<Saved> {
+fn write_document(tx: &Connection, doc: &Document, a: &Analysis) -> rusqlite::Result<Saved> {
     let stored = StoredAnalysis {
         paragraphs: &a.paragraphs,
         sentences: &a.sentences,
@@ -201,7 +234,7 @@ fn write_document(tx: &Transaction<'_>, doc: &Document, a: &Analysis) -> rusqlit
 
 /// The stored entity id for a key: the key itself unless an analyst redirected it (merges of
 /// merges are followed; a cycle stops the walk).
-pub(crate) fn redirect(tx: &rusqlite::Connection, key: &str) -> rusqlite::Result<String> {
+pub(crate) fn redirect(tx: &Connection, key: &str) -> rusqlite::Result<String> {
     let mut id = key.to_string();
     for _ in 0..8 {
         let next: Option<String> = tx
@@ -242,7 +275,7 @@ fn fallback_key(doc: &Document, i: usize) -> String {
 }
 
 fn write_entities(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     rowid: i64,
     doc: &Document,
     a: &Analysis,
@@ -291,7 +324,8 @@ fn write_entities(
         .execute(params![
             id,
             e.etype.as_str(),
-            e.name,
+            // A gazetteer entry is shown under its gazetteer name ("Canada", not "Canadian").
+            geo.map_or(e.name.as_str(), |g| g.name.as_str()),
             e.kind,
             geo.map(|g| g.id.as_str()),
             geo.and_then(|g| g.country.as_deref()),
@@ -330,10 +364,12 @@ fn write_entities(
                 add_alias(&id, alias, "name", 0)?;
             }
         }
-        // The display name: the most used name, then the longest, then the first in order.
+        // The display name: an analyst's, the gazetteer's, else the most used name, then the
+        // longest, then the first in order.
         tx.prepare_cached(
             "UPDATE entities SET name = COALESCE(
                  (SELECT name FROM entity_names WHERE entity = ?1),
+                 CASE WHEN geo_id IS NOT NULL THEN name END,
                  (SELECT alias FROM aliases WHERE entity = ?1 AND kind = 'name'
                   ORDER BY count DESC, length(alias) DESC, alias LIMIT 1),
                  name)
@@ -354,7 +390,7 @@ fn arg_entity<'a>(arg: &Argument, ids: &'a [String]) -> Option<&'a str> {
 }
 
 fn write_events(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     rowid: i64,
     doc: &Document,
     a: &Analysis,
@@ -443,7 +479,7 @@ fn write_events(
 }
 
 fn write_relations(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     rowid: i64,
     a: &Analysis,
     ids: &[String],
