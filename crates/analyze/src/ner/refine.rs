@@ -158,6 +158,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     }
     organisation_cues(view, &mut ents);
     consistency(view, &mut ents);
+    lone_surnames(view, &mut ents);
     ents.iter()
         .map(|&(s, e, c, _)| Entity { start: s, end: e, ty: fine_type(view, s, e, c) })
         .collect()
@@ -223,6 +224,48 @@ fn consistency(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
         } else if e - s == 1 && c != Class::Per && has(&surnames, view.words[s].lower) {
             *ent = (s, e, Class::Per, w);
         }
+    }
+}
+
+/// A capitalised word the tagger left out that is the surname of a multi-word person named in
+/// the document (`Billie Jean King ... King said`) is that person, when it stands alone (no
+/// capitalised neighbour, not a title before a name).
+fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let mut surnames: Vec<u64> = ents
+        .iter()
+        .filter(|&&(s, e, c, _)| c == Class::Per && e - s >= 2)
+        .map(|&(_, e, _, _)| view.words[e - 1].lower)
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    surnames.sort_unstable();
+    let mut covered = vec![false; view.words.len()];
+    for &(s, e, _, _) in ents.iter() {
+        for c in &mut covered[s..e] {
+            *c = true;
+        }
+    }
+    let mut added = false;
+    for &(a, b) in view.sents {
+        for i in a..b {
+            let w = &view.words[i];
+            if covered[i] || w.flags & flag::INIT_CAP == 0 || w.flags & flag::ALL_CAPS != 0 {
+                continue;
+            }
+            if !has(&surnames, w.lower) {
+                continue;
+            }
+            let cap_next = i + 1 < b && view.words[i + 1].flags & flag::INIT_CAP != 0;
+            let cap_prev = i > a && view.words[i - 1].flags & flag::INIT_CAP != 0 && i - 1 != a;
+            if !cap_next && !cap_prev {
+                ents.push((i, i + 1, Class::Per, 1));
+                added = true;
+            }
+        }
+    }
+    if added {
+        ents.sort_by_key(|e| (e.0, e.1));
     }
 }
 
