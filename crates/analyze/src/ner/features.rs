@@ -364,7 +364,7 @@ pub struct SentFacts {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokFacts {
     /// Gazetteer matches: bit `4 * category + part` (B, I, L, U).
-    pub gaz: u64,
+    pub gaz: u128,
     /// Document flags: 1 = the lowercase form appears lowercase elsewhere (mid-sentence), 2 = it
     /// appears capitalised mid-sentence elsewhere, 4 = the token is sentence-initial.
     pub doc: u8,
@@ -518,7 +518,7 @@ pub fn context_features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
 
 /// The category bits (one per gazetteer list) of a token's gazetteer matches.
 #[inline]
-pub fn cats_of(gaz: u64) -> u64 {
+pub fn cats_of(gaz: u128) -> u64 {
     let mut cats = 0u64;
     for c in 0..GAZ_CATS {
         if (gaz >> (4 * c)) & 0xf != 0 {

@@ -122,10 +122,12 @@ pub mod cat {
     pub const TITLE_HEAD: u32 = 11;
     pub const TITLE_MOD: u32 = 12;
     pub const REGION: u32 = 13;
+    /// Names of the training data, by class (`TRAIN + class`): PER, ORG, LOC, MISC.
+    pub const TRAIN: u32 = 14;
 }
 
 /// Number of gazetteer categories.
-pub const GAZ_CATS: usize = 14;
+pub const GAZ_CATS: usize = 18;
 
 const PREFIX_BIT: u32 = 1 << 31;
 /// In the word-class map: a name particle (`van`, `de`).
@@ -299,7 +301,7 @@ impl Lexicon {
     /// Gazetteer features of a sentence: for every token, bit `4 * category + part` (part B=0,
     /// I=1, L=2, U=3) of every entry that covers it. Name entries must start and end with a
     /// capitalised token (`cap[i]`); title words match in any case.
-    pub fn match_sentence(&self, lowers: &[u64], cap: &[bool], out: &mut [u64]) {
+    pub fn match_sentence(&self, lowers: &[u64], cap: &[bool], out: &mut [u128]) {
         let n = lowers.len();
         for o in out.iter_mut() {
             *o = 0;
@@ -309,39 +311,14 @@ impl Lexicon {
             if t != 0 {
                 for c in [cat::TITLE_HEAD, cat::TITLE_MOD] {
                     if t & (1 << c) != 0 {
-                        out[i] |= 1 << (4 * c + 3);
+                        out[i] |= 1u128 << (4 * c + 3);
                     }
                 }
             }
             if !cap[i] {
                 continue;
             }
-            let mut h = None;
-            for j in i..n.min(i + MAX_PHRASE) {
-                let nh = phrase_hash(h, lowers[j]);
-                let Some(bits) = self.phrases.get(nh) else { break };
-                let cats = bits & !PREFIX_BIT;
-                if cats != 0 && cap[j] {
-                    let mut c = cats;
-                    while c != 0 {
-                        let k = c.trailing_zeros();
-                        c &= c - 1;
-                        if j == i {
-                            out[i] |= 1 << (4 * k + 3);
-                        } else {
-                            out[i] |= 1 << (4 * k);
-                            for o in &mut out[i + 1..j] {
-                                *o |= 1 << (4 * k + 1);
-                            }
-                            out[j] |= 1 << (4 * k + 2);
-                        }
-                    }
-                }
-                if bits & PREFIX_BIT == 0 {
-                    break;
-                }
-                h = Some(nh);
-            }
+            match_from(&self.phrases, lowers, cap, i, 0, out);
         }
     }
 
@@ -396,6 +373,102 @@ impl Lexicon {
     }
 }
 
+/// Marks the B/I/L/U bits of every phrase of `table` that starts at token `i` and ends on a
+/// capitalised token, with categories shifted by `base`.
+fn match_from(table: &U64Map<u32>, lowers: &[u64], cap: &[bool], i: usize, base: u32, out: &mut [u128]) {
+    let n = lowers.len();
+    let mut h = None;
+    for j in i..n.min(i + MAX_PHRASE) {
+        let nh = phrase_hash(h, lowers[j]);
+        let Some(bits) = table.get(nh) else { break };
+        let cats = bits & !PREFIX_BIT;
+        if cats != 0 && cap[j] {
+            let mut c = cats;
+            while c != 0 {
+                let k = c.trailing_zeros() + base;
+                c &= c - 1;
+                if j == i {
+                    out[i] |= 1u128 << (4 * k + 3);
+                } else {
+                    out[i] |= 1u128 << (4 * k);
+                    for o in &mut out[i + 1..j] {
+                        *o |= 1u128 << (4 * k + 1);
+                    }
+                    out[j] |= 1u128 << (4 * k + 2);
+                }
+            }
+        }
+        if bits & PREFIX_BIT == 0 {
+            break;
+        }
+        h = Some(nh);
+    }
+}
+
+/// Names seen in labelled training data, with how often each was of each class.
+#[derive(Debug, Clone, Default)]
+pub struct NameList {
+    /// Phrase hash -> class bits (a class with at least a quarter of the name's occurrences).
+    phrases: U64Map<u32>,
+    /// Lowercase single word -> majority class + 1.
+    majority: U64Map<u8>,
+    pub(crate) source: Vec<(String, [u16; 4])>,
+}
+
+impl NameList {
+    /// Builds the list from `(lowercase phrase, counts per class)` entries.
+    pub fn new(source: Vec<(String, [u16; 4])>) -> NameList {
+        let mut phrases: U64Map<u32> = U64Map::with_capacity(source.len() * 2);
+        let mut majority = U64Map::with_capacity(source.len());
+        for (p, counts) in &source {
+            let toks: Vec<&str> = p.split(' ').filter(|t| !t.is_empty()).collect();
+            if toks.is_empty() || toks.len() > MAX_PHRASE {
+                continue;
+            }
+            let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+            let mut bits = 0u32;
+            for (k, &c) in counts.iter().enumerate() {
+                if total > 0 && u32::from(c) * 4 >= total {
+                    bits |= 1 << k;
+                }
+            }
+            let mut h = None;
+            for (i, t) in toks.iter().enumerate() {
+                let nh = phrase_hash(h, lower_hash(t));
+                let add = if i + 1 == toks.len() { bits } else { PREFIX_BIT };
+                phrases.upsert(nh, |old| old.unwrap_or(0) | add);
+                h = Some(nh);
+            }
+            if toks.len() == 1 {
+                let (best, &n) = counts
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k)))
+                    .unwrap_or((0, &0));
+                if total >= 2 && u32::from(n) * 3 >= total * 2 {
+                    majority.insert(lower_hash(toks[0]), best as u8 + 1);
+                }
+            }
+        }
+        NameList { phrases, majority, source }
+    }
+
+    /// Adds the bits of category `cat::TRAIN + class` for names matched in a sentence.
+    pub fn match_sentence(&self, lowers: &[u64], cap: &[bool], out: &mut [u128]) {
+        for i in 0..lowers.len() {
+            if cap[i] {
+                match_from(&self.phrases, lowers, cap, i, cat::TRAIN, out);
+            }
+        }
+    }
+
+    /// The class a single word (lowercase hash) mostly had in training (two thirds or more of
+    /// at least two occurrences).
+    pub fn majority(&self, lower: u64) -> Option<super::labels::Class> {
+        self.majority.get(lower).and_then(|c| c.checked_sub(1)).map(|c| super::labels::Class::from_index(c.into()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,7 +491,7 @@ mod tests {
         let lowers: Vec<u64> = toks.iter().map(|t| lower_hash(t)).collect();
         let cap: Vec<bool> =
             toks.iter().map(|t| t.chars().next().is_some_and(char::is_uppercase)).collect();
-        let mut out = vec![0u64; toks.len()];
+        let mut out = vec![0u128; toks.len()];
         l.match_sentence(&lowers, &cap, &mut out);
         let parts: Vec<String> = out
             .iter()

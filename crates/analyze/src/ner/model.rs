@@ -1,18 +1,17 @@
 //! The trained model: quantised weights of the two passes in an open-addressing table, the
 //! lexicon, the names harvested from training data, and the file format (`ner.bin.gz`).
 //!
-//! File layout (after gzip): magic `SITREP-NER`, format version, the lexicon, the known-name
-//! table, then each pass's weights as sorted feature keys (delta varints) with sparse rows
+//! File layout (after gzip): magic `SITREP-NER`, format version, the lexicon, the training
+//! names with their class counts, then each pass's weights as sorted feature keys (delta varints) with sparse rows
 //! (a bitmask of non-zero tags and zigzag i16 values).
 
 use super::codec::{Reader, Writer};
-use super::hash::str_hash;
 use super::labels::{Class, NTAGS};
-use super::lexicon::{Lexicon, U64Map};
+use super::lexicon::{Lexicon, NameList};
 
 pub const MAGIC: &[u8] = b"SITREP-NER";
 /// Bump when features, hashing or the layout change: an old model is then refused.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// The quantised weights of one pass: an open-addressing table probed through 16-bit
 /// fingerprints (small enough to stay in cache, so a feature the model does not know costs
@@ -152,35 +151,21 @@ impl Weights {
 #[derive(Debug, Clone)]
 pub struct Model {
     pub lexicon: Lexicon,
-    /// Names seen in the training data with their majority class (lowercase hash -> class),
-    /// used to type the name in `X-backed` and similar compounds.
-    pub known: U64Map<u8>,
-    pub(crate) known_source: Vec<(String, Class)>,
+    /// Names seen in the training data with their classes: a gazetteer feature, and what types
+    /// the name in `X-backed` and similar compounds.
+    pub names: NameList,
     pub pass1: Weights,
     pub pass2: Weights,
 }
 
-fn class_code(c: Class) -> u8 {
-    c as u8
-}
-
 impl Model {
-    pub fn new(
-        lexicon: Lexicon,
-        known: Vec<(String, Class)>,
-        pass1: Weights,
-        pass2: Weights,
-    ) -> Model {
-        let mut map = U64Map::with_capacity(known.len());
-        for (w, c) in &known {
-            map.insert(str_hash(w), class_code(*c) + 1);
-        }
-        Model { lexicon, known: map, known_source: known, pass1, pass2 }
+    pub fn new(lexicon: Lexicon, names: NameList, pass1: Weights, pass2: Weights) -> Model {
+        Model { lexicon, names, pass1, pass2 }
     }
 
-    /// The class of a name seen in training (by lowercase hash).
+    /// The class a single-word name mostly had in training (by lowercase hash).
     pub fn known_class(&self, lower: u64) -> Option<Class> {
-        self.known.get(lower).and_then(|c| c.checked_sub(1)).map(|c| Class::from_index(c.into()))
+        self.names.majority(lower)
     }
 
     /// The uncompressed model file.
@@ -189,10 +174,12 @@ impl Model {
         w.bytes(MAGIC);
         w.varint(FORMAT_VERSION);
         self.lexicon.write(&mut w);
-        w.varint(self.known_source.len() as u64);
-        for (s, c) in &self.known_source {
+        w.varint(self.names.source.len() as u64);
+        for (s, counts) in &self.names.source {
             w.str(s);
-            w.varint(u64::from(class_code(*c)));
+            for &c in counts {
+                w.varint(u64::from(c));
+            }
         }
         self.pass1.write(&mut w);
         self.pass2.write(&mut w);
@@ -211,21 +198,21 @@ impl Model {
         }
         let lexicon = Lexicon::read(&mut r)?;
         let n = r.len(10_000_000)?;
-        let mut known = Vec::with_capacity(n);
+        let mut names = Vec::with_capacity(n);
         for _ in 0..n {
             let s = r.str()?.to_string();
-            let c = r.varint()?;
-            if c > 3 {
-                return Err("bad class".into());
+            let mut counts = [0u16; 4];
+            for c in &mut counts {
+                *c = u16::try_from(r.varint()?).map_err(|_| "name count out of range")?;
             }
-            known.push((s, Class::from_index(c as usize)));
+            names.push((s, counts));
         }
         let pass1 = Weights::read(&mut r)?;
         let pass2 = Weights::read(&mut r)?;
         if !r.at_end() {
             return Err("trailing bytes".into());
         }
-        Ok(Model::new(lexicon, known, pass1, pass2))
+        Ok(Model::new(lexicon, NameList::new(names), pass1, pass2))
     }
 }
 
@@ -247,7 +234,7 @@ mod tests {
         let f = |x: u64| crate::ner::hash::feature(0, x);
         let p1 = Weights::from_rows(&[(f(5), w), (f(99), [1; NTAGS])]);
         let p2 = Weights::from_rows(&[(f(7), w)]);
-        let m = Model::new(lex, vec![("un".into(), Class::Org)], p1, p2);
+        let m = Model::new(lex, NameList::new(vec![("un".into(), [0, 4, 1, 0])]), p1, p2);
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes).expect("reads");
         assert_eq!(back.to_bytes(), bytes);

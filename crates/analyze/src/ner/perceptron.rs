@@ -61,36 +61,50 @@ impl Perceptron {
         self.c += 1;
     }
 
-    /// Averaged weights, quantised to i16 with one scale; entries whose magnitude quantises
-    /// below `min_abs` are dropped, and features left without weights are removed.
-    pub fn quantise(&self, min_abs: i16) -> Weights {
+    /// Adds `share` times the averaged weights to `acc`.
+    pub fn add_averaged(&self, share: f64, acc: &mut FxHashMap<u64, [f64; NTAGS]>) {
         let c = self.c as f64;
-        let avg = |r: usize, t: usize| f64::from(self.w[r][t]) - self.u[r][t] as f64 / c;
-        let mut max = 0f64;
-        for r in 0..self.keys.len() {
-            for t in 0..NTAGS {
-                max = max.max(avg(r, t).abs());
-            }
-        }
-        let scale = if max > 0.0 { 30_000.0 / max } else { 1.0 };
-        let mut rows = Vec::with_capacity(self.keys.len());
         for (r, &k) in self.keys.iter().enumerate() {
-            let mut q = [0i16; NTAGS];
-            let mut any = false;
-            for (t, x) in q.iter_mut().enumerate() {
-                let v = (avg(r, t) * scale).round().clamp(-32_767.0, 32_767.0) as i16;
-                if v.unsigned_abs() >= min_abs.unsigned_abs().max(1) {
-                    *x = v;
-                    any = true;
-                }
-            }
-            if any {
-                rows.push((k, q));
+            let row = acc.entry(k).or_insert([0.0; NTAGS]);
+            for (t, x) in row.iter_mut().enumerate() {
+                *x += share * (f64::from(self.w[r][t]) - self.u[r][t] as f64 / c);
             }
         }
-        rows.sort_unstable_by_key(|r| r.0);
-        Weights::from_rows(&rows)
     }
+
+    /// Averaged weights, quantised (see [`quantise`]).
+    #[cfg(test)]
+    pub fn quantise(&self, min_abs: i16) -> Weights {
+        let mut acc = FxHashMap::default();
+        self.add_averaged(1.0, &mut acc);
+        quantise(&acc, min_abs)
+    }
+}
+
+/// Quantises float weights to i16 with one scale; entries whose magnitude quantises below
+/// `min_abs` are dropped, and features left without weights are removed.
+pub fn quantise(rows: &FxHashMap<u64, [f64; NTAGS]>, min_abs: i16) -> Weights {
+    let max = rows.values().flat_map(|r| r.iter()).fold(0f64, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { 30_000.0 / max } else { 1.0 };
+    let mut keys: Vec<u64> = rows.keys().copied().collect();
+    keys.sort_unstable();
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys {
+        let Some(r) = rows.get(&k) else { continue };
+        let mut q = [0i16; NTAGS];
+        let mut any = false;
+        for (x, &v) in q.iter_mut().zip(r.iter()) {
+            let v = (v * scale).round().clamp(-32_767.0, 32_767.0) as i16;
+            if v.unsigned_abs() >= min_abs.unsigned_abs().max(1) {
+                *x = v;
+                any = true;
+            }
+        }
+        if any {
+            out.push((k, q));
+        }
+    }
+    Weights::from_rows(&out)
 }
 
 #[cfg(test)]

@@ -158,6 +158,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     }
     organisation_cues(view, &mut ents);
     consistency(view, &mut ents);
+    lone_surnames(view, &mut ents);
     ents.iter()
         .map(|&(s, e, c, _)| Entity { start: s, end: e, ty: fine_type(view, s, e, c) })
         .collect()
@@ -166,7 +167,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
 /// `the militant group X`, `news agency X` (an organisation head noun just before the name)
 /// and `X fighters`, `X mercenaries` (a person or place name before a member noun) are
 /// organisations, and so is a place that is not a polity used for its institution before a
-/// role (`Kremlin spokesman`, `Pentagon officials`). Such cues vote with weight 3 in
+/// role (`Kremlin spokesman`, `Pentagon officials`). Such cues carry weight 3 into
 /// [`consistency`].
 fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
     for ent in ents.iter_mut() {
@@ -181,11 +182,8 @@ fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)])
             .is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, w.lower));
         let polity = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL | 1 << cat::PROVINCE;
         let place = view.cats(s, e) & polity != 0;
-        let role_after = after.is_some_and(|w| {
-            w.flags & flag::ALL_LOWER != 0
-                && (view.lex.title_bits(w.lower) & (1 << cat::TITLE_HEAD) != 0
-                    || has(&view.sets.officials, w.lower))
-        });
+        let role_after =
+            after.is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.officials, w.lower));
         let institution = c == Class::Loc && role_after;
         let members = member_after && matches!(c, Class::Per | Class::Loc);
         if c != Class::Org && !place && (head_before || institution || members) {
@@ -194,10 +192,12 @@ fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)])
     }
 }
 
-/// One class per name through the document: identical names take the class with most votes;
-/// a lone word that ends a multi-word person name elsewhere is that person.
+/// Hard consistency where the tagger's soft document features are not enough: a name that an
+/// organisation cue made an organisation (`group X`, `X fighters`) is one wherever else the
+/// tagger took it for a person; and a lone word that ends a multi-word person name elsewhere in
+/// the document is that person. (Other type differences of one name are left alone: the same
+/// city can be a place and a sports team in one report.)
 fn consistency(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
-    use std::collections::BTreeMap;
     let key = |s: usize, e: usize| -> u64 {
         let mut h = 0x51u64;
         for w in &view.words[s..e] {
@@ -205,27 +205,67 @@ fn consistency(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
         }
         h
     };
-    let mut votes: BTreeMap<u64, [u32; 4]> = BTreeMap::new();
+    let mut cued: Vec<u64> = Vec::new();
     let mut surnames: Vec<u64> = Vec::new();
     for &(s, e, c, w) in ents.iter() {
-        votes.entry(key(s, e)).or_default()[c as usize] += u32::from(w);
+        if c == Class::Org && w >= 3 {
+            cued.push(key(s, e));
+        }
         if c == Class::Per && e - s >= 2 {
             surnames.push(view.words[e - 1].lower);
         }
     }
+    cued.sort_unstable();
     surnames.sort_unstable();
     for ent in ents.iter_mut() {
         let (s, e, c, w) = *ent;
-        if e - s == 1 && c != Class::Per && has(&surnames, view.words[s].lower) {
+        if c == Class::Per && has(&cued, key(s, e)) {
+            *ent = (s, e, Class::Org, w);
+        } else if e - s == 1 && c != Class::Per && has(&surnames, view.words[s].lower) {
             *ent = (s, e, Class::Per, w);
-            continue;
         }
-        if let Some(v) = votes.get(&key(s, e)) {
-            let best = (0..4).max_by_key(|&k| (v[k], k == c as usize)).unwrap_or(c as usize);
-            if v[best] > v[c as usize] {
-                *ent = (s, e, Class::from_index(best), w);
+    }
+}
+
+/// A capitalised word the tagger left out that is the surname of a multi-word person named in
+/// the document (`Billie Jean King ... King said`) is that person, when it stands alone (no
+/// capitalised neighbour, not a title before a name).
+fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let mut surnames: Vec<u64> = ents
+        .iter()
+        .filter(|&&(s, e, c, _)| c == Class::Per && e - s >= 2)
+        .map(|&(_, e, _, _)| view.words[e - 1].lower)
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    surnames.sort_unstable();
+    let mut covered = vec![false; view.words.len()];
+    for &(s, e, _, _) in ents.iter() {
+        for c in &mut covered[s..e] {
+            *c = true;
+        }
+    }
+    let mut added = false;
+    for &(a, b) in view.sents {
+        for i in a..b {
+            let w = &view.words[i];
+            if covered[i] || w.flags & flag::INIT_CAP == 0 || w.flags & flag::ALL_CAPS != 0 {
+                continue;
+            }
+            if !has(&surnames, w.lower) {
+                continue;
+            }
+            let cap_next = i + 1 < b && view.words[i + 1].flags & flag::INIT_CAP != 0;
+            let cap_prev = i > a && view.words[i - 1].flags & flag::INIT_CAP != 0 && i - 1 != a;
+            if !cap_next && !cap_prev {
+                ents.push((i, i + 1, Class::Per, 1));
+                added = true;
             }
         }
+    }
+    if added {
+        ents.sort_by_key(|e| (e.0, e.1));
     }
 }
 

@@ -15,7 +15,7 @@ use super::hash::str_hash;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::labels::{NTAGS, O, Part, Tag, allowed, class_slot, part_of, spans};
-use super::lexicon::{Lexicon, U64Map};
+use super::lexicon::{Lexicon, NameList, U64Map};
 use super::model::{Model, Weights};
 
 /// A document's tokens prepared for tagging.
@@ -39,7 +39,7 @@ impl DocState {
 
 /// Fills the per-token facts (gazetteer matches, document capitalisation flags) and the
 /// per-sentence facts of a document whose `words` and `sents` are set.
-pub fn fill_facts(doc: &mut DocState, lex: &Lexicon, tmp: &mut PrepScratch) {
+pub fn fill_facts(doc: &mut DocState, lex: &Lexicon, names: &NameList, tmp: &mut PrepScratch) {
     let n = doc.words.len();
     doc.facts.clear();
     doc.facts.resize(n, TokFacts::default());
@@ -78,6 +78,7 @@ pub fn fill_facts(doc: &mut DocState, lex: &Lexicon, tmp: &mut PrepScratch) {
         tmp.gaz.clear();
         tmp.gaz.resize(b - a, 0);
         lex.match_sentence(&tmp.lowers, &tmp.caps, &mut tmp.gaz);
+        names.match_sentence(&tmp.lowers, &tmp.caps, &mut tmp.gaz);
         for i in a..b {
             let w = &doc.words[i];
             let mut d = 0u8;
@@ -118,7 +119,7 @@ pub struct PrepScratch {
     doc_case: U64Map<[u16; 2]>,
     lowers: Vec<u64>,
     caps: Vec<bool>,
-    gaz: Vec<u64>,
+    gaz: Vec<u128>,
 }
 
 /// Whether the history and aggregate features track this word (capitalised words only).
@@ -317,7 +318,7 @@ impl Tagger<'_> {
             scratch.src.push(entry);
         }
         scratch.doc.sents.extend_from_slice(sents);
-        fill_facts(&mut scratch.doc, lex, &mut scratch.prep);
+        fill_facts(&mut scratch.doc, lex, &self.model.names, &mut scratch.prep);
     }
 
     /// Tags the prepared document: pass 1 into `scratch.tags1`, pass 2 into `scratch.tags2`.

@@ -9,7 +9,7 @@ use super::features::{
 };
 use super::hash::{Rng, lower};
 use super::labels::{Class, NTAGS, O, Tag, class_slot, from_spans, spans};
-use super::lexicon::{Lexicon, LexiconSource, U64Map};
+use super::lexicon::{Lexicon, LexiconSource, NameList, U64Map};
 use super::model::{Model, Weights};
 use super::perceptron::Perceptron;
 use super::tagger::{
@@ -35,11 +35,17 @@ pub struct Options {
     pub seed: u64,
     /// Quantised weights below this magnitude are dropped.
     pub prune: i16,
+    /// Use the training names as a gazetteer feature (jackknifed in training).
+    pub names: bool,
+    /// Perceptrons (different shuffles) averaged into each final pass.
+    pub ensemble: usize,
+    /// Share of features dropped at random from each training example.
+    pub dropout: f64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { epochs1: 12, epochs2: 12, folds: 5, seed: 1, prune: 2 }
+        Options { epochs1: 12, epochs2: 12, folds: 5, seed: 1, prune: 2, names: true, ensemble: 3, dropout: 0.15 }
     }
 }
 
@@ -52,11 +58,17 @@ pub struct Prepared {
     pub gold: Vec<Tag>,
 }
 
-/// Prepares training documents.
-pub fn prepare(docs: &[TrainDoc], lex: &Lexicon) -> Vec<Prepared> {
+/// Folds of the training names: a document's name features come from the other folds.
+const NAME_FOLDS: usize = 5;
+
+/// Prepares training documents; document `d` sees the names of `names[d % names.len()]`.
+pub fn prepare(docs: &[TrainDoc], lex: &Lexicon, names: &[NameList]) -> Vec<Prepared> {
     let mut tmp = PrepScratch::default();
+    let empty = NameList::default();
     docs.iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(k, d)| {
+            let names = if names.is_empty() { &empty } else { &names[k % names.len()] };
             let mut doc = DocState::default();
             let mut wf = Vec::new();
             let mut wf_at = vec![0u32];
@@ -69,7 +81,7 @@ pub fn prepare(docs: &[TrainDoc], lex: &Lexicon) -> Vec<Prepared> {
                 doc.words.push(w.tok());
             }
             doc.sents = d.sents.clone();
-            fill_facts(&mut doc, lex, &mut tmp);
+            fill_facts(&mut doc, lex, names, &mut tmp);
             let gold = from_spans(d.tokens.len(), &d.entities);
             Prepared { doc, wf, wf_at, gold }
         })
@@ -130,6 +142,7 @@ fn run_doc(
     scorer: &mut Scorer<'_>,
     learn: bool,
     tags: &mut Vec<Tag>,
+    dropout: &mut Option<(f64, Rng)>,
 ) {
     let n = p.doc.words.len();
     tags.clear();
@@ -148,6 +161,11 @@ fn run_doc(
             let h = if pass == 0 && tracked(w) { hist.get(w.lower) } else { None };
             let hist_ref = if pass == 0 { Some(h.as_ref().unwrap_or(&zero)) } else { None };
             features_at(p, bounds, s, i, tags, hist_ref, p2, &mut feats);
+            if learn && let Some((rate, rng)) = dropout.as_mut() {
+                // Feature dropout: the model may not lean on any one feature too much.
+                let keep = u64::MAX - (*rate * u64::MAX as f64) as u64;
+                feats.retain(|_| rng.next_u64() <= keep);
+            }
             let mut acc = [0i32; NTAGS];
             scorer.score(&feats, &mut acc);
             let pred = best_tag(&acc, prev, i + 1 == b);
@@ -187,9 +205,39 @@ impl Scorer<'_> {
     }
 }
 
-/// Trains one pass over the documents `idx`.
-#[allow(clippy::too_many_arguments)]
+/// How to train one pass.
+#[derive(Debug, Clone, Copy)]
+struct PassConfig {
+    epochs: usize,
+    seed: u64,
+    prune: i16,
+    ensemble: usize,
+    dropout: f64,
+}
+
+/// Trains one pass over the documents `idx`: `cfg.ensemble` perceptrons on different
+/// shuffles, averaged, then quantised.
 fn train_pass(
+    lex: &Lexicon,
+    docs: &[Prepared],
+    idx: &[usize],
+    pass: usize,
+    p2: Option<&[Pass2]>,
+    cfg: PassConfig,
+) -> Weights {
+    let ensemble = cfg.ensemble.max(1);
+    let mut acc = FxHashMap::default();
+    for m in 0..ensemble {
+        let seed = cfg.seed + 1000 * m as u64;
+        let perc = train_one(lex, docs, idx, pass, p2, cfg.epochs, seed, cfg.dropout);
+        perc.add_averaged(1.0 / ensemble as f64, &mut acc);
+    }
+    super::perceptron::quantise(&acc, cfg.prune)
+}
+
+/// Trains one perceptron for a pass over the documents `idx`.
+#[allow(clippy::too_many_arguments)]
+fn train_one(
     lex: &Lexicon,
     docs: &[Prepared],
     idx: &[usize],
@@ -197,50 +245,37 @@ fn train_pass(
     p2: Option<&[Pass2]>,
     epochs: usize,
     seed: u64,
-    prune: i16,
-) -> Weights {
+    dropout: f64,
+) -> Perceptron {
     let bounds = boundary_lists();
     let mut perc = Perceptron::new();
     let mut rng = Rng::new(seed);
+    let mut drop = (dropout > 0.0).then(|| (dropout, Rng::new(seed ^ 0xd50)));
     let mut order = idx.to_vec();
     let mut tags = Vec::new();
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &d in &order {
             let f = p2.map(|x| &x[d]);
-            run_doc(
-                lex,
-                &docs[d],
-                &bounds,
-                pass,
-                f,
-                &mut Scorer::Learn(&mut perc),
-                true,
-                &mut tags,
-            );
+            let mut scorer = Scorer::Learn(&mut perc);
+            run_doc(lex, &docs[d], &bounds, pass, f, &mut scorer, true, &mut tags, &mut drop);
         }
     }
-    perc.quantise(prune)
+    perc
 }
 
 /// Tags a prepared document with fixed weights through the explicit-feature path.
 pub fn tag_explicit(model: &Model, p: &Prepared) -> (Vec<Tag>, Vec<Tag>) {
     let bounds = boundary_lists();
     let mut t1 = Vec::new();
-    run_doc(&model.lexicon, p, &bounds, 0, None, &mut Scorer::Fixed(&model.pass1), false, &mut t1);
+    let mut none = None;
+    let mut scorer = Scorer::Fixed(&model.pass1);
+    run_doc(&model.lexicon, p, &bounds, 0, None, &mut scorer, false, &mut t1, &mut none);
     let mut f = Pass2::default();
     pass2_facts(&p.doc, &t1, &mut f);
     let mut t2 = Vec::new();
-    run_doc(
-        &model.lexicon,
-        p,
-        &bounds,
-        1,
-        Some(&f),
-        &mut Scorer::Fixed(&model.pass2),
-        false,
-        &mut t2,
-    );
+    let mut scorer = Scorer::Fixed(&model.pass2);
+    run_doc(&model.lexicon, p, &bounds, 1, Some(&f), &mut scorer, false, &mut t2, &mut none);
     (t1, t2)
 }
 
@@ -248,11 +283,17 @@ pub fn tag_explicit(model: &Model, p: &Prepared) -> (Vec<Tag>, Vec<Tag>) {
 pub fn train(
     docs: &[TrainDoc],
     lexicon: Lexicon,
-    known: Vec<(String, Class)>,
     opts: &Options,
     log: &mut dyn FnMut(&str),
 ) -> Model {
-    let prepared = prepare(docs, &lexicon);
+    let folds: Vec<NameList> = if opts.names {
+        (0..NAME_FOLDS)
+            .map(|f| NameList::new(harvest_names(docs, |d| d % NAME_FOLDS != f)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let prepared = prepare(docs, &lexicon, &folds);
     log(&format!(
         "prepared {} documents, {} tokens",
         prepared.len(),
@@ -264,73 +305,57 @@ pub fn train(
     let mut shuffled = all.clone();
     rng.shuffle(&mut shuffled);
     let k = opts.folds.max(2);
+    let cfg1 = PassConfig {
+        epochs: opts.epochs1,
+        seed: opts.seed,
+        prune: opts.prune,
+        ensemble: opts.ensemble,
+        dropout: opts.dropout,
+    };
     let mut p2: Vec<Pass2> = vec![Pass2::default(); prepared.len()];
     let bounds = boundary_lists();
     for fold in 0..k {
         let held: Vec<usize> = shuffled.iter().copied().skip(fold).step_by(k).collect();
         let rest: Vec<usize> = shuffled.iter().copied().filter(|d| !held.contains(d)).collect();
-        let w = train_pass(
-            &lexicon,
-            &prepared,
-            &rest,
-            0,
-            None,
-            opts.epochs1,
-            opts.seed + fold as u64,
-            opts.prune,
-        );
+        let cfg = PassConfig { seed: opts.seed + fold as u64, ensemble: 1, ..cfg1 };
+        let w = train_pass(&lexicon, &prepared, &rest, 0, None, cfg);
         for &d in &held {
             let mut t1 = Vec::new();
-            run_doc(
-                &lexicon,
-                &prepared[d],
-                &bounds,
-                0,
-                None,
-                &mut Scorer::Fixed(&w),
-                false,
-                &mut t1,
-            );
+            let mut scorer = Scorer::Fixed(&w);
+            let mut none = None;
+            run_doc(&lexicon, &prepared[d], &bounds, 0, None, &mut scorer, false, &mut t1, &mut none);
             pass2_facts(&prepared[d].doc, &t1, &mut p2[d]);
         }
         log(&format!("fold {}/{k}: first pass trained on {} documents", fold + 1, rest.len()));
     }
-    let pass1 = train_pass(&lexicon, &prepared, &all, 0, None, opts.epochs1, opts.seed, opts.prune);
+    let pass1 = train_pass(&lexicon, &prepared, &all, 0, None, cfg1);
     log(&format!("pass 1: {} features", pass1.len()));
-    let pass2 = train_pass(
-        &lexicon,
-        &prepared,
-        &all,
-        1,
-        Some(&p2),
-        opts.epochs2,
-        opts.seed + 100,
-        opts.prune,
-    );
+    let cfg2 = PassConfig { epochs: opts.epochs2, seed: opts.seed + 100, ..cfg1 };
+    let pass2 = train_pass(&lexicon, &prepared, &all, 1, Some(&p2), cfg2);
     log(&format!("pass 2: {} features", pass2.len()));
-    Model::new(lexicon, known, pass1, pass2)
+    let names = NameList::new(harvest_names(docs, |_| true));
+    log(&format!("{} training names", names.source.len()));
+    Model::new(lexicon, names, pass1, pass2)
 }
 
-/// Single-token names of the training documents with their majority class (seen at least
-/// twice, lowercase), sorted.
-pub fn harvest_known(docs: &[TrainDoc]) -> Vec<(String, Class)> {
-    let mut counts: FxHashMap<String, [u32; 4]> = FxHashMap::default();
-    for d in docs {
+/// Names (lowercase phrases) of the training documents `which` selects, with their counts per
+/// class, sorted.
+pub fn harvest_names(docs: &[TrainDoc], which: impl Fn(usize) -> bool) -> Vec<(String, [u16; 4])> {
+    let mut counts: FxHashMap<String, [u16; 4]> = FxHashMap::default();
+    for (k, d) in docs.iter().enumerate() {
+        if !which(k) {
+            continue;
+        }
         for &(s, e, c) in &d.entities {
-            if e == s + 1 {
-                counts.entry(lower(&d.tokens[s])).or_default()[c as usize] += 1;
+            if e - s > super::lexicon::MAX_PHRASE {
+                continue;
             }
+            let name = d.tokens[s..e].iter().map(|t| lower(t)).collect::<Vec<_>>().join(" ");
+            let slot = &mut counts.entry(name).or_default()[c as usize];
+            *slot = slot.saturating_add(1);
         }
     }
-    let mut out: Vec<(String, Class)> = counts
-        .into_iter()
-        .filter_map(|(w, c)| {
-            let total: u32 = c.iter().sum();
-            let (best, &n) =
-                c.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
-            (total >= 2 && n * 3 >= total * 2).then(|| (w, Class::from_index(best)))
-        })
-        .collect();
+    let mut out: Vec<(String, [u16; 4])> = counts.into_iter().collect();
     out.sort();
     out
 }

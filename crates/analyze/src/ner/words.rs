@@ -202,7 +202,6 @@ pub const ORG_HEADS: &[&str] = &[
     "broadcaster",
     "channel",
     "airline",
-    "carrier",
     "club",
     "faction",
     "coalition",
@@ -246,9 +245,21 @@ pub const MEMBER_NOUNS: &[&str] = &[
     "executives",
 ];
 
-/// Nouns for people who speak or act for an institution (`Kremlin officials`).
-pub const OFFICIALS: &[&str] =
-    &["official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors"];
+/// Nouns for people who speak or act for an institution (`Kremlin spokesman`).
+pub const OFFICIALS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "official",
+    "officials",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+];
 
 /// Words that make a place name a geographic region or feature (LOC) rather than a polity.
 pub const GEO_FEATURES: &[&str] = &[

@@ -59,6 +59,15 @@ pub struct NerArgs {
     /// Exchange sweeps per granularity.
     #[arg(long, default_value_t = 12)]
     sweeps: usize,
+    /// Perceptrons averaged into each final pass.
+    #[arg(long, default_value_t = 3)]
+    ensemble: usize,
+    /// Share of features dropped at random from each training example.
+    #[arg(long, default_value_t = 0.15)]
+    dropout: f64,
+    /// Do not use the training names as a gazetteer feature.
+    #[arg(long)]
+    no_names: bool,
     /// With --dev: write the dev set's tokens with gold and predicted tags here.
     #[arg(long)]
     dump: Option<PathBuf>,
@@ -81,6 +90,9 @@ fn train_ner(args: &NerArgs) -> anyhow::Result<ExitCode> {
         folds: args.folds,
         seed: args.seed,
         prune: args.prune,
+        names: !args.no_names,
+        ensemble: args.ensemble,
+        dropout: args.dropout,
     };
     let granularities: [usize; 3] = match args.granularities.as_slice() {
         [a, b, c] => [*a, *b, *c],
@@ -144,8 +156,7 @@ fn train_ner(args: &NerArgs) -> anyhow::Result<ExitCode> {
     if !dev {
         docs.extend(conll_dev.iter().map(train_doc));
     }
-    let known = train::harvest_known(&docs);
-    let model = train::train(&docs, lexicon, known, opts, &mut |m| log(m));
+    let model = train::train(&docs, lexicon, opts, &mut |m| log(m));
     let bytes = ner::gzip(&model.to_bytes());
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -172,6 +183,7 @@ fn train_ner(args: &NerArgs) -> anyhow::Result<ExitCode> {
         print!("{}", t.render());
         let (p1, p2) = raw_scores(&conll_dev, &rec);
         println!("raw pass 1: {p1:.4}  raw pass 2: {p2:.4}");
+        refine_changes(&conll_dev, &rec);
         if let Some(path) = dump {
             dump_errors(&conll_dev, &rec, path)?;
         }
@@ -198,6 +210,45 @@ fn raw_scores(docs: &[Doc], rec: &Recognizer) -> (f64, f64) {
         }
     }
     (a.f1(), b.f1())
+}
+
+/// Prints what the product layer changed on CoNLL dev: spans it made right and spans it broke.
+fn refine_changes(docs: &[Doc], rec: &Recognizer) {
+    let (mut fixed, mut broke) = (0, 0);
+    let mut examples = Vec::new();
+    for d in docs {
+        let t = train_doc(d);
+        let (_, t2) = rec.raw_tags(&t.tokens, &t.sents);
+        let gold: BTreeSet<(usize, usize, &str)> =
+            t.entities.iter().map(|&(s, e, c)| (s, e, c.as_str())).collect();
+        let mut raw = BTreeSet::new();
+        for &(s, e) in &t.sents {
+            for (x, y, c) in analyze::ner::labels::spans(&t2[s..e]) {
+                raw.insert((s + x, s + y, c.as_str()));
+            }
+        }
+        let fin: BTreeSet<(usize, usize, &str)> =
+            rec.tag_document(&t.tokens, &t.sents).iter().map(|e| (e.start, e.end, e.ty.conll())).collect();
+        for x in raw.symmetric_difference(&fin) {
+            let right = gold.contains(x);
+            let now = fin.contains(x);
+            if right == now {
+                fixed += 1;
+            } else {
+                broke += 1;
+                examples.push(format!(
+                    "  {} {} {:?}",
+                    if now { "added" } else { "removed" },
+                    x.2,
+                    t.tokens[x.0..x.1].join(" ")
+                ));
+            }
+        }
+    }
+    println!("product layer on dev: {fixed} span decisions made right, {broke} made wrong");
+    for e in examples.iter().take(40) {
+        println!("{e}");
+    }
 }
 
 /// Writes `token gold predicted` lines (blank line between sentences) for error analysis.
@@ -344,6 +395,7 @@ fn usable_name(s: &str) -> bool {
 /// Countries, demonyms, capitals, provinces, cities and continents from the gazetteer sources.
 fn gazetteer_phrases(dir: &Path) -> anyhow::Result<Vec<(String, u32)>> {
     let mut out: Vec<(String, u32)> = Vec::new();
+    let mut dotted: Vec<String> = Vec::new();
     let mut add = |s: &str, c: u32| {
         if usable_name(s) {
             out.push((tokenised(s.trim()), 1 << c));
@@ -370,6 +422,9 @@ fn gazetteer_phrases(dir: &Path) -> anyhow::Result<Vec<(String, u32)>> {
         for a in list("altSpellings") {
             if a.chars().count() >= 4 {
                 add(&a, cat::COUNTRY);
+            } else if a.len() == 2 && a.chars().all(|c| c.is_ascii_uppercase()) {
+                // `US` -> `U.S.`: the dotted abbreviation is unambiguous, the bare code is not.
+                dotted.push(a.chars().flat_map(|c| [c, '.']).collect::<String>());
             }
         }
         add(&s("demonym"), cat::DEMONYM);
@@ -427,6 +482,7 @@ fn gazetteer_phrases(dir: &Path) -> anyhow::Result<Vec<(String, u32)>> {
             }
         }
     }
+    out.extend(dotted.into_iter().map(|d| (d, 1 << cat::COUNTRY)));
     Ok(out)
 }
 
