@@ -4,6 +4,8 @@
 //!
 //! Not yet implemented beyond a provisional key: see the issue "Resolution".
 
+pub mod events;
+
 use types::{Analysis, Document};
 
 /// Fills [`types::LocalEntity::key`] and [`types::Event::key`].
@@ -13,6 +15,7 @@ pub fn assign_keys(_doc: &Document, analysis: &mut Analysis) {
             e.key = format!("{}:{}", e.etype.as_str().to_ascii_lowercase(), normalise(&e.name));
         }
     }
+    events::assign(_doc, analysis);
 }
 
 fn normalise(name: &str) -> String {
