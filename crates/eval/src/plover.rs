@@ -52,6 +52,15 @@ pub fn plover_category(e: &Event) -> Option<EventCategory> {
     match c {
         Statement | Disaster => None,
         Die => Some(Assault),
+        // A refused or failed cooperative act (`will not accept`, `failed to reach agreement`).
+        Agree | Consult | Support | Cooperate | Aid | Concede | Retreat if matches!(e.modality, Modality::Negated | Modality::Failed) => Some(Reject),
+        _ if e.modality == Modality::Negated => None,
+        // A conditional commitment (`will withdraw unless ...`) is a threat.
+        _ if e.modality == Modality::Hypothetical => Some(match c {
+            Agree | Consult | Support | Cooperate | Aid | Concede => Agree,
+            Request => Request,
+            _ => Threaten,
+        }),
         _ if e.modality == Modality::Planned => Some(match c {
             Assault | Coerce | Sanction | Mobilize | Protest | Reject | Threaten | Accuse => Threaten,
             Request => Request,
@@ -282,7 +291,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let mut prf_code = Prf::default();
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
-    let mut wrong = Table::new(["record", "gold", "ours", "sentence"]);
+    let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
     for (r, a) in records.iter().zip(analyses) {
         let principal = a.events.iter().filter(|e| !e.implied).find(|e| plover_category(e).is_some());
         let ours = principal.and_then(plover_category);
@@ -302,9 +311,16 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
             }
         } else {
             *confusion.entry((r.category.as_str().to_string(), ours.map_or("-".to_string(), |c| c.as_str().to_string()))).or_default() += 1;
-            if wrong.render().lines().count() < 62 {
-                wrong.row([r.id.clone(), r.category.as_str().to_string(), ours.map_or("-".to_string(), |c| c.as_str().to_string()), r.text.chars().take(110).collect::<String>()]);
-            }
+            let evs = a
+                .events
+                .iter()
+                .map(|e| {
+                    let n = |x: &[types::Argument]| x.iter().map(|y| y.text.as_str()).collect::<Vec<_>>().join("+");
+                    format!("{}:{}[{}>{}]{}", e.category.as_str(), r.text.get(e.trigger.start..e.trigger.end).unwrap_or(""), n(&e.actors), n(&e.recipients), if e.modality == Modality::Asserted { String::new() } else { format!("!{:?}", e.modality) })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            wrong.row([r.id.clone(), r.category.as_str().to_string(), ours.map_or("-".to_string(), |c| c.as_str().to_string()), evs, r.text.chars().take(150).collect::<String>()]);
         }
         // Tuples.
         let mut gold: Vec<(usize, usize, EventCategory)> = Vec::new();

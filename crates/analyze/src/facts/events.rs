@@ -37,6 +37,8 @@ pub struct Found {
     pub has_own_args: bool,
     pub habitual: bool,
     pub definite: bool,
+    /// A weak (light-ish) verb sense such as `give`, `provide`, `send`.
+    pub weak: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,8 +82,9 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
         let mut last = i;
         if let Some(nx) = tr.next {
             let mut found = None;
-            for j in i + 1..n.min(i + 4) {
-                if v.toks[j].punct && !v.quote(j) {
+            let particle = PARTICLES.iter().any(|p| nx.eq_ignore_ascii_case(p));
+            for j in i + 1..n.min(if particle { i + 4 } else { i + 6 }) {
+                if v.toks[j].punct && !v.quote(j) && !matches!(v.word(j), "-" | "'s") {
                     break;
                 }
                 if v.eq(j, nx) {
@@ -222,6 +225,29 @@ fn subject(v: &View, a: &Analysis, start: usize, trig_clause: u16, last_subject:
     while j > 0 && v.quote(j) {
         j -= 1;
     }
+    // Time words and short prepositional phrases between subject and verb (`The UN on Tuesday
+    // rejected`, `Israel Friday reimposed`, `police in Jericho confiscated`).
+    for _ in 0..3 {
+        if time_word(v, j) && j > 0 {
+            j -= 1;
+            while j > 0 && (v.toks[j].is(wc::PREP | wc::DET) || v.eq_any(j, &["last", "next", "early", "late", "on", "this"])) {
+                j -= 1;
+            }
+            continue;
+        }
+        if let Some(np) = v.np_left(a, j, 0)
+            && np.first > 1
+            && v.toks[np.first - 1].is(wc::PREP)
+            && !v.eq_any(np.first - 1, &["of", "by"])
+            && !v.toks[np.first - 1].is(wc::SUB | wc::REL)
+            && np.mention.is_none_or(|m| matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc))
+            && v.np_left(a, np.first - 2, 0).is_some_and(|s| s.actor)
+        {
+            j = np.first - 2;
+            continue;
+        }
+        break;
+    }
     let t = v.toks[j];
     if t.is(wc::REL) && !t.is(wc::POSS) {
         // `X, who arrived`: the antecedent.
@@ -266,6 +292,11 @@ fn subject(v: &View, a: &Analysis, start: usize, trig_clause: u16, last_subject:
     }
     let np = v.np_left(a, j, 0)?;
     if np.actor { Some(np) } else { Some(np) }
+}
+
+/// Day names and other bare time words (`Monday`, `today`, `yesterday`, `Sunday night`).
+fn time_word(v: &View, i: usize) -> bool {
+    v.eq_any(i, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "night", "morning", "evening", "afternoon", "overnight", "earlier", "later", "again", "also", "now", "week", "month", "year", "weekend"])
 }
 
 /// The event's arguments by role.
@@ -533,8 +564,24 @@ pub fn sentence_events(v: &View, a: &Analysis) -> SentenceFacts {
         i = last + 1;
     }
     absorb(v, &mut out.found);
+    conditionals(v, &mut out.found);
     attribution(v, a, &mut out);
     out
+}
+
+/// Events in an `if`/`unless` clause are hypothetical; a planned event with an `unless`/`if`
+/// condition after it is hypothetical too (`will withdraw unless ...`).
+fn conditionals(v: &View, found: &mut [Found]) {
+    let n = v.len();
+    for f in found.iter_mut() {
+        let c = f.clause;
+        let start = (0..=f.trig).rev().take_while(|&x| v.clause[x] == c).last().unwrap_or(f.trig);
+        let in_if = v.eq_any(start, &["if", "unless"]) || (start..f.trig).any(|x| v.eq_any(x, &["if", "unless"]) && v.toks[x].is(wc::SUB));
+        let cond_after = (f.trig_last + 1..n).any(|x| v.eq_any(x, &["unless", "if"]));
+        if in_if || (cond_after && f.ev.modality == Modality::Planned) {
+            f.ev.modality = Modality::Hypothetical;
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -695,7 +742,8 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         let before = np_first;
         if before > 0 {
             let b = before - 1;
-            let light = v.toks[b].is(wc::LIGHT) || v.eq_any(b, &["in", "into", "joined", "join", "joins"]);
+            let prep_after_verb = v.eq_any(b, &["on", "under", "into"]) && b > 0 && (v.toks[b - 1].is(wc::VERB | wc::BE | wc::LIGHT) || v.eq_any(b - 1, &["went", "go", "goes", "remained", "remain", "remains", "put", "placed"]));
+            let light = v.toks[b].is(wc::LIGHT) || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) || prep_after_verb;
             let takes_part = v.eq(b, "in") && b >= 2 && v.eq(b - 1, "part") || v.eq_any(b, &["joined", "join", "joins"]);
             if light {
                 let g = verb_group(v, b, false);
@@ -703,7 +751,13 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
                     modality = g.modality;
                 }
                 pluperfect = g.pluperfect;
-                let vstart = if takes_part && v.eq(b, "in") { verb_group(v, b - 2, false).start } else { g.start };
+                let vstart = if takes_part && v.eq(b, "in") {
+                    verb_group(v, b - 2, false).start
+                } else if prep_after_verb {
+                    verb_group(v, b - 1, false).start
+                } else {
+                    g.start
+                };
                 if let Some(s) = subject(v, a, vstart, clause, *last_subject)
                     && (s.actor || s.pronoun)
                 {
@@ -750,6 +804,24 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
                 } else if o.actor && matches!(category, EventCategory::Assault) {
                     args.recipients.push(o);
                 }
+            }
+        }
+    }
+    // An event in a `where` clause happened at the antecedent (`Ukraine, where ... invasion`).
+    if args.places.is_empty() && args.place_args.is_empty()
+        && let Some(w) = (0..i).rev().take_while(|&x| v.clause[x] == clause).last()
+        && v.eq(w, "where")
+        && w > 0
+    {
+        let mut k = w - 1;
+        if v.word(k) == "," && k > 0 {
+            k -= 1;
+        }
+        if let Some(m) = v.place_mention(a, k) {
+            let np = v.np_for_mention(a, m);
+            args.places.push(np);
+            if tr.flags & tf::OBJPLACE != 0 && category == EventCategory::Assault && args.recipients.is_empty() {
+                args.recipients.push(np);
             }
         }
     }
@@ -808,7 +880,15 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
     if tr.flags & tf::WEAK != 0 && (actors.is_empty() || recipients.is_empty()) {
         return None;
     }
-    let mode = if category == tr.category { tr.mode.map(str::to_string) } else { None };
+    let mut mode = if category == tr.category { tr.mode.map(str::to_string) } else { None };
+    // A strike in a sentence about workers is a labour strike, not an air strike.
+    if category == EventCategory::Assault && !as_verb && v.eq_any(i, &["strike", "strikes"]) && tr.prev.is_none() {
+        let labour = (0..n).any(|x| matches!(v.toks[x].sector, Some(super::lexicon::Sector::Lab | super::lexicon::Sector::Edu)) || v.eq_any(x, &["unions", "union", "called", "open-ended", "indefinite", "nationwide"]));
+        if labour {
+            category = EventCategory::Protest;
+            mode = Some("boycott".into());
+        }
+    }
     let ev = Event {
         category,
         mode,
@@ -845,6 +925,7 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         has_own_args,
         habitual,
         definite,
+        weak: tr.flags & tf::WEAK != 0,
     })
 }
 
@@ -854,6 +935,14 @@ fn noun_phrase_start(v: &View, i: usize) -> usize {
     while s > 0 {
         let k = s - 1;
         let t = v.toks[k];
+        if matches!(v.word(k), "'s" | "\u{2019}s") && k > 0 && (v.toks[k - 1].m.is_some() || v.nominal(k - 1)) {
+            s = k;
+            continue;
+        }
+        if v.eq(k, "of") && k > 0 && v.eq_any(k - 1, &["state", "series", "wave", "campaign", "spate", "string", "round", "number", "act", "acts", "declaration", "days", "weeks"]) {
+            s = k - 1;
+            continue;
+        }
         if t.is(wc::PREP) && !t.is(wc::DET) || t.is(wc::CONJ | wc::BE | wc::HAVE | wc::MODAL | wc::REL) || (t.punct && !matches!(v.word(k), "-" | "'s")) {
             break;
         }
@@ -944,6 +1033,17 @@ fn absorb(v: &View, found: &mut [Found]) {
                 let t = v.toks[k];
                 !t.is(wc::PREP) || v.eq(k, "of")
             }) || found[x].ev.category == found[y].ev.category;
+            if gap_ok && found[y].trig - found[x].trig_last <= 8 && found[x].weak && found[x].ev.category != found[y].ev.category {
+                // `gave a warm welcome`: the noun carries the event, the weak verb is light.
+                found[x].absorbed = true;
+                if found[y].ev.actors.is_empty() {
+                    found[y].ev.actors = found[x].ev.actors.clone();
+                }
+                if found[y].ev.recipients.is_empty() {
+                    found[y].ev.recipients = found[x].ev.recipients.clone();
+                }
+                continue;
+            }
             if gap_ok && found[y].trig - found[x].trig_last <= 8 {
                 found[y].absorbed = true;
                 // Keep arguments the noun found (`signed an agreement with X`).
@@ -965,6 +1065,107 @@ fn absorb(v: &View, found: &mut [Found]) {
                 found[y].absorbed = true;
             }
         }
+    }
+}
+
+/// `X said Y must Z` is X's REQUEST of Y; `X said it will Z` (Z no event of its own) is X's
+/// expressed intent, an AGREE. The modal's complement is absorbed by the request.
+fn reported_commitment(v: &View, a: &Analysis, i: usize, src: &Np, sa: &Argument, found: &mut Vec<Found>) {
+    let n = v.len();
+    let mut m = None;
+    for k in i + 1..n.min(i + 16) {
+        let w = v.word(k);
+        if w == "." || w == ";" || (v.quote(k) && k > i + 1) {
+            break;
+        }
+        if v.toks[k].is(wc::MODAL) && k > i + 1 {
+            m = Some(k);
+            break;
+        }
+        if v.toks[k].is(wc::REPORT | wc::VERB) && k > i + 2 && !v.toks[k].is(wc::BE | wc::HAVE) {
+            break;
+        }
+    }
+    let Some(m) = m else { return };
+    let modal = v.word(m).to_ascii_lowercase();
+    let mut s_end = m - 1;
+    while s_end > i && v.toks[s_end].is(wc::ADV) {
+        s_end -= 1;
+    }
+    let Some(subj) = v.np_left(a, s_end, i + 1) else { return };
+    let mut verb = m + 1;
+    while verb < n && (v.toks[verb].is(wc::ADV | wc::NEG | wc::BE) || v.eq(verb, "have")) {
+        verb += 1;
+    }
+    if verb >= n || v.toks[verb].punct {
+        return;
+    }
+    let negated = (m + 1..verb).any(|x| v.toks[x].is(wc::NEG));
+    let same = subj.pronoun || (subj.entity.is_some() && subj.entity == src.entity);
+    let trig = v.span(m, verb);
+    let mk = |category: EventCategory, recipients: Vec<Argument>| Event {
+        category,
+        mode: None,
+        actors: vec![sa.clone()],
+        recipients,
+        with: Vec::new(),
+        places: Vec::new(),
+        date: None,
+        modality: Modality::Asserted,
+        implied: false,
+        trigger: trig,
+        sentence: v.sentence,
+        attribution: None,
+        about: None,
+        key: String::new(),
+    };
+    let pron: Vec<(usize, u8)> = if src.pronoun && src.entity.is_none() { vec![(src.head, 0)] } else { Vec::new() };
+    match modal.as_str() {
+        "must" | "should" | "ought" if !negated && !same => {
+            let recipients = if subj.actor || subj.pronoun { vec![v.argument(&subj)] } else { Vec::new() };
+            let mut pronouns = pron;
+            if subj.pronoun && subj.entity.is_none() {
+                pronouns.push((subj.head, 1));
+            }
+            for f in found.iter_mut() {
+                if f.trig > m {
+                    f.absorbed = true;
+                }
+            }
+            found.push(simple_found(v, mk(EventCategory::Request, recipients), m, verb, pronouns));
+        }
+        "will" | "would" | "'ll" | "shall" if same && !negated => {
+            let has_event = found.iter().any(|f| !f.absorbed && f.trig > m && f.trig <= verb + 3);
+            let generic = v.toks[verb].is(wc::VERB) || v.toks[verb].info.is_none_or(|x| x.flags == 0 && x.triggers.is_empty()) && v.toks[verb].cap;
+            if !has_event && !generic && !v.toks[verb].is(wc::REPORT) {
+                found.push(simple_found(v, mk(EventCategory::Agree, Vec::new()), m, verb, pron));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn simple_found(v: &View, ev: Event, trig: usize, last: usize, pronouns: Vec<(usize, u8)>) -> Found {
+    Found {
+        ev,
+        trig,
+        trig_last: last,
+        clause: v.clause[trig],
+        absorbed: false,
+        verb: true,
+        pluperfect: false,
+        comp: None,
+        pronouns,
+        count_args: None,
+        anaphoric: false,
+        since_timex: None,
+        relative: None,
+        possessed: Vec::new(),
+        subject_first: None,
+        has_own_args: true,
+        habitual: false,
+        definite: false,
+        weak: false,
     }
 }
 
@@ -1033,6 +1234,10 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
             }
         }
         let Some(src) = source else { continue };
+        // `declared a ceasefire`, `announced a suspension`: a light verb, not a statement.
+        if v.toks[i].is(wc::LIGHT) && out.found.iter().any(|f| !f.verb && f.trig > i && f.trig <= i + 6) {
+            continue;
+        }
         if src.pronoun && src.entity.is_none() && !according {
             // A pronoun source needs an antecedent: leave it to the discourse pass.
         }
@@ -1077,6 +1282,9 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
         }
         let evidence = v.span(ev_start.min(i), ev_end.max(i));
         let src_arg = if src.actor || src.pronoun { Some(v.argument(&src)) } else { None };
+        if !according && let Some(sa) = &src_arg {
+            reported_commitment(v, a, i, &src, sa, &mut out.found);
+        }
         let attr = Attribution { source: src_arg.clone(), channel, reported_by, quote, evidence };
         // Attach to the other events of the sentence.
         let mut about = None;

@@ -42,6 +42,8 @@ struct Rec {
     about: Option<usize>,
     count_args: Option<usize>,
     statement_anchor: Option<usize>,
+    /// Its subject was `it`, the event just told (`it failed to overcome`).
+    anaphoric: bool,
 }
 
 /// What earlier sentences offer as antecedents.
@@ -181,6 +183,7 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
                 let m = if personal {
                     first_of(&[MentionLabel::Person], span.start).or(disc.prev_person)
                 } else if v.eq(tok, "it") && role == 0 && disc.recent.iter().any(|&(s, c)| c == f.ev.category && s + 2 >= v.sentence) {
+                    f.anaphoric = true;
                     None
                 } else if plural {
                     None
@@ -258,7 +261,7 @@ fn collect(v: &View, sf: SentenceFacts, recs: &mut Vec<Rec>, owned: &mut Vec<(Sp
     let base = recs.len();
     let mut local: Vec<Option<usize>> = vec![None; sf.found.len()];
     for (x, f) in sf.found.into_iter().enumerate() {
-        let Found { ev, absorbed, habitual, verb, definite, has_own_args, since_timex, count_args, possessed, .. } = f;
+        let Found { ev, absorbed, habitual, verb, definite, has_own_args, since_timex, count_args, possessed, anaphoric, .. } = f;
         if absorbed || habitual {
             continue;
         }
@@ -279,9 +282,9 @@ fn collect(v: &View, sf: SentenceFacts, recs: &mut Vec<Rec>, owned: &mut Vec<(Sp
             imp.date = Some(dates::value_of(&a.timexes[ti as usize], ti));
             imp
         });
-        recs.push(Rec { ev, about: None, count_args, statement_anchor: None });
+        recs.push(Rec { ev, about: None, count_args, statement_anchor: None, anaphoric });
         if let Some(imp) = implied {
-            recs.push(Rec { ev: imp, about: None, count_args, statement_anchor: None });
+            recs.push(Rec { ev: imp, about: None, count_args, statement_anchor: None, anaphoric: false });
         }
     }
     for (st, about) in sf.statements {
@@ -289,7 +292,7 @@ fn collect(v: &View, sf: SentenceFacts, recs: &mut Vec<Rec>, owned: &mut Vec<(Sp
             continue;
         }
         let about = about.and_then(|x| local.get(x).copied().flatten());
-        recs.push(Rec { ev: st, about, count_args: None, statement_anchor: about });
+        recs.push(Rec { ev: st, about, count_args: None, statement_anchor: about, anaphoric: false });
     }
     let _ = base;
 }
@@ -479,6 +482,13 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
         let ki = participant_keys(&recs[i].ev);
         // The latest compatible earlier cluster.
         let mut target = None;
+        if recs[i].anaphoric {
+            target = (0..i).rev().find(|&j| cluster_of[j] == j && recs[j].ev.category == recs[i].ev.category && !recs[j].ev.implied && recs[j].ev.sentence + 3 >= recs[i].ev.sentence);
+            if let Some(j) = target {
+                cluster_of[i] = j;
+                continue;
+            }
+        }
         for j in (0..i).rev() {
             if cluster_of[j] != j {
                 continue;

@@ -501,8 +501,8 @@ fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Optio
     if np.first > 0 && v.toks[np.first - 1].is(wc::PREP) && !v.eq(np.first - 1, "of") && !v.toks[np.first - 1].is(wc::SUB) {
         return None;
     }
-    if v.eq(np.first, "whose") {
-        let mut x = np.first;
+    if np.first > 0 && v.eq(np.first - 1, "whose") {
+        let mut x = np.first - 1;
         if x > 0 && v.word(x - 1) == "," {
             x -= 1;
         }

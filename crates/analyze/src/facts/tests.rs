@@ -301,3 +301,39 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn debug_scratch() {
+    for m in [
+        "[Haftar]PERSON, whose forces control eastern [Libya]GPE, met envoys. His [Libyan Arab Armed Forces]ORG group said so.",
+        "The group took part in [Moscow]GPE's invasion.",
+        "[Ukraine]GPE, where the group took part in [Moscow]GPE's invasion.",
+        "[Wagner]ORG redeployed some of its personnel, including to elsewhere in [Africa]LOC \u{2013} where [Russia]GPE has long sought to boost its influence \u{2013} and [Ukraine]GPE, where the group took part in [Moscow]GPE's invasion.",
+    ] {
+        let (_, a) = analyse(m, None);
+        for e in &a.events {
+            eprintln!("EV {}", render_event(&a, e));
+        }
+        for r in &a.relations {
+            eprintln!("REL {} ({:?}) {:?}", render_relation(r), r.subject.entity, r.object.entity);
+        }
+    }
+}
+
+#[test]
+fn debug_found() {
+    let (text, _, _) = parse("The group took part in [Moscow]GPE's invasion.");
+    let (doc, a) = analyse("The group took part in [Moscow]GPE's invasion.", None);
+    let seg = crate::text::segment(&text, &[]);
+    let mut v = super::view::View::default();
+    let order: Vec<u32> = (0..a.mentions.len() as u32).collect();
+    let mut c = 0;
+    v.load(&doc.text, seg.tokens_of(0), 0, &a, &order, &mut c);
+    for (i, t) in v.toks.iter().enumerate() {
+        eprintln!("TOK {i} {} flags={:x} m={:?} trig={}", v.word(i), t.flags, t.m, t.info.map_or(0, |x| x.triggers.len()));
+    }
+    let sf = super::events::sentence_events(&v, &a);
+    for f in &sf.found {
+        eprintln!("FOUND {} absorbed={} verb={} defin={} own={}", render_event(&a, &f.ev), f.absorbed, f.verb, f.definite, f.has_own_args);
+    }
+}

@@ -164,7 +164,7 @@ impl<'a> View<'a> {
             } else if t.is(wc::SUB) && !t.is(wc::PREP) || (t.is(wc::SUB) && self.sub_clause_start(i)) {
                 cur = next_id;
                 next_id += 1;
-            } else if prev_comma && self.word(i).ends_with("ing") && !t.cap && t.m.is_none() {
+            } else if prev_comma && self.word(i).ends_with("ing") && !t.cap && t.m.is_none() && !t.is(wc::PREP) {
                 cur = next_id;
                 next_id += 1;
             } else if prev_comma && stack.is_empty() && self.new_subject_clause(i) {
