@@ -279,3 +279,4 @@ pub fn extract_records(
     }
     Ok(())
 }
+

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod entity;
 pub mod eval;
 pub mod export;
 pub mod extract;
