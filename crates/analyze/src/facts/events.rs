@@ -72,6 +72,28 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
     }
     let n = v.len();
     let prev_w = if i > 0 { Some(i - 1) } else { None };
+    let prev = prev_w.map(|j| v.toks[j]);
+    let w = v.word(i);
+    let participle = w.ends_with("ed") || w.ends_with("en");
+    // What the previous word makes of this one.
+    let noun_ctx = prev.is_some_and(|p| {
+        (p.is(wc::DET | wc::POSS) && !p.is(wc::REL) && !v.eq(i - 1, "that"))
+            || (p.is(wc::QUANT) && v.eq_any(i - 1, &["some", "many", "several", "all", "both", "few", "most", "more", "less", "each", "any", "much", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"]))
+            || p.number
+            || matches!(v.word(i - 1), "'s" | "\u{2019}s")
+            || (p.info.is_none() && !p.cap && !p.punct && p.m.is_none())
+            || p.label == Some(MentionLabel::Norp)
+            || (p.is(wc::PREP) && !v.eq(i - 1, "to") && !p.is(wc::SUB))
+    });
+    let plural_quant = prev_w.is_some_and(|j| v.eq_any(j, &["hundreds", "thousands", "dozens", "scores", "many", "several", "some", "others", "both", "all", "millions", "tens"]));
+    let verb_ctx = prev.is_some_and(|p| {
+        p.is(wc::MODAL | wc::DO | wc::NEG | wc::BE | wc::HAVE | wc::ADV | wc::PRON) && !p.is(wc::DET | wc::POSS)
+            || v.eq(i - 1, "to")
+            || p.is(wc::REL) && !p.is(wc::POSS)
+            || p.m.is_some() && p.cap && p.label != Some(MentionLabel::Norp)
+            || plural_quant && participle
+    });
+    let mut fallback: Option<(&'static Trigger, usize, bool)> = None;
     for &k in &info.triggers {
         let tr = &lex().triggers[k as usize];
         if let Some(p) = tr.prev
@@ -83,7 +105,7 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
         if let Some(nx) = tr.next {
             let mut found = None;
             let particle = PARTICLES.iter().any(|p| nx.eq_ignore_ascii_case(p));
-            for j in i + 1..n.min(if particle { i + 4 } else { i + 6 }) {
+            for j in i + 1..n.min(if particle { i + 5 } else { i + 6 }) {
                 if v.toks[j].punct && !v.quote(j) && !matches!(v.word(j), "-" | "'s") {
                     break;
                 }
@@ -93,31 +115,35 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
                 }
             }
             let Some(j) = found else { continue };
-            if PARTICLES.iter().any(|p| nx.eq_ignore_ascii_case(p)) && j <= i + 2 {
+            if particle && j <= i + 2 {
                 last = j;
             }
         }
         let can_verb = tr.flags & tf::VERB != 0;
         let can_noun = tr.flags & tf::NOUN != 0;
-        let prev = prev_w.map(|j| v.toks[j]);
-        let after_det = prev.is_some_and(|p| {
-            p.is(wc::DET | wc::POSS | wc::QUANT) || p.number || matches!(v.word(i - 1), "'s" | "\u{2019}s")
-        });
+        if can_verb && tr.ing && tr.flags & tf::NOING != 0 && !can_noun {
+            continue;
+        }
+        // A context requirement met is decisive.
+        let specific = tr.prev.is_some() || tr.next.is_some();
         let as_verb = if can_verb && can_noun {
-            !(after_det || prev.is_some_and(|p| (p.m.is_some() && p.flags & wc::PREP == 0) || (p.info.is_none() && !p.cap && !p.punct)))
+            !noun_ctx || verb_ctx
         } else {
             can_verb
         };
-        if as_verb && !can_noun && after_det && !prev.is_some_and(|p| p.is(wc::QUANT) && !p.is(wc::DET)) {
-            // `the alleged bombardment`, `the armed forces`: an adjective, not a verb.
-            continue;
+        let fits = if noun_ctx && !verb_ctx { can_noun || (specific && !participle) } else if verb_ctx { can_verb } else { true };
+        if fits || specific {
+            if !can_noun && noun_ctx && !verb_ctx && !specific {
+                // `the alleged bombardment`, `four shell bombs`: an adjective, not a verb.
+                continue;
+            }
+            return Some((tr, last, as_verb));
         }
-        if as_verb && tr.ing && tr.flags & tf::NOING != 0 {
-            continue;
+        if fallback.is_none() && !(noun_ctx && !can_noun) {
+            fallback = Some((tr, last, as_verb));
         }
-        return Some((tr, last, as_verb));
     }
-    None
+    fallback
 }
 
 /// The verb group before token `i`: (first token of the group, modality cues, passive, pluperfect).
@@ -224,6 +250,13 @@ fn subject(v: &View, a: &Analysis, start: usize, trig_clause: u16, last_subject:
     let mut j = start - 1;
     while j > 0 && v.quote(j) {
         j -= 1;
+    }
+    // `The Revolutionary United Front (RUF) announced`: skip the parenthesis.
+    if v.word(j) == ")"
+        && let Some(p) = (j.saturating_sub(8)..j).rev().find(|&x| v.word(x) == "(")
+        && p > 0
+    {
+        j = p - 1;
     }
     // Time words and short prepositional phrases between subject and verb (`The UN on Tuesday
     // rejected`, `Israel Friday reimposed`, `police in Jericho confiscated`).
@@ -743,7 +776,9 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         if before > 0 {
             let b = before - 1;
             let prep_after_verb = v.eq_any(b, &["on", "under", "into"]) && b > 0 && (v.toks[b - 1].is(wc::VERB | wc::BE | wc::LIGHT) || v.eq_any(b - 1, &["went", "go", "goes", "remained", "remain", "remains", "put", "placed"]));
-            let light = v.toks[b].is(wc::LIGHT) || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) || prep_after_verb;
+            // `would tighten the naval blockade`: a verb after a modal carries the noun's event.
+            let modal_verb = b > 0 && (v.toks[b - 1].is(wc::MODAL) || v.eq(b - 1, "to")) && !v.toks[b].is(wc::PREP | wc::DET) && !v.toks[b].punct && v.toks[b].m.is_none();
+            let light = v.toks[b].is(wc::LIGHT) || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) || prep_after_verb || modal_verb;
             let takes_part = v.eq(b, "in") && b >= 2 && v.eq(b - 1, "part") || v.eq_any(b, &["joined", "join", "joins"]);
             if light {
                 let g = verb_group(v, b, false);
@@ -947,6 +982,11 @@ fn noun_phrase_start(v: &View, i: usize) -> usize {
             break;
         }
         if t.is(wc::LIGHT) && !t.is(wc::DET) || t.is(wc::VERB | wc::REPORT) && !(k > 0 && v.toks[k - 1].is(wc::DET)) {
+            break;
+        }
+        if t.is(wc::DET) && !v.eq(k, "that") {
+            // A determiner opens the phrase.
+            s = k;
             break;
         }
         if let Some(info) = t.info

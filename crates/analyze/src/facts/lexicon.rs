@@ -444,6 +444,10 @@ const TRIGGERS: &[&str] = &[
      v:call+off v:rescind v:revoke",
     "CONCEDE - weak | v:allow v:permit/permitted/permitted/permitting",
     // RETREAT
+    "SANCTION withdraw - | v:withdraw/withdrew/withdrawn+inspectors v:withdraw/withdrew/withdrawn+peacekeepers \
+     v:withdraw/withdrew/withdrawn+ambassador v:withdraw/withdrew/withdrawn+observers \
+     v:withdraw/withdrew/withdrawn+monitors v:withdraw/withdrew/withdrawn+diplomats \
+     v:withdraw/withdrew/withdrawn+aid v:withdraw/withdrew/withdrawn+support",
     "RETREAT withdraw ofactor | v:withdraw/withdrew/withdrawn v:retreat v:pull+out \
      v:pull+back n:withdrawal n:pullout n:pull-out n:pullback n:retreat",
     "RETREAT ceasefire - | n:ceasefire n:cease-fire n:truce n:armistice",
@@ -504,7 +508,7 @@ const TRIGGERS: &[&str] = &[
     "COERCE censor - | v:censor v:deface",
     "COERCE deport - | v:deport n:deportation",
     "COERCE curfew - | n:curfew",
-    "COERCE martial-law - | n:law^martial n:emergency^of n:siege^of",
+    "COERCE martial-law - | n:law^martial n:state+emergency n:state+siege",
     "COERCE restrict - | n:crackdown f:cracked+down f:crack+down v:blockade n:blockade \
      v:besiege n:siege v:restrict n:restrictions= v:prevent",
     // ASSAULT (0.5: ASSAULT and FIGHT)
@@ -514,7 +518,8 @@ const TRIGGERS: &[&str] = &[
     "ASSAULT - pdie | v:kill/killed/killed v:murder n:killing n:murder v:wound v:injure \
      v:massacre n:massacre v:execute n:execution v:behead",
     "ASSAULT - sym | v:clash n:clash/clashes v:fight/fought/fought n:fighting= \
-     v:battle n:battle n:war n:gunbattle n:firefight n:gun-battle",
+     v:battle n:battle n:gunbattle n:firefight n:gun-battle",
+    "ASSAULT - weak | n:war",
     "ASSAULT invasion objplace | v:invade n:invasion",
     "ASSAULT aerial - | n:airstrike n:air-strike n:strike^air n:strikes^air n:raid^air \
      n:strike^drone n:strike^missile v:strike/struck/struck n:strike n:bombardment \
@@ -735,7 +740,7 @@ mod tests {
         check("met", &["CONSULT"]);
         check("meeting", &["CONSULT", "CONSULT"]);
         check("attacked", &["ASSAULT"]);
-        check("withdrew", &["RETREAT"]);
+        check("retreated", &["RETREAT"]);
         check("calling", &["REQUEST+upon", "REQUEST+on", "REQUEST+for", "CONCEDE+off"]);
         check("talks", &["CONSULT"]);
         check("denied", &["REJECT+entry"]);

@@ -19,6 +19,8 @@ pub struct Tok {
     pub number: bool,
     /// Index into `Analysis::mentions` of the mention covering this token.
     pub m: Option<u32>,
+    /// That mention's label.
+    pub label: Option<MentionLabel>,
 }
 
 impl Tok {
@@ -133,6 +135,7 @@ impl<'a> View<'a> {
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
                 number: t.kind == TokenKind::Number,
                 m,
+                label: m.map(|m| mentions[m as usize].label),
             });
         }
         self.number_clauses();
@@ -255,6 +258,10 @@ impl<'a> View<'a> {
         if t.is(wc::ADV) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
             return false;
         }
+        // `refugees fleeing the war`, `weapons seized last year`: a participle, not a noun.
+        if t.info.is_none() && !t.cap && (w.ends_with("ing") || w.ends_with("ed")) && w.len() > 5 {
+            return i > 0 && self.toks[i - 1].is(wc::DET | wc::POSS);
+        }
         if t.is(wc::VERB | wc::REPORT) {
             // `the armed forces`, `the ruling party`: an -ed/-ing word after a determiner.
             return i > 0 && self.toks[i - 1].is(wc::DET | wc::POSS);
@@ -295,6 +302,16 @@ impl<'a> View<'a> {
         let mut j = i;
         while j + 1 < n {
             let k = j + 1;
+            if self.word(k) == "("
+                && self.toks[j].m.is_some()
+                && let Some(c) = (k + 1..n.min(k + 5)).find(|&x| self.word(x) == ")")
+                && c + 1 < n
+                && self.nominal(c + 1)
+                && !self.toks[c + 1].is(wc::DET)
+            {
+                j = c + 1;
+                continue;
+            }
             if self.nominal(k) && !(self.toks[k].is(wc::DET) && !self.possessive(j) && !self.toks[j].is(wc::QUANT)) {
                 // A determiner after a full noun starts a new phrase (`gave the Ivory Coast 5 million`).
                 j = k;
@@ -339,6 +356,15 @@ impl<'a> View<'a> {
         let mut i = j;
         while i > floor {
             let k = i - 1;
+            // `The Asia-Pacific Economic Cooperation (APEC) forum`: skip the parenthesis.
+            if self.word(k) == ")"
+                && let Some(p) = (k.saturating_sub(6)..k).rev().find(|&x| self.word(x) == "(")
+                && p > floor
+                && self.nominal(p - 1)
+            {
+                i = p - 1;
+                continue;
+            }
             if self.nominal(k) {
                 i = k;
                 continue;
@@ -431,7 +457,7 @@ impl<'a> View<'a> {
         let national_place = ht.is(wc::PLACE)
             && (core_first..head).any(|x| self.toks[x].m.is_some_and(|m| analysis.mentions[m as usize].label == MentionLabel::Norp));
         // `Iraqi Kurds`: an unrecognised capitalised head after a national or named modifier.
-        let named_group = ht.cap && ht.info.is_none() && head > core_first && (core_first..head).any(|x| self.toks[x].m.is_some());
+        let named_group = ht.cap && ht.info.is_none() && head > 0 && !ht.punct && (head > core_first && (core_first..head).any(|x| self.toks[x].m.is_some()) || self.word(head).ends_with('s'));
         let common_actor = common_actor || national_place || named_group;
         // The last mention before the head, inside the core.
         let modifier = (core_first..head).rev().filter(|&x| !self.agentive_compound(x)).find_map(|x| self.toks[x].m);
@@ -463,8 +489,9 @@ impl<'a> View<'a> {
             np.arg_last = b;
             return np;
         }
-        // A non-actor head (`UN Security Council resolutions`): its last name is the actor.
-        if let Some(m) = modifier.or_else(|| (core_first..=main_last).rev().find_map(|x| self.toks[x].m)) {
+        // A non-actor head (`UN Security Council resolutions`, `Turkey's efforts`): its last name,
+        // or its possessor, is the actor.
+        if let Some(m) = modifier.or_else(|| (core_first..=main_last).rev().find_map(|x| self.toks[x].m)).or(np.possessor) {
             let mm = &analysis.mentions[m as usize];
             np.mention = Some(m);
             np.entity = mm.entity;
