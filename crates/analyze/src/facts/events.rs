@@ -1347,11 +1347,18 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
         if src.pronoun && src.entity.is_none() {
             pronouns.push((src.head, 0u8));
         }
+        // `X told Y`: the addressee.
+        let mut recipients = Vec::new();
+        if v.eq_any(i, &["told", "tell", "tells", "telling", "informed", "briefed", "warned"])
+            && let Some(r) = v.np_right(a, i + 1, n).filter(|r| r.actor && !r.pronoun)
+        {
+            recipients.push(v.argument(&r));
+        }
         let st = Event {
             category: EventCategory::Statement,
             mode: None,
             actors: vec![src_arg],
-            recipients: Vec::new(),
+            recipients,
             with: Vec::new(),
             places: Vec::new(),
             date: None,

@@ -413,7 +413,7 @@ const TRIGGERS: &[&str] = &[
     // CONSULT
     "CONSULT meet sym | v:meet/met/met n:talks= n:meeting n:summit n:negotiations= \
      v:negotiate v:confer/conferred/conferred/conferring v:discuss n:discussions= \
-     n:consultations= v:consult n:dialogue n:encounter",
+     n:consultations= v:consult n:dialogue n:encounter v:speak/spoke/spoken+with f:talked+with f:talking+with",
     "CONSULT visit objplace | v:visit n:visit n:trip n:tour n:visitor",
     "CONSULT visit move noobj | v:arrive n:arrival v:travel/travelled/travelled/travelling \
      f:traveled f:traveling f:flew+to f:flies+to f:fly+to",
@@ -514,6 +514,7 @@ const TRIGGERS: &[&str] = &[
     // ASSAULT (0.5: ASSAULT and FIGHT)
     "ASSAULT - - | v:attack n:attack v:assault n:assault n:offensive v:storm v:raid n:raid \
      v:ambush n:ambush v:overrun/overran/overrun v:overcome/overcame/overcome v:defeat \
+     v:combat v:confront v:degrade v:eliminate \
      n:incursion n:hostilities= v:target n:atrocities=",
     "ASSAULT - pdie | v:kill/killed/killed v:murder n:killing n:murder v:wound v:injure \
      v:massacre n:massacre v:execute n:execution v:behead",

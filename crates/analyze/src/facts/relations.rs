@@ -349,11 +349,96 @@ pub fn sentence_relations(
             if let Some(ow) = owner.filter(|o| o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person) || o.pronoun && v.toks[o.head].is(wc::PERSONAL))
                 && let Some(g) = v.np_right(a, i + 1, n)
                 && v.toks[g.head].is(wc::GROUP)
-                && !v.eq_any(g.head, &["government", "administration", "regime", "party"])
-                && let Some(ga) = g.mention.filter(|&m| a.mentions[m as usize].label == MentionLabel::Org).map(|_| v.argument(&g))
+                && g.mention.is_none_or(|m| a.mentions[m as usize].label == MentionLabel::Org)
             {
+                let ga = v.argument(&g);
                 let oa = v.argument(&ow);
                 cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
+            }
+        }
+        // `the fight against X`, `strikes against X`, `its campaign against X`.
+        if v.eq(i, "against")
+            && i > 0
+            && v.eq_any(i - 1, &["fight", "war", "campaign", "struggle", "operations", "operation", "offensive", "strikes", "airstrikes", "attacks", "battle", "efforts", "coalition", "fighting", "actions", "action", "resistance"])
+            && let Some(o) = v.np_right(a, i + 1, n).filter(|o| o.actor)
+        {
+            let noun = i - 1;
+            // Whose fight: a possessor or modifier of the noun, else the clause's subject.
+            let np = v.np_left(a, noun, 0);
+            let who = np
+                .and_then(|np| np.possessor.map(|m| v.np_for_mention(a, m)).or_else(|| (np.first..noun).rev().find_map(|x| v.toks[x].m).map(|m| v.np_for_mention(a, m))))
+                .or_else(|| {
+                    let first = np.map_or(noun, |np| np.first);
+                    (0..first).find_map(|x| v.toks[x].m.filter(|&m| matches!(a.mentions[m as usize].label, MentionLabel::Org | MentionLabel::Gpe | MentionLabel::Person | MentionLabel::Norp))).map(|m| v.np_for_mention(a, m))
+                });
+            if let Some(w) = who
+                && let (Some(wa), Some(oa)) = (cx.arg(&w), cx.arg(&o))
+            {
+                cx.push(&wa, Predicate::Fights, &oa, None, noun, v.span(w.first.min(noun), o.last));
+            }
+        }
+        // `led by X`, `commanded by X`, `headed by X`: X leads the phrase before.
+        if v.eq_any(i, &["led", "commanded", "headed", "run"]) && v.eq(i + 1, "by") && i > 0
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
+            && let Some(g) = v.np_left(a, i - 1, 0).filter(|g| g.actor)
+            && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
+        {
+            cx.push(&xa, Predicate::Leads, &ga, None, i, v.span(g.first, x.last));
+        }
+        // `assisted by X`, `supported by X`, `backed by X`: X supports the phrase before.
+        if v.eq_any(i, &["assisted", "supported", "backed", "aided", "helped", "armed", "funded", "sponsored"]) && v.eq(i + 1, "by") && i > 0
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor || x.mention.is_some())
+        {
+            let mut k = i - 1;
+            if v.word(k) == "," && k > 0 {
+                k -= 1;
+            }
+            if let Some(g) = v.np_left(a, k, 0).filter(|g| g.actor)
+                && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
+            {
+                cx.push(&xa, Predicate::Supports, &ga, None, i, v.span(g.first, x.last));
+            }
+        }
+        // `in support of X`: the clause's subject supports X.
+        if v.eq(i, "support") && v.eq(i + 1, "of") && i > 0 && v.eq(i - 1, "in")
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
+            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m)
+        {
+            let s = v.np_for_mention(a, sm);
+            if let (Some(sa), Some(xa)) = (cx.arg(&s), cx.arg(&x)) {
+                cx.push(&sa, Predicate::Supports, &xa, None, i, v.span(s.first, x.last));
+            }
+        }
+        // `Iraqi forces in Mosul`, `businesses working in Tashkent`: an actor phrase with a place.
+        if v.eq_any(i, &["in", "inside", "near", "across", "at"]) && i > 0
+            && let Some(pm) = v.place_mention(a, i + 1).or_else(|| if v.toks.get(i + 1).is_some_and(|t| t.is(wc::DET)) { v.place_mention(a, i + 2) } else { None })
+        {
+            let mut k = i - 1;
+            if v.eq_any(k, &["working", "living", "operating", "based", "fighting", "stationed", "deployed"]) && k > 0 {
+                k -= 1;
+            }
+            if let Some(g) = v.np_left(a, k, 0).filter(|g| g.actor && g.mention.is_none_or(|m| !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)))
+                && let Some(ga) = cx.arg(&g)
+            {
+                let pn = v.np_for_mention(a, pm);
+                let armed = g.sector.is_some() || v.toks[g.head].is(wc::GROUP) || g.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person);
+                let pred = if armed { Predicate::PresentIn } else { Predicate::LocatedIn };
+                if let Some(pa) = place_arg(v, a, &pn) {
+                    cx.push(&ga, pred, &pa, None, i, v.span(g.first, pn.last));
+                }
+            }
+        }
+        // `Karrada, Baghdad`: a place, a comma, the place it lies in (not a list).
+        if v.word(i) == "," && i > 0
+            && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
+            && a1 != a2
+        {
+            let n2 = v.np_for_mention(a, a2);
+            let after = n2.last + 1;
+            let list = after < n && (v.word(after) == "," || v.eq_any(after, &["and", "or"])) || i >= 2 && (v.word(i - 2) == "," || v.eq_any(i - 2, &["and", "or"]));
+            let n1 = v.np_for_mention(a, a1);
+            if !list && (n1.first == 0 || !v.toks[n1.first - 1].is(wc::CONJ)) {
+                cx.push(&v.argument(&n1), Predicate::LocatedIn, &v.argument(&n2), None, i, v.span(n1.first, n2.last));
             }
         }
         // Leadership titles before a name: `<ORG> leader X`, `leader X` after the ORG.

@@ -611,7 +611,7 @@ impl<'a> View<'a> {
 
     /// Is token `i` a place mention (GPE or LOC)?
     pub fn place_mention(&self, analysis: &Analysis, i: usize) -> Option<u32> {
-        let m = self.toks[i].m?;
+        let m = self.toks.get(i)?.m?;
         matches!(analysis.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc).then_some(m)
     }
 }
