@@ -44,7 +44,8 @@ const FEW: &[(&str, &str)] = &[
     ("french", "FRA"),
 ];
 
-const FEW_IGO: &[&str] = &["un", "united nations", "nato", "european union", "eu", "european community"];
+const FEW_IGO: &[&str] =
+    &["un", "united nations", "nato", "european union", "eu", "european community"];
 
 impl Places for FewPlaces {
     fn country(&self, name: &str) -> Option<String> {
@@ -92,7 +93,16 @@ const TITLES: &[(&str, Sector)] = &[
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '{' || c == '}')
-        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '"' || c == '`' || c == '\u{2019}' || c == '\u{201c}' || c == '\u{201d}'))
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                c == '\''
+                    || c == '"'
+                    || c == '`'
+                    || c == '\u{2019}'
+                    || c == '\u{201c}'
+                    || c == '\u{201d}'
+            })
+        })
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -116,7 +126,11 @@ impl Coder<'_> {
                 }
                 // Hyphenated modifiers: `Turkish-backed`, `U.S.-led`.
                 let g = gram.split('-').next().unwrap_or(&gram);
-                if let Some(c) = self.places.country(&gram).or_else(|| if len == 1 { self.places.country(g) } else { None }) {
+                if let Some(c) = self
+                    .places
+                    .country(&gram)
+                    .or_else(|| if len == 1 { self.places.country(g) } else { None })
+                {
                     return Some(c);
                 }
                 // Plurals of demonyms: `Palestinians`, `Serbs`.
@@ -134,7 +148,24 @@ impl Coder<'_> {
     /// The sector of a phrase: the last sector noun before any preposition, else a title.
     pub fn sector_in(&self, phrase: &str) -> Option<Sector> {
         let ws = words(phrase);
-        let stop = ws.iter().position(|w| matches!(w.to_lowercase().as_str(), "in" | "of" | "from" | "at" | "on" | "for" | "to" | "with" | "who" | "which" | "that")).unwrap_or(ws.len());
+        let stop = ws
+            .iter()
+            .position(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "in" | "of"
+                        | "from"
+                        | "at"
+                        | "on"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "who"
+                        | "which"
+                        | "that"
+                )
+            })
+            .unwrap_or(ws.len());
         let main = &ws[..stop];
         for w in main.iter().rev() {
             let l = w.to_lowercase();
@@ -175,7 +206,8 @@ mod tests {
     fn check(phrase: &str, sentence: &str, expect: Option<(&str, Option<&str>)>) {
         let coder = Coder { places: &FewPlaces };
         let got = coder.code(phrase, sentence);
-        let expect = expect.map(|(c, s)| Code { country: Some(c.to_string()), sector: s.map(str::to_string) });
+        let expect = expect
+            .map(|(c, s)| Code { country: Some(c.to_string()), sector: s.map(str::to_string) });
         assert_eq!(got, expect, "{phrase}");
     }
 

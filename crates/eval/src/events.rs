@@ -25,7 +25,10 @@ pub fn run_events(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Ev
         reports.extend(crate::plover::run(file, analyzer)?);
     }
     if reports.is_empty() {
-        return Err(EvalError::format("sitrep eval events", "give --seed DIR and/or --plover FILE"));
+        return Err(EvalError::format(
+            "sitrep eval events",
+            "give --seed DIR and/or --plover FILE",
+        ));
     }
     Ok(reports)
 }

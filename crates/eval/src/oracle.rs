@@ -5,7 +5,9 @@
 //! its whole text), which is the simplest clustering that can stand in for it.
 
 use analyze::{Analyzer, coref, facts, text, time};
-use types::{Analysis, Document, EntityType, LocalEntity, Mention, MentionKind, MentionLabel, Span};
+use types::{
+    Analysis, Document, EntityType, LocalEntity, Mention, MentionKind, MentionLabel, Span,
+};
 
 /// A mention to place: byte span and label.
 #[derive(Debug, Clone)]
@@ -15,11 +17,20 @@ pub struct GoldMention {
 }
 
 /// The analysis of `doc` with `gold` as its mentions.
-pub fn analyze_with_mentions(analyzer: &Analyzer, doc: &Document, gold: &[GoldMention]) -> Analysis {
+pub fn analyze_with_mentions(
+    analyzer: &Analyzer,
+    doc: &Document,
+    gold: &[GoldMention],
+) -> Analysis {
     let text = doc.text.as_str();
     let seg = text::segment(text, &doc.zones);
-    let mut analysis = Analysis { paragraphs: seg.paragraphs.clone(), sentences: seg.sentences.clone(), ..Analysis::default() };
-    let mut gold: Vec<GoldMention> = gold.iter().filter(|g| text.get(g.span.start..g.span.end).is_some()).cloned().collect();
+    let mut analysis = Analysis {
+        paragraphs: seg.paragraphs.clone(),
+        sentences: seg.sentences.clone(),
+        ..Analysis::default()
+    };
+    let mut gold: Vec<GoldMention> =
+        gold.iter().filter(|g| text.get(g.span.start..g.span.end).is_some()).cloned().collect();
     gold.sort_by_key(|g| (g.span.start, g.span.end));
     gold.dedup_by_key(|g| g.span);
     analysis.mentions = gold
@@ -38,7 +49,8 @@ pub fn analyze_with_mentions(analyzer: &Analyzer, doc: &Document, gold: &[GoldMe
         })
         .collect();
     analysis.timexes = time::recognize(text, &seg, doc.published.map(|p| p.date));
-    let (entities, titles) = coref::resolve(doc, &seg, &mut analysis.mentions, analyzer.gazetteer());
+    let (entities, titles) =
+        coref::resolve(doc, &seg, &mut analysis.mentions, analyzer.gazetteer());
     if entities.is_empty() && !analysis.mentions.is_empty() {
         analysis.entities = cluster_by_name(&mut analysis.mentions);
     } else {

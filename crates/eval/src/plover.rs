@@ -19,7 +19,9 @@ use std::path::Path;
 
 use analyze::Analyzer;
 use serde_json::Value;
-use types::{Analysis, Document, Event, EventCategory, MentionLabel, Modality, PublicationDate, Span};
+use types::{
+    Analysis, Document, Event, EventCategory, MentionLabel, Modality, PublicationDate, Span,
+};
 
 use crate::coding::{Code, Coder, Places};
 use crate::oracle::{GoldMention, analyze_with_mentions};
@@ -53,7 +55,11 @@ pub fn plover_category(e: &Event) -> Option<EventCategory> {
         Statement | Disaster => None,
         Die => Some(Assault),
         // A refused or failed cooperative act (`will not accept`, `failed to reach agreement`).
-        Agree | Consult | Support | Cooperate | Aid | Concede | Retreat if matches!(e.modality, Modality::Negated | Modality::Failed) => Some(Reject),
+        Agree | Consult | Support | Cooperate | Aid | Concede | Retreat
+            if matches!(e.modality, Modality::Negated | Modality::Failed) =>
+        {
+            Some(Reject)
+        }
         _ if e.modality == Modality::Negated => None,
         // A conditional commitment (`will withdraw unless ...`) is a threat.
         _ if e.modality == Modality::Hypothetical => Some(match c {
@@ -62,7 +68,9 @@ pub fn plover_category(e: &Event) -> Option<EventCategory> {
             _ => Threaten,
         }),
         _ if e.modality == Modality::Planned => Some(match c {
-            Assault | Coerce | Sanction | Mobilize | Protest | Reject | Threaten | Accuse => Threaten,
+            Assault | Coerce | Sanction | Mobilize | Protest | Reject | Threaten | Accuse => {
+                Threaten
+            }
             Request => Request,
             _ => Agree,
         }),
@@ -72,7 +80,13 @@ pub fn plover_category(e: &Event) -> Option<EventCategory> {
 }
 
 fn symmetric(c: EventCategory) -> bool {
-    matches!(c, EventCategory::Consult | EventCategory::Cooperate | EventCategory::Agree | EventCategory::Assault)
+    matches!(
+        c,
+        EventCategory::Consult
+            | EventCategory::Cooperate
+            | EventCategory::Agree
+            | EventCategory::Assault
+    )
 }
 
 struct Record {
@@ -105,7 +119,8 @@ fn actors(v: Option<&Value>) -> Vec<(String, Option<String>, String)> {
 }
 
 fn read(path: &Path) -> Result<Vec<Record>, EvalError> {
-    let v: Value = serde_json::from_str(&crate::read_to_string(path)?).map_err(|e| EvalError::format(path, e.to_string()))?;
+    let v: Value = serde_json::from_str(&crate::read_to_string(path)?)
+        .map_err(|e| EvalError::format(path, e.to_string()))?;
     let Value::Array(items) = v else { return Err(EvalError::format(path, "not a JSON array")) };
     let mut out = Vec::new();
     for r in items {
@@ -118,8 +133,14 @@ fn read(path: &Path) -> Result<Vec<Record>, EvalError> {
         if text.trim().is_empty() {
             continue;
         }
-        let mode = r.get("mode").and_then(Value::as_str).map(str::trim).filter(|m| !m.is_empty()).map(str::to_string);
-        let markup = r.pointer("/textInfo/markup").and_then(Value::as_str).unwrap_or("").to_string();
+        let mode = r
+            .get("mode")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(str::to_string);
+        let markup =
+            r.pointer("/textInfo/markup").and_then(Value::as_str).unwrap_or("").to_string();
         out.push(Record {
             id: r.get("id").and_then(Value::as_str).unwrap_or("?").to_string(),
             text,
@@ -169,7 +190,15 @@ fn markup_mentions(r: &Record, coder: &Coder) -> Vec<GoldMention> {
         let label = if tag == "LOC" {
             MentionLabel::Gpe
         } else if coder.country_in(surface).is_some_and(|c| c != "IGO") && !surface.contains(' ') {
-            if surface.ends_with("ian") || surface.ends_with("ese") || surface.ends_with("ish") || surface.ends_with('i') { MentionLabel::Norp } else { MentionLabel::Gpe }
+            if surface.ends_with("ian")
+                || surface.ends_with("ese")
+                || surface.ends_with("ish")
+                || surface.ends_with('i')
+            {
+                MentionLabel::Norp
+            } else {
+                MentionLabel::Gpe
+            }
         } else if surface.chars().next().is_some_and(char::is_uppercase) {
             MentionLabel::Org
         } else {
@@ -182,7 +211,11 @@ fn markup_mentions(r: &Record, coder: &Coder) -> Vec<GoldMention> {
 
 type Tuple = (Option<Code>, EventCategory, Option<Code>);
 
-fn actor_match(gold: &(String, Option<String>, String), ours: &Option<Code>, with_sector: bool) -> bool {
+fn actor_match(
+    gold: &(String, Option<String>, String),
+    ours: &Option<Code>,
+    with_sector: bool,
+) -> bool {
     let Some(o) = ours else { return false };
     if o.country.as_deref() != Some(gold.0.as_str()) {
         return false;
@@ -190,7 +223,12 @@ fn actor_match(gold: &(String, Option<String>, String), ours: &Option<Code>, wit
     !with_sector || gold.1.is_none() || gold.1 == o.sector
 }
 
-fn tuple_match(g: &(usize, usize, EventCategory), t: &Tuple, r: &Record, with_sector: bool) -> bool {
+fn tuple_match(
+    g: &(usize, usize, EventCategory),
+    t: &Tuple,
+    r: &Record,
+    with_sector: bool,
+) -> bool {
     if g.2 != t.1 {
         return false;
     }
@@ -201,7 +239,10 @@ fn tuple_match(g: &(usize, usize, EventCategory), t: &Tuple, r: &Record, with_se
             Some(gt) => actor_match(gt, &t.2, with_sector),
             None => t.2.is_none(),
         };
-    let back = symmetric(t.1) && gt.is_some_and(|gt| actor_match(gt, &t.0, with_sector) && actor_match(gs, &t.2, with_sector));
+    let back = symmetric(t.1)
+        && gt.is_some_and(|gt| {
+            actor_match(gt, &t.0, with_sector) && actor_match(gs, &t.2, with_sector)
+        });
     fwd || back
 }
 
@@ -266,11 +307,24 @@ pub fn run(path: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
             .iter()
             .map(|r| {
                 let doc = document(r);
-                if oracle { analyze_with_mentions(analyzer, &doc, &markup_mentions(r, &coder)) } else { analyzer.analyze(&doc) }
+                if oracle {
+                    analyze_with_mentions(analyzer, &doc, &markup_mentions(r, &coder))
+                } else {
+                    analyzer.analyze(&doc)
+                }
             })
             .collect();
-        let mut rep = score(&records, &analyses, &coder, if oracle { "plover-gsr-gold-mentions" } else { "plover-gsr" });
-        rep.line(if oracle { "(with the markup's actor spans as mentions in place of entity recognition)" } else { "(end to end)" });
+        let mut rep = score(
+            &records,
+            &analyses,
+            &coder,
+            if oracle { "plover-gsr-gold-mentions" } else { "plover-gsr" },
+        );
+        rep.line(if oracle {
+            "(with the markup's actor spans as mentions in place of entity recognition)"
+        } else {
+            "(end to end)"
+        });
         reports.push(rep);
     }
     // End to end first: its summary is the headline.
@@ -293,7 +347,8 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
     for (r, a) in records.iter().zip(analyses) {
-        let principal = a.events.iter().filter(|e| !e.implied).find(|e| plover_category(e).is_some());
+        let principal =
+            a.events.iter().filter(|e| !e.implied).find(|e| plover_category(e).is_some());
         let ours = principal.and_then(plover_category);
         let entry = per_cat.entry(r.category.as_str().to_string()).or_default();
         entry.1 += 1;
@@ -310,17 +365,41 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 }
             }
         } else {
-            *confusion.entry((r.category.as_str().to_string(), ours.map_or("-".to_string(), |c| c.as_str().to_string()))).or_default() += 1;
+            *confusion
+                .entry((
+                    r.category.as_str().to_string(),
+                    ours.map_or("-".to_string(), |c| c.as_str().to_string()),
+                ))
+                .or_default() += 1;
             let evs = a
                 .events
                 .iter()
                 .map(|e| {
-                    let n = |x: &[types::Argument]| x.iter().map(|y| y.text.as_str()).collect::<Vec<_>>().join("+");
-                    format!("{}:{}[{}>{}]{}", e.category.as_str(), r.text.get(e.trigger.start..e.trigger.end).unwrap_or(""), n(&e.actors), n(&e.recipients), if e.modality == Modality::Asserted { String::new() } else { format!("!{:?}", e.modality) })
+                    let n = |x: &[types::Argument]| {
+                        x.iter().map(|y| y.text.as_str()).collect::<Vec<_>>().join("+")
+                    };
+                    format!(
+                        "{}:{}[{}>{}]{}",
+                        e.category.as_str(),
+                        r.text.get(e.trigger.start..e.trigger.end).unwrap_or(""),
+                        n(&e.actors),
+                        n(&e.recipients),
+                        if e.modality == Modality::Asserted {
+                            String::new()
+                        } else {
+                            format!("!{:?}", e.modality)
+                        }
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            wrong.row([r.id.clone(), r.category.as_str().to_string(), ours.map_or("-".to_string(), |c| c.as_str().to_string()), evs, r.text.chars().take(150).collect::<String>()]);
+            wrong.row([
+                r.id.clone(),
+                r.category.as_str().to_string(),
+                ours.map_or("-".to_string(), |c| c.as_str().to_string()),
+                evs,
+                r.text.chars().take(150).collect::<String>(),
+            ]);
         }
         // Tuples.
         let mut gold: Vec<(usize, usize, EventCategory)> = Vec::new();
@@ -344,7 +423,9 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
             let mut used = vec![false; ours_t.len()];
             let mut tp = 0;
             for g in &gold {
-                if let Some(k) = (0..ours_t.len()).find(|&k| !used[k] && tuple_match(g, &ours_t[k], r, with_sector)) {
+                if let Some(k) = (0..ours_t.len())
+                    .find(|&k| !used[k] && tuple_match(g, &ours_t[k], r, with_sector))
+                {
                     used[k] = true;
                     tp += 1;
                 }
@@ -365,16 +446,23 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     tt.prf_row("tuples (country only)", &prf_code);
     rep.table(&tt);
     let mut conf: Vec<_> = confusion.into_iter().collect();
-    conf.sort_by(|a, b| b.1.cmp(&a.1));
+    conf.sort_by_key(|c| std::cmp::Reverse(c.1));
     rep.line(format!(
         "Most frequent confusions (gold -> ours): {}",
-        conf.iter().take(12).map(|((g, o), c)| format!("{g}->{o} {c}")).collect::<Vec<_>>().join(", ")
+        conf.iter()
+            .take(12)
+            .map(|((g, o), c)| format!("{g}->{o} {c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     ));
     rep.line("First wrong records:");
     rep.table(&wrong);
     rep.set("records", n);
     rep.summary.insert("category_accuracy".into(), round4(acc));
-    rep.summary.insert("mode_accuracy".into(), round4(if mode_n == 0 { 0.0 } else { mode_ok as f64 / mode_n as f64 }));
+    rep.summary.insert(
+        "mode_accuracy".into(),
+        round4(if mode_n == 0 { 0.0 } else { mode_ok as f64 / mode_n as f64 }),
+    );
     rep.set("mode_records", mode_n);
     rep.summary.insert("tuple_precision".into(), round4(prf.precision()));
     rep.summary.insert("tuple_recall".into(), round4(prf.recall()));

@@ -21,7 +21,8 @@ use types::{Analysis, Document, EventCategory, MentionLabel, Predicate, Span};
 
 use crate::{EvalError, Prf, Report, Table, round4};
 
-const TYPES: [&str; 6] = ["AlliesOf", "FightingAgainst", "BelongsTo", "InChargeOf", "CommWith", "CoLocated"];
+const TYPES: [&str; 6] =
+    ["AlliesOf", "FightingAgainst", "BelongsTo", "InChargeOf", "CommWith", "CoLocated"];
 
 fn symmetric(t: &str) -> bool {
     matches!(t, "AlliesOf" | "FightingAgainst" | "CommWith" | "CoLocated")
@@ -35,7 +36,10 @@ fn lines(path: &Path) -> Result<Vec<Value>, EvalError> {
         if l.trim().is_empty() {
             continue;
         }
-        out.push(serde_json::from_str(l).map_err(|e| EvalError::format(path, format!("line {}: {e}", i + 1)))?);
+        out.push(
+            serde_json::from_str(l)
+                .map_err(|e| EvalError::format(path, format!("line {}: {e}", i + 1)))?,
+        );
     }
     Ok(out)
 }
@@ -55,7 +59,12 @@ struct Doc {
 }
 
 fn read(dir: &Path) -> Result<Vec<Doc>, EvalError> {
-    let mut subdirs: Vec<_> = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("documents.json").exists()).collect();
+    let mut subdirs: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| EvalError::io(dir, e))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("documents.json").exists())
+        .collect();
     subdirs.sort();
     let mut docs = Vec::new();
     for sd in subdirs {
@@ -63,7 +72,11 @@ fn read(dir: &Path) -> Result<Vec<Doc>, EvalError> {
         let es = lines(&sd.join("entities.json"))?;
         let rs = lines(&sd.join("relations.json"))?;
         for d in ds {
-            let (Some(id), Some(text)) = (d.get("_id").and_then(Value::as_str), d.get("text").and_then(Value::as_str)) else { continue };
+            let (Some(id), Some(text)) =
+                (d.get("_id").and_then(Value::as_str), d.get("text").and_then(Value::as_str))
+            else {
+                continue;
+            };
             let map = char_to_byte(text);
             let span = |b: Option<u64>, e: Option<u64>| -> Option<Span> {
                 let (b, e) = (*map.get(b? as usize)?, *map.get(e? as usize)?);
@@ -76,7 +89,9 @@ fn read(dir: &Path) -> Result<Vec<Doc>, EvalError> {
             let conf = |v: &Value| v.get("confidence").and_then(Value::as_f64).unwrap_or(0.0);
             let entities = es
                 .iter()
-                .filter(|e| e.get("documentId").and_then(Value::as_str) == Some(id) && conf(e) >= 0.5)
+                .filter(|e| {
+                    e.get("documentId").and_then(Value::as_str) == Some(id) && conf(e) >= 0.5
+                })
                 .filter_map(|e| {
                     let t = e.get("type")?.as_str()?;
                     if !matches!(t, "Person" | "Organisation" | "Location" | "Nationality") {
@@ -87,7 +102,9 @@ fn read(dir: &Path) -> Result<Vec<Doc>, EvalError> {
                 .collect();
             let relations = rs
                 .iter()
-                .filter(|r| r.get("documentId").and_then(Value::as_str) == Some(id) && conf(r) >= 0.5)
+                .filter(|r| {
+                    r.get("documentId").and_then(Value::as_str) == Some(id) && conf(r) >= 0.5
+                })
                 .filter_map(|r| {
                     let t = r.get("type")?.as_str()?;
                     if !TYPES.contains(&t) {
@@ -245,18 +262,38 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
                 None => gold_spans.push((*s, vec![t])),
             }
         }
-        let ours: Vec<(Span, MentionLabel)> = a.mentions.iter().filter(|m| m.label != MentionLabel::Title).map(|m| (m.span, m.label)).collect();
-        let typed_tp = gold_spans.iter().filter(|(s, ts)| ours.iter().any(|(o, l)| o == s && ts.iter().any(|t| label_ok(t, *l)))).count();
+        let ours: Vec<(Span, MentionLabel)> = a
+            .mentions
+            .iter()
+            .filter(|m| m.label != MentionLabel::Title)
+            .map(|m| (m.span, m.label))
+            .collect();
+        let typed_tp = gold_spans
+            .iter()
+            .filter(|(s, ts)| {
+                ours.iter().any(|(o, l)| o == s && ts.iter().any(|t| label_ok(t, *l)))
+            })
+            .count();
         let span_tp = gold_spans.iter().filter(|(s, _)| ours.iter().any(|(o, _)| o == s)).count();
-        ent.add(Prf::new(typed_tp, ours.len() - typed_tp.min(ours.len()), gold_spans.len() - typed_tp));
-        ent_untyped.add(Prf::new(span_tp, ours.len() - span_tp.min(ours.len()), gold_spans.len() - span_tp));
+        ent.add(Prf::new(
+            typed_tp,
+            ours.len() - typed_tp.min(ours.len()),
+            gold_spans.len() - typed_tp,
+        ));
+        ent_untyped.add(Prf::new(
+            span_tp,
+            ours.len() - span_tp.min(ours.len()),
+            gold_spans.len() - span_tp,
+        ));
         // Relations.
         let pred = predicted(&a);
         for (exact, acc) in [(false, &mut rel), (true, &mut rel_exact)] {
             let mut used = vec![false; pred.len()];
             let mut tp = 0;
             for g in &d.relations {
-                if let Some(k) = (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], exact)) {
+                if let Some(k) =
+                    (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], exact))
+                {
                     used[k] = true;
                     tp += 1;
                     if !exact {
@@ -276,7 +313,11 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
             acc.add(Prf::new(tp, pred.len() - tp, d.relations.len() - tp));
         }
     }
-    rep.line(format!("re3d ({}): {} documents", if oracle { "gold mentions" } else { "end to end" }, docs.len()));
+    rep.line(format!(
+        "re3d ({}): {} documents",
+        if oracle { "gold mentions" } else { "end to end" },
+        docs.len()
+    ));
     let mut t = Table::prf();
     t.prf_row("relations (overlapping spans)", &rel);
     t.prf_row("relations (exact spans)", &rel_exact);

@@ -14,7 +14,10 @@ use std::path::Path;
 
 use analyze::Analyzer;
 use serde_json::Value;
-use types::{Analysis, Argument, Document, Event, EventCategory, MentionLabel, Predicate, PublicationDate, Span};
+use types::{
+    Analysis, Argument, Document, Event, EventCategory, MentionLabel, Predicate, PublicationDate,
+    Span,
+};
 
 use crate::oracle::{GoldMention, analyze_with_mentions};
 use crate::{EvalError, Report, Table};
@@ -28,7 +31,10 @@ struct GoldEntity {
 pub fn norm(s: &str) -> String {
     let s = s.split(" (").next().unwrap_or(s);
     let s = s.replace('\u{2019}', "'").to_lowercase().replace("'s ", " ").replace("'s", "");
-    let cleaned: String = s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == ' ' { c } else { ' ' }).collect();
+    let cleaned: String = s
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == ' ' { c } else { ' ' })
+        .collect();
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while words.first().is_some_and(|w| matches!(*w, "the" | "a" | "an")) {
         words.remove(0);
@@ -59,7 +65,12 @@ impl Gold {
         if let Some(e) = arg.entity.and_then(|e| analysis.entities.get(e as usize)) {
             texts.push(norm(&e.name));
             texts.extend(e.aliases.iter().map(|a| norm(a)));
-            texts.extend(e.mentions.iter().filter_map(|&m| analysis.mentions.get(m as usize)).map(|m| norm(&m.text)));
+            texts.extend(
+                e.mentions
+                    .iter()
+                    .filter_map(|&m| analysis.mentions.get(m as usize))
+                    .map(|m| norm(&m.text)),
+            );
         }
         texts.retain(|t| !t.is_empty());
         for level in 0..3 {
@@ -69,7 +80,10 @@ impl Gold {
                     let hit = texts.iter().any(|t| match level {
                         0 => t == name,
                         1 => ends_with_words(t, name),
-                        _ => starts_with_words(t, name) || starts_with_words(name, t) && t.split(' ').count() >= 2,
+                        _ => {
+                            starts_with_words(t, name)
+                                || starts_with_words(name, t) && t.split(' ').count() >= 2
+                        }
                     });
                     if hit {
                         best.push((name.len(), ge.id.as_str()));
@@ -77,7 +91,8 @@ impl Gold {
                 }
             }
             if let Some(max) = best.iter().map(|b| b.0).max() {
-                let mut ids: Vec<String> = best.iter().filter(|b| b.0 == max).map(|b| b.1.to_string()).collect();
+                let mut ids: Vec<String> =
+                    best.iter().filter(|b| b.0 == max).map(|b| b.1.to_string()).collect();
                 ids.sort();
                 ids.dedup();
                 return ids;
@@ -97,7 +112,8 @@ fn strs(v: &Value, key: &str) -> Vec<String> {
 
 fn read_gold(dir: &Path) -> Result<Gold, EvalError> {
     let path = dir.join("expected.json");
-    let v: Value = serde_json::from_str(&crate::read_to_string(&path)?).map_err(|e| EvalError::format(&path, e.to_string()))?;
+    let v: Value = serde_json::from_str(&crate::read_to_string(&path)?)
+        .map_err(|e| EvalError::format(&path, e.to_string()))?;
     let entities = v
         .get("entities")
         .and_then(Value::as_array)
@@ -119,7 +135,13 @@ fn read_gold(dir: &Path) -> Result<Gold, EvalError> {
     let credits = v
         .pointer("/document/not_content")
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).filter(|s| s.contains("credit")).map(|s| s.split(" (").next().unwrap_or(s).trim().to_string()).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .filter(|s| s.contains("credit"))
+                .map(|s| s.split(" (").next().unwrap_or(s).trim().to_string())
+                .collect()
+        })
         .unwrap_or_default();
     Ok(Gold {
         entities,
@@ -141,9 +163,16 @@ pub fn seed_document(dir: &Path, note: &mut Vec<String>) -> Result<Document, Eva
         }
     }
     let gold_path = dir.join("expected.json");
-    let v: Value = serde_json::from_str(&crate::read_to_string(&gold_path)?).map_err(|e| EvalError::format(&gold_path, e.to_string()))?;
-    let published = v.pointer("/document/published").and_then(Value::as_str).and_then(PublicationDate::parse_iso);
-    note.push("extraction is not available: plain text, no zones, publication date taken from the gold".into());
+    let v: Value = serde_json::from_str(&crate::read_to_string(&gold_path)?)
+        .map_err(|e| EvalError::format(&gold_path, e.to_string()))?;
+    let published = v
+        .pointer("/document/published")
+        .and_then(Value::as_str)
+        .and_then(PublicationDate::parse_iso);
+    note.push(
+        "extraction is not available: plain text, no zones, publication date taken from the gold"
+            .into(),
+    );
     Ok(Document {
         id: Document::compute_id("seed", &raw),
         source: path.display().to_string(),
@@ -215,7 +244,11 @@ pub fn run(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
 
 fn participants(e: &Value) -> (Vec<String>, Option<String>, Option<String>, Vec<String>) {
     let mut p = strs(e, "participants");
-    let source = e.get("source_actor").or_else(|| e.get("source")).and_then(Value::as_str).map(str::to_string);
+    let source = e
+        .get("source_actor")
+        .or_else(|| e.get("source"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let target = e.get("target_actor").and_then(Value::as_str).map(str::to_string);
     for x in source.iter().chain(target.iter()) {
         if !p.contains(x) {
@@ -234,12 +267,17 @@ fn date_ok(gold: &Value, ours: Option<&types::TimeValue>) -> (bool, String) {
         return (true, o.value.clone());
     }
     let approx = gold.get("approx").and_then(Value::as_bool).unwrap_or(false);
-    let (Some((g0, g1)), Some((o0, o1))) = (analyze::facts::date_bounds(g), analyze::facts::date_bounds(&o.value)) else {
+    let (Some((g0, g1)), Some((o0, o1))) =
+        (analyze::facts::date_bounds(g), analyze::facts::date_bounds(&o.value))
+    else {
         return (false, o.value.clone());
     };
     let inside = g0 <= o0 && o1 <= g1;
     let narrow_cover = o.approx && o0 <= g0 && g1 <= o1 && (o1 - o0).num_days() <= 7;
-    ((approx || g0 != g1) && inside || narrow_cover, format!("{}{}", o.value, if o.approx { "~" } else { "" }))
+    (
+        (approx || g0 != g1) && inside || narrow_cover,
+        format!("{}{}", o.value, if o.approx { "~" } else { "" }),
+    )
 }
 
 struct Scored {
@@ -253,26 +291,36 @@ struct Scored {
 fn score_event(gold: &Gold, g: &Value, evs: &[&Event], a: &Analysis, text: &str) -> Scored {
     let cat = g.get("type").and_then(Value::as_str).and_then(EventCategory::parse);
     let (parts, source, target, with) = participants(g);
-    let mut best = Scored { cat: false, parts: false, date: false, place: false, detail: String::new() };
+    let mut best =
+        Scored { cat: false, parts: false, date: false, place: false, detail: String::new() };
     let mut best_score = -1i32;
     for e in evs {
         let c_ok = Some(e.category) == cat;
-        let map = |args: &[Argument]| -> Vec<Vec<String>> { args.iter().map(|x| gold.candidates(x, a)).collect() };
+        let map = |args: &[Argument]| -> Vec<Vec<String>> {
+            args.iter().map(|x| gold.candidates(x, a)).collect()
+        };
         let (act, rec, wth) = (map(&e.actors), map(&e.recipients), map(&e.with));
         let all: Vec<&Vec<String>> = act.iter().chain(rec.iter()).chain(wth.iter()).collect();
         let covered = parts.iter().all(|p| all.iter().any(|c| c.contains(p)));
-        let foreign = act.iter().chain(rec.iter()).any(|c| !c.is_empty() && !c.iter().any(|x| parts.contains(x) || with.contains(x)));
-        let dir_ok = source.as_ref().is_none_or(|s| act.iter().any(|c| c.contains(s))) && target.as_ref().is_none_or(|t| rec.iter().chain(act.iter()).any(|c| c.contains(t)));
+        let foreign = act
+            .iter()
+            .chain(rec.iter())
+            .any(|c| !c.is_empty() && !c.iter().any(|x| parts.contains(x) || with.contains(x)));
+        let dir_ok = source.as_ref().is_none_or(|s| act.iter().any(|c| c.contains(s)))
+            && target.as_ref().is_none_or(|t| rec.iter().chain(act.iter()).any(|c| c.contains(t)));
         let p_ok = covered && !foreign && dir_ok;
         let (d_ok, d_text) = date_ok(g, e.date.as_ref());
-        let gold_places: Vec<String> = strs(g, "place").into_iter().chain(strs(g, "places")).collect();
+        let gold_places: Vec<String> =
+            strs(g, "place").into_iter().chain(strs(g, "places")).collect();
         let pl_ok = gold_places.iter().all(|gp| {
             e.places.iter().any(|p| gold.candidates(p, a).contains(gp) || norm(&p.text) == norm(gp))
         });
         let sc = c_ok as i32 * 8 + p_ok as i32 * 4 + d_ok as i32 * 2 + pl_ok as i32;
         if sc > best_score {
             best_score = sc;
-            let names = |args: &[Argument]| args.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("+");
+            let names = |args: &[Argument]| {
+                args.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("+")
+            };
             let trig = text.get(e.trigger.start..e.trigger.end).unwrap_or("");
             best = Scored {
                 cat: c_ok,
@@ -285,7 +333,11 @@ fn score_event(gold: &Gold, g: &Value, evs: &[&Event], a: &Analysis, text: &str)
                     trig,
                     names(&e.actors),
                     names(&e.recipients),
-                    if e.with.is_empty() { String::new() } else { format!(" with [{}]", names(&e.with)) },
+                    if e.with.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" with [{}]", names(&e.with))
+                    },
                     names(&e.places),
                     d_text
                 ),
@@ -309,7 +361,16 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
     }
     let keys: Vec<String> = groups.keys().cloned().collect();
     let mut taken: Vec<Option<usize>> = vec![None; keys.len()];
-    let mut t = Table::new(["gold", "type", "found", "cat", "parts", "date", "place", "best match (category 'trigger' [actors] -> [recipients] @places date)"]);
+    let mut t = Table::new([
+        "gold",
+        "type",
+        "found",
+        "cat",
+        "parts",
+        "date",
+        "place",
+        "best match (category 'trigger' [actors] -> [recipients] @places date)",
+    ]);
     let mut found = 0usize;
     let mut found_place = 0usize;
     for (gi, g) in gold.events.iter().enumerate() {
@@ -339,9 +400,27 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
                 if s.parts || ok || (sc >= 10) {
                     taken[ki] = Some(gi);
                 }
-                t.row([id.to_string(), ty.to_string(), mark(ok).into(), mark(s.cat).into(), mark(s.parts).into(), mark(s.date).into(), mark(s.place).into(), s.detail]);
+                t.row([
+                    id.to_string(),
+                    ty.to_string(),
+                    mark(ok).into(),
+                    mark(s.cat).into(),
+                    mark(s.parts).into(),
+                    mark(s.date).into(),
+                    mark(s.place).into(),
+                    s.detail,
+                ]);
             }
-            _ => t.row([id.to_string(), ty.to_string(), "no".into(), "no".into(), "-".into(), "-".into(), "-".into(), "(no event of this category)".into()]),
+            _ => t.row([
+                id.to_string(),
+                ty.to_string(),
+                "no".into(),
+                "no".into(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                "(no event of this category)".into(),
+            ]),
         }
     }
     r.line(format!("Events: {found} of {} found (category, participants, date); {found_place} with the place too", gold.events.len()));
@@ -360,9 +439,19 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
             s.cat && s.parts
         });
         let e = evs[0];
-        let names = |args: &[Argument]| args.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("+");
+        let names =
+            |args: &[Argument]| args.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("+");
         let trig = text.get(e.trigger.start..e.trigger.end).unwrap_or("");
-        let desc = format!("{} {:?} '{}' [{}] -> [{}] @{} {}", e.category.as_str(), e.modality, trig, names(&e.actors), names(&e.recipients), names(&e.places), e.date.as_ref().map_or("-", |d| d.value.as_str()));
+        let desc = format!(
+            "{} {:?} '{}' [{}] -> [{}] @{} {}",
+            e.category.as_str(),
+            e.modality,
+            trig,
+            names(&e.actors),
+            names(&e.recipients),
+            names(&e.places),
+            e.date.as_ref().map_or("-", |d| d.value.as_str())
+        );
         if dup {
             duplicates += 1;
             ft.row([format!("x{ki}"), "duplicate".into(), evs.len().to_string(), desc]);
@@ -377,7 +466,13 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
     let mut rt = Table::new(["relation", "found", "validity", "best match"]);
     let mut rel_found = 0usize;
     for g in &gold.relations {
-        let (Some(s), Some(p), Some(o)) = (g.get("subject").and_then(Value::as_str), g.get("predicate").and_then(Value::as_str).and_then(Predicate::parse), g.get("object").and_then(Value::as_str)) else { continue };
+        let (Some(s), Some(p), Some(o)) = (
+            g.get("subject").and_then(Value::as_str),
+            g.get("predicate").and_then(Value::as_str).and_then(Predicate::parse),
+            g.get("object").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
         let symmetric = matches!(p, Predicate::AlliedWith | Predicate::RivalOf | Predicate::Fights);
         let mut hit: Option<&types::Relation> = None;
         let mut near: Option<&types::Relation> = None;
@@ -399,15 +494,29 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
         }
         let label = format!("{s} {} {o}", p.as_str());
         let show = |rel: &types::Relation| {
-            let v = |t: &Option<types::TimeValue>| t.as_ref().map_or("?".to_string(), |x| x.value.clone());
-            format!("{} {} {} [{}..{}]", rel.subject.text, rel.predicate.as_str(), rel.object.text, v(&rel.valid_from), v(&rel.valid_to))
+            let v = |t: &Option<types::TimeValue>| {
+                t.as_ref().map_or("?".to_string(), |x| x.value.clone())
+            };
+            format!(
+                "{} {} {} [{}..{}]",
+                rel.subject.text,
+                rel.predicate.as_str(),
+                rel.object.text,
+                v(&rel.valid_from),
+                v(&rel.valid_to)
+            )
         };
         match hit {
             Some(rel) => {
                 rel_found += 1;
                 rt.row([label, "yes".into(), validity_check(g, rel), show(rel)]);
             }
-            None => rt.row([label, "no".into(), "-".into(), near.map_or(String::new(), |r| format!("(near: {})", show(r)))]),
+            None => rt.row([
+                label,
+                "no".into(),
+                "-".into(),
+                near.map_or(String::new(), |r| format!("(near: {})", show(r))),
+            ]),
         }
     }
     r.line(format!("Relations: {rel_found} of {} found", gold.relations.len()));
@@ -418,10 +527,25 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
     let mut neg_total = 0usize;
     for credit in &gold.credits {
         neg_total += 1;
-        let bad: Vec<&Event> = a.events.iter().filter(|e| e.actors.iter().chain(e.recipients.iter()).chain(e.with.iter()).any(|x| norm(&x.text) == norm(credit) || x.entity.and_then(|i| a.entities.get(i as usize)).is_some_and(|en| norm(&en.name) == norm(credit)))).collect();
+        let bad: Vec<&Event> = a
+            .events
+            .iter()
+            .filter(|e| {
+                e.actors.iter().chain(e.recipients.iter()).chain(e.with.iter()).any(|x| {
+                    norm(&x.text) == norm(credit)
+                        || x.entity
+                            .and_then(|i| a.entities.get(i as usize))
+                            .is_some_and(|en| norm(&en.name) == norm(credit))
+                })
+            })
+            .collect();
         let ok = bad.is_empty();
         neg_pass += ok as usize;
-        nt.row([format!("no event has {credit} (a credit) as a participant"), if ok { "yes" } else { "no" }.into(), format!("{} events name it", bad.len())]);
+        nt.row([
+            format!("no event has {credit} (a credit) as a participant"),
+            if ok { "yes" } else { "no" }.into(),
+            format!("{} events name it", bad.len()),
+        ]);
     }
     for n in &gold.negative {
         // `eN is a X, not a Y`: no Y event in the sentence of the X event that matched eN.
@@ -429,18 +553,45 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
             && let Some((want, not)) = rest.split_once(", not a ")
         {
             neg_total += 1;
-            let not_cat = not.split(|c: char| !c.is_alphabetic()).next().and_then(EventCategory::parse);
-            let want_cat = want.split(|c: char| !c.is_alphabetic()).next().and_then(EventCategory::parse);
-            let gi = gold.events.iter().position(|g| g.get("id").and_then(Value::as_str) == Some(id.trim()));
+            let not_cat =
+                not.split(|c: char| !c.is_alphabetic()).next().and_then(EventCategory::parse);
+            let want_cat =
+                want.split(|c: char| !c.is_alphabetic()).next().and_then(EventCategory::parse);
+            let gi = gold
+                .events
+                .iter()
+                .position(|g| g.get("id").and_then(Value::as_str) == Some(id.trim()));
             let sentences: Vec<u32> = gi
                 .map(|gi| {
-                    taken.iter().enumerate().filter(|(_, t)| **t == Some(gi)).flat_map(|(ki, _)| groups[&keys[ki]].iter().filter(|e| Some(e.category) == want_cat).map(|e| e.sentence)).collect()
+                    taken
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| **t == Some(gi))
+                        .flat_map(|(ki, _)| {
+                            groups[&keys[ki]]
+                                .iter()
+                                .filter(|e| Some(e.category) == want_cat)
+                                .map(|e| e.sentence)
+                        })
+                        .collect()
                 })
                 .unwrap_or_default();
-            let bad = a.events.iter().filter(|e| Some(e.category) == not_cat && sentences.contains(&e.sentence)).count();
+            let bad = a
+                .events
+                .iter()
+                .filter(|e| Some(e.category) == not_cat && sentences.contains(&e.sentence))
+                .count();
             let ok = bad == 0 && !sentences.is_empty();
             neg_pass += ok as usize;
-            nt.row([n.clone(), if ok { "yes" } else { "no" }.into(), if sentences.is_empty() { format!("{id} not found as {want}") } else { format!("{bad} {not} events in its sentence") }]);
+            nt.row([
+                n.clone(),
+                if ok { "yes" } else { "no" }.into(),
+                if sentences.is_empty() {
+                    format!("{id} not found as {want}")
+                } else {
+                    format!("{bad} {not} events in its sentence")
+                },
+            ]);
             continue;
         }
         // `<phrase> are uncertain: no event.`: no trigger inside the phrase.
@@ -452,7 +603,11 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
                     let bad = a.events.iter().filter(|e| span.overlaps(e.trigger)).count();
                     let ok = bad == 0;
                     neg_pass += ok as usize;
-                    nt.row([n.clone(), if ok { "yes" } else { "no" }.into(), format!("{bad} events triggered inside the phrase")]);
+                    nt.row([
+                        n.clone(),
+                        if ok { "yes" } else { "no" }.into(),
+                        format!("{bad} events triggered inside the phrase"),
+                    ]);
                 }
                 None => nt.row([n.clone(), "no".into(), "phrase not in the text".into()]),
             }
@@ -462,9 +617,29 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
     r.line(format!("Negative checks: {neg_pass} of {neg_total} passed"));
     r.table(&nt);
     r.line("Every event report:");
-    let mut at = Table::new(["#", "sentence", "category", "mode", "modality", "trigger", "actors", "recipients", "with", "places", "date", "key"]);
+    let mut at = Table::new([
+        "#",
+        "sentence",
+        "category",
+        "mode",
+        "modality",
+        "trigger",
+        "actors",
+        "recipients",
+        "with",
+        "places",
+        "date",
+        "key",
+    ]);
     for (i, e) in a.events.iter().enumerate() {
-        let names = |args: &[Argument]| args.iter().map(|x| format!("{}{}", x.text, x.entity.map_or("?".to_string(), |_| String::new()))).collect::<Vec<_>>().join("+");
+        let names = |args: &[Argument]| {
+            args.iter()
+                .map(|x| {
+                    format!("{}{}", x.text, x.entity.map_or("?".to_string(), |_| String::new()))
+                })
+                .collect::<Vec<_>>()
+                .join("+")
+        };
         at.row([
             i.to_string(),
             e.sentence.to_string(),
@@ -476,7 +651,9 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
             names(&e.recipients),
             names(&e.with),
             names(&e.places),
-            e.date.as_ref().map_or("-".to_string(), |d| format!("{}{}", d.value, if d.approx { "~" } else { "" })),
+            e.date.as_ref().map_or("-".to_string(), |d| {
+                format!("{}{}", d.value, if d.approx { "~" } else { "" })
+            }),
             e.key.chars().take(70).collect(),
         ]);
     }
@@ -484,7 +661,8 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
     r.line("Every relation:");
     let mut rlt = Table::new(["subject", "predicate", "object", "title", "valid", "evidence"]);
     for rel in &a.relations {
-        let v = |t: &Option<types::TimeValue>| t.as_ref().map_or("?".to_string(), |x| x.value.clone());
+        let v =
+            |t: &Option<types::TimeValue>| t.as_ref().map_or("?".to_string(), |x| x.value.clone());
         rlt.row([
             format!("{}{}", rel.subject.text, if rel.subject.entity.is_none() { "?" } else { "" }),
             rel.predicate.as_str().to_string(),
@@ -509,17 +687,26 @@ fn score(gold: &Gold, doc: &Document, a: &Analysis, set: &str, notes: &[String])
 }
 
 fn validity_check(g: &Value, rel: &types::Relation) -> String {
-    let within = |t: &str, from: &Option<types::TimeValue>, to: &Option<types::TimeValue>| -> bool {
+    let within = |t: &str,
+                  from: &Option<types::TimeValue>,
+                  to: &Option<types::TimeValue>|
+     -> bool {
         let Some((t0, t1)) = analyze::facts::date_bounds(t) else { return false };
         let lo = from.as_ref().and_then(|f| analyze::facts::date_bounds(&f.value)).map(|b| b.0);
         let hi = to.as_ref().and_then(|f| analyze::facts::date_bounds(&f.value)).map(|b| b.1);
         (lo.is_some() || hi.is_some()) && lo.is_none_or(|l| l <= t1) && hi.is_none_or(|h| h >= t0)
     };
     if let Some(w) = g.get("when").and_then(Value::as_str) {
-        return format!("when {w}: {}", if within(w, &rel.valid_from, &rel.valid_to) { "ok" } else { "no" });
+        return format!(
+            "when {w}: {}",
+            if within(w, &rel.valid_from, &rel.valid_to) { "ok" } else { "no" }
+        );
     }
     if let Some(u) = g.get("until").and_then(Value::as_str) {
-        let ok = rel.valid_to.as_ref().is_some_and(|t| t.value.starts_with(u) || u.starts_with(&t.value));
+        let ok = rel
+            .valid_to
+            .as_ref()
+            .is_some_and(|t| t.value.starts_with(u) || u.starts_with(&t.value));
         return format!("until {u}: {}", if ok { "ok" } else { "no" });
     }
     "-".into()

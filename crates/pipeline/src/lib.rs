@@ -279,4 +279,3 @@ pub fn extract_records(
     }
     Ok(())
 }
-

@@ -72,7 +72,8 @@ fn occurrence(doc: &Document, e: &Event) -> Option<&'static str> {
 }
 
 fn base_key(doc: &Document, analysis: &Analysis, e: &Event, about: Option<&str>) -> String {
-    let mut parts: Vec<String> = e.actors.iter().chain(e.recipients.iter()).map(|a| arg_key(a, analysis)).collect();
+    let mut parts: Vec<String> =
+        e.actors.iter().chain(e.recipients.iter()).map(|a| arg_key(a, analysis)).collect();
     parts.sort();
     parts.dedup();
     let place = e.places.first().map(|p| arg_key(p, analysis)).unwrap_or_default();
@@ -106,11 +107,14 @@ pub fn event_keys(doc: &Document, analysis: &Analysis) -> Vec<String> {
             if (pass == 0) == statement {
                 continue;
             }
-            let about = e.about.and_then(|t| keys.get(t as usize)).filter(|k| !k.is_empty()).cloned();
+            let about =
+                e.about.and_then(|t| keys.get(t as usize)).filter(|k| !k.is_empty()).cloned();
             let mut key = base_key(doc, analysis, e, about.as_deref());
             match occurrence(doc, e) {
                 Some("+") => {
-                    let earlier = (0..i).filter(|&j| keys[j] == key || keys[j].starts_with(&format!("{key}|#"))).count();
+                    let earlier = (0..i)
+                        .filter(|&j| keys[j] == key || keys[j].starts_with(&format!("{key}|#")))
+                        .count();
                     key = format!("{key}|#{}", earlier + 1);
                 }
                 Some(o) => key = format!("{key}|#{o}"),
@@ -152,7 +156,15 @@ mod tests {
     }
 
     fn ent(name: &str) -> LocalEntity {
-        LocalEntity { etype: types::EntityType::Person, name: name.into(), kind: None, mentions: vec![], aliases: vec![], geo: None, key: format!("person:{}", name.to_lowercase()) }
+        LocalEntity {
+            etype: types::EntityType::Person,
+            name: name.into(),
+            kind: None,
+            mentions: vec![],
+            aliases: vec![],
+            geo: None,
+            key: format!("person:{}", name.to_lowercase()),
+        }
     }
 
     fn ev(text: &str, trigger: &str, actors: &[u32], date: Option<&str>) -> Event {
@@ -160,7 +172,10 @@ mod tests {
         Event {
             category: EventCategory::Assault,
             mode: None,
-            actors: actors.iter().map(|&e| Argument { entity: Some(e), span: Span::new(0, 1), text: "x".into() }).collect(),
+            actors: actors
+                .iter()
+                .map(|&e| Argument { entity: Some(e), span: Span::new(0, 1), text: "x".into() })
+                .collect(),
             recipients: vec![],
             with: vec![],
             places: vec![],
@@ -176,8 +191,13 @@ mod tests {
     }
 
     /// (text, events as (trigger, actors, date)) -> which events share a key.
-    fn check(text: &str, events: &[(&str, &[u32], Option<&str>)], expect_same: &[(usize, usize, bool)]) {
-        let mut a = Analysis { entities: vec![ent("A"), ent("B"), ent("C")], ..Analysis::default() };
+    fn check(
+        text: &str,
+        events: &[(&str, &[u32], Option<&str>)],
+        expect_same: &[(usize, usize, bool)],
+    ) {
+        let mut a =
+            Analysis { entities: vec![ent("A"), ent("B"), ent("C")], ..Analysis::default() };
         for (t, actors, d) in events {
             a.events.push(ev(text, t, actors, *d));
         }
@@ -189,10 +209,40 @@ mod tests {
 
     #[test]
     fn re_reports_meet_and_distinct_events_stay_apart() {
-        check("A attacked B. A attacked B.", &[("attacked", &[0, 1], Some("2023-09-28")), ("attacked B.", &[1, 0], Some("2023-09-28"))], &[(0, 1, true)]);
-        check("A attacked B on Monday and again on Tuesday.", &[("attacked", &[0, 1], Some("2023-09-25")), ("again", &[0, 1], Some("2023-09-26"))], &[(0, 1, false)]);
-        check("A attacked B. A second attack on B followed.", &[("attacked", &[0, 1], Some("2023-09-28")), ("attack on", &[0, 1], Some("2023-09-28"))], &[(0, 1, false)]);
-        check("A attacked B. A attacked C.", &[("attacked", &[0, 1], None), ("attacked C", &[0, 2], None)], &[(0, 1, false)]);
-        check("A attacked B. Then another attack. And another attack.", &[("attacked", &[0, 1], None), ("attack.", &[0, 1], None), ("attack. And", &[0, 1], None)], &[(0, 1, false), (1, 2, false)]);
+        check(
+            "A attacked B. A attacked B.",
+            &[
+                ("attacked", &[0, 1], Some("2023-09-28")),
+                ("attacked B.", &[1, 0], Some("2023-09-28")),
+            ],
+            &[(0, 1, true)],
+        );
+        check(
+            "A attacked B on Monday and again on Tuesday.",
+            &[("attacked", &[0, 1], Some("2023-09-25")), ("again", &[0, 1], Some("2023-09-26"))],
+            &[(0, 1, false)],
+        );
+        check(
+            "A attacked B. A second attack on B followed.",
+            &[
+                ("attacked", &[0, 1], Some("2023-09-28")),
+                ("attack on", &[0, 1], Some("2023-09-28")),
+            ],
+            &[(0, 1, false)],
+        );
+        check(
+            "A attacked B. A attacked C.",
+            &[("attacked", &[0, 1], None), ("attacked C", &[0, 2], None)],
+            &[(0, 1, false)],
+        );
+        check(
+            "A attacked B. Then another attack. And another attack.",
+            &[
+                ("attacked", &[0, 1], None),
+                ("attack.", &[0, 1], None),
+                ("attack. And", &[0, 1], None),
+            ],
+            &[(0, 1, false), (1, 2, false)],
+        );
     }
 }

@@ -23,7 +23,10 @@ pub fn bounds(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     let year: i32 = v.get(..4)?.parse().ok()?;
     let rest = &v[4..];
     if rest.is_empty() {
-        return Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?));
+        return Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        ));
     }
     let rest = rest.strip_prefix('-')?;
     if let Some(w) = rest.strip_prefix('W') {
@@ -51,13 +54,10 @@ fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }
 
-/// True when the value names one day.
-pub fn is_day(value: &str) -> bool {
-    !value.contains('/') && bounds(value).is_some_and(|(a, b)| a == b)
-}
-
 fn concrete(t: &Timex) -> bool {
-    matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.as_bytes().iter().take(4).all(u8::is_ascii_digit) && t.value.len() >= 4
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+        && t.value.as_bytes().iter().take(4).all(u8::is_ascii_digit)
+        && t.value.len() >= 4
 }
 
 fn day(d: NaiveDate) -> String {
@@ -68,7 +68,9 @@ fn day(d: NaiveDate) -> String {
 pub fn value_of(t: &Timex, index: u32) -> TimeValue {
     match &t.range {
         Some((a, b)) => TimeValue { value: format!("{a}/{b}"), timex: Some(index), approx: true },
-        None => TimeValue { value: t.value.clone(), timex: Some(index), approx: t.modifier.is_some() },
+        None => {
+            TimeValue { value: t.value.clone(), timex: Some(index), approx: t.modifier.is_some() }
+        }
     }
 }
 
@@ -106,10 +108,17 @@ pub fn date_sentence(
             continue;
         }
         let Some(first) = (0..n).find(|&x| v.toks[x].span.end > t.span.start) else { continue };
-        let last = (first..n).take_while(|&x| v.toks[x].span.start < t.span.end).last().unwrap_or(first);
+        let last =
+            (first..n).take_while(|&x| v.toks[x].span.start < t.span.end).last().unwrap_or(first);
         let mut role = Role::At;
         // The signal may be inside the expression (`since 2019`) or before it.
-        let mut k = if v.eq_any(first, &["since", "until", "till", "after", "before", "by"]) && first < last { first + 1 } else { first };
+        let mut k = if v.eq_any(first, &["since", "until", "till", "after", "before", "by"])
+            && first < last
+        {
+            first + 1
+        } else {
+            first
+        };
         // `on`, `in`, `early on`: skip to the preposition before the expression.
         while k > 0 {
             let p = k - 1;
@@ -143,7 +152,10 @@ pub fn date_sentence(
         let mut best: Option<(usize, &Tx)> = None;
         for tx in &txs {
             if tx.role == Role::Since {
-                if f.since_timex.is_none() && tx.clause == f.clause && is_first_since(v, f, tx.first) {
+                if f.since_timex.is_none()
+                    && tx.clause == f.clause
+                    && is_first_since(v, f, tx.first)
+                {
                     f.since_timex = Some(tx.index);
                 }
                 continue;
@@ -162,11 +174,18 @@ pub fn date_sentence(
     }
     // `After <dated event>, X ...`: X lies between that date and publication.
     if let Some(after_clause) = (0..n.min(3)).find(|&x| v.eq(x, "after")).map(|x| v.clause[x]) {
-        let anchor = found.iter().filter(|f| f.clause == after_clause).find_map(|f| f.ev.date.as_ref().and_then(|d| bounds(&d.value)));
+        let anchor = found
+            .iter()
+            .filter(|f| f.clause == after_clause)
+            .find_map(|f| f.ev.date.as_ref().and_then(|d| bounds(&d.value)));
         if let (Some((from, _)), Some(p)) = (anchor, published) {
             for f in found.iter_mut() {
                 if f.clause != after_clause && f.ev.date.is_none() && !f.absorbed {
-                    f.ev.date = Some(TimeValue { value: format!("{}/{}", day(from), day(p)), timex: None, approx: true });
+                    f.ev.date = Some(TimeValue {
+                        value: format!("{}/{}", day(from), day(p)),
+                        timex: None,
+                        approx: true,
+                    });
                 }
             }
         }
@@ -177,20 +196,26 @@ pub fn date_sentence(
             continue;
         }
         let Some(window) = days_after_window(v, found[y].trig) else { continue };
-        let anchor = (0..y).rev().find_map(|x| found[x].ev.date.as_ref().and_then(|d| bounds(&d.value)).filter(|(a0, a1)| a0 == a1));
+        let anchor = (0..y).rev().find_map(|x| {
+            found[x].ev.date.as_ref().and_then(|d| bounds(&d.value)).filter(|(a0, a1)| a0 == a1)
+        });
         if let Some((d, _)) = anchor
-            && let (Some(from), Some(to)) = (d.checked_sub_days(Days::new(window.0)), d.checked_sub_days(Days::new(window.1)))
+            && let (Some(from), Some(to)) =
+                (d.checked_sub_days(Days::new(window.0)), d.checked_sub_days(Days::new(window.1)))
         {
             let value = if from == to { day(from) } else { format!("{}/{}", day(from), day(to)) };
             found[y].ev.date = Some(TimeValue { value, timex: None, approx: from != to });
         }
     }
     // Pluperfect after a dated event in another clause: between that date and the reference.
-    let dated: Vec<(u16, NaiveDate)> = found.iter().filter_map(|f| {
-        let d = f.ev.date.as_ref()?;
-        let (a0, a1) = bounds(&d.value)?;
-        (a0 == a1).then_some((f.clause, a0))
-    }).collect();
+    let dated: Vec<(u16, NaiveDate)> = found
+        .iter()
+        .filter_map(|f| {
+            let d = f.ev.date.as_ref()?;
+            let (a0, a1) = bounds(&d.value)?;
+            (a0 == a1).then_some((f.clause, a0))
+        })
+        .collect();
     for f in found.iter_mut() {
         if f.ev.date.is_some() || f.absorbed || !f.pluperfect {
             continue;
@@ -198,7 +223,11 @@ pub fn date_sentence(
         let Some(&(_, from)) = dated.iter().find(|(c, _)| *c != f.clause) else { continue };
         let to = reference.filter(|r| *r >= from).or(published.filter(|p| *p >= from));
         if let Some(to) = to {
-            f.ev.date = Some(TimeValue { value: format!("{}/{}", day(from), day(to)), timex: None, approx: true });
+            f.ev.date = Some(TimeValue {
+                value: format!("{}/{}", day(from), day(to)),
+                timex: None,
+                approx: true,
+            });
         }
     }
     // The narrative's reference day moves with dated main-clause events.
@@ -234,7 +263,11 @@ fn days_after_window(v: &View, trig: usize) -> Option<(u64, u64)> {
         return None;
     }
     let unit = v.word(start - 1).to_ascii_lowercase();
-    let count = if start >= 2 { super::events::number_word(v.word(start - 2)).map(|n| n as u64) } else { None };
+    let count = if start >= 2 {
+        super::events::number_word(v.word(start - 2)).map(|n| n as u64)
+    } else {
+        None
+    };
     let single = start >= 2 && v.eq_any(start - 2, &["a", "one"]);
     Some(match unit.as_str() {
         "hours" | "hour" => (1, 0),

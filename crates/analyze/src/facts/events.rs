@@ -28,25 +28,13 @@ pub struct Found {
     pub anaphoric: bool,
     /// An implied event (`the first meeting ... since 2019`): the timex that dates it.
     pub since_timex: Option<u32>,
-    /// The event's time is relative to another event: (kind, token of the cue).
-    pub relative: Option<Relative>,
     /// Arguments that are a possessor's group (`Haftar's forces`): (argument span, possessor).
     pub possessed: Vec<(Span, u32)>,
-    /// The subject phrase's first token (for coordination of verb phrases).
-    pub subject_first: Option<usize>,
     pub has_own_args: bool,
     pub habitual: bool,
     pub definite: bool,
     /// A weak (light-ish) verb sense such as `give`, `provide`, `send`.
     pub weak: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relative {
-    /// `after <event>`: the main clause follows the dated event in the `after` clause.
-    AfterClause,
-    /// `days after <event>`: this event precedes the anchor by a small number of days.
-    DaysBefore(u32),
 }
 
 /// Per-sentence results.
@@ -57,7 +45,10 @@ pub struct SentenceFacts {
     pub statements: Vec<(Event, Option<usize>)>,
 }
 
-const PARTICLES: &[&str] = &["for", "on", "upon", "out", "back", "up", "down", "off", "over", "into", "fire", "part", "to", "at"];
+const PARTICLES: &[&str] = &[
+    "for", "on", "upon", "out", "back", "up", "down", "off", "over", "into", "fire", "part", "to",
+    "at",
+];
 
 fn lex() -> &'static Lexicon {
     Lexicon::get()
@@ -78,16 +69,43 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
     // What the previous word makes of this one.
     let noun_ctx = prev.is_some_and(|p| {
         (p.is(wc::DET | wc::POSS) && !p.is(wc::REL) && !v.eq(i - 1, "that"))
-            || (p.is(wc::QUANT) && v.eq_any(i - 1, &["some", "many", "several", "all", "both", "few", "most", "more", "less", "each", "any", "much", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"]))
+            || (p.is(wc::QUANT)
+                && v.eq_any(
+                    i - 1,
+                    &[
+                        "some", "many", "several", "all", "both", "few", "most", "more", "less",
+                        "each", "any", "much", "one", "two", "three", "four", "five", "six",
+                        "seven", "eight", "nine", "ten", "dozen",
+                    ],
+                ))
             || p.number
             || matches!(v.word(i - 1), "'s" | "\u{2019}s")
             || (p.info.is_none() && !p.cap && !p.punct && p.m.is_none())
             || p.label == Some(MentionLabel::Norp)
             || (p.is(wc::PREP) && !v.eq(i - 1, "to") && !p.is(wc::SUB))
     });
-    let plural_quant = prev_w.is_some_and(|j| v.eq_any(j, &["hundreds", "thousands", "dozens", "scores", "many", "several", "some", "others", "both", "all", "millions", "tens"]));
+    let plural_quant = prev_w.is_some_and(|j| {
+        v.eq_any(
+            j,
+            &[
+                "hundreds",
+                "thousands",
+                "dozens",
+                "scores",
+                "many",
+                "several",
+                "some",
+                "others",
+                "both",
+                "all",
+                "millions",
+                "tens",
+            ],
+        )
+    });
     let verb_ctx = prev.is_some_and(|p| {
-        p.is(wc::MODAL | wc::DO | wc::NEG | wc::BE | wc::HAVE | wc::ADV | wc::PRON) && !p.is(wc::DET | wc::POSS)
+        p.is(wc::MODAL | wc::DO | wc::NEG | wc::BE | wc::HAVE | wc::ADV | wc::PRON)
+            && !p.is(wc::DET | wc::POSS)
             || v.eq(i - 1, "to")
             || p.is(wc::REL) && !p.is(wc::POSS)
             || p.m.is_some() && p.cap && p.label != Some(MentionLabel::Norp)
@@ -126,12 +144,14 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
         }
         // A context requirement met is decisive.
         let specific = tr.prev.is_some() || tr.next.is_some();
-        let as_verb = if can_verb && can_noun {
-            !noun_ctx || verb_ctx
-        } else {
+        let as_verb = if can_verb && can_noun { !noun_ctx || verb_ctx } else { can_verb };
+        let fits = if noun_ctx && !verb_ctx {
+            can_noun || (specific && !participle)
+        } else if verb_ctx {
             can_verb
+        } else {
+            true
         };
-        let fits = if noun_ctx && !verb_ctx { can_noun || (specific && !participle) } else if verb_ctx { can_verb } else { true };
         if fits || specific {
             if !can_noun && noun_ctx && !verb_ctx && !specific {
                 // `the alleged bombardment`, `four shell bombs`: an adjective, not a verb.
@@ -139,7 +159,7 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
             }
             return Some((tr, last, as_verb));
         }
-        if fallback.is_none() && !(noun_ctx && !can_noun) {
+        if fallback.is_none() && (!noun_ctx || can_noun) {
             fallback = Some((tr, last, as_verb));
         }
     }
@@ -157,7 +177,14 @@ struct VerbGroup {
 }
 
 fn verb_group(v: &View, i: usize, participle: bool) -> VerbGroup {
-    let mut g = VerbGroup { start: i, modality: Modality::Asserted, passive: false, pluperfect: false, negated: false, to_inf: false };
+    let mut g = VerbGroup {
+        start: i,
+        modality: Modality::Asserted,
+        passive: false,
+        pluperfect: false,
+        negated: false,
+        to_inf: false,
+    };
     let mut j = i;
     let mut saw_be = false;
     while j > 0 {
@@ -207,7 +234,13 @@ fn verb_group(v: &View, i: usize, participle: bool) -> VerbGroup {
             j = k;
             continue;
         }
-        if t.is(wc::ADV) || (w.len() > 4 && w.ends_with("ly") && !t.cap && t.m.is_none() && t.info.is_none_or(|x| x.triggers.is_empty())) {
+        if t.is(wc::ADV)
+            || (w.len() > 4
+                && w.ends_with("ly")
+                && !t.cap
+                && t.m.is_none()
+                && t.info.is_none_or(|x| x.triggers.is_empty()))
+        {
             j = k;
             continue;
         }
@@ -218,8 +251,13 @@ fn verb_group(v: &View, i: usize, participle: bool) -> VerbGroup {
             let cw = v.word(c).to_ascii_lowercase();
             let m = match cw.as_str() {
                 "failed" | "fail" | "fails" | "unable" => Some(Modality::Failed),
-                "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "intended" | "aims" | "aim" | "expected" | "due" | "set" | "scheduled" | "going" | "preparing" | "poised" | "seeks" | "sought" | "seeking" | "hopes" | "hoped" | "wants" | "wanted" | "decided" | "decides" => Some(Modality::Planned),
-                "tried" | "tries" | "trying" | "attempted" | "attempt" | "attempts" => Some(Modality::Asserted),
+                "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "intended"
+                | "aims" | "aim" | "expected" | "due" | "set" | "scheduled" | "going"
+                | "preparing" | "poised" | "seeks" | "sought" | "seeking" | "hopes" | "hoped"
+                | "wants" | "wanted" | "decided" | "decides" => Some(Modality::Planned),
+                "tried" | "tries" | "trying" | "attempted" | "attempt" | "attempts" => {
+                    Some(Modality::Asserted)
+                }
                 "likely" | "unlikely" => Some(Modality::Uncertain),
                 "refused" | "refuses" | "declined" => Some(Modality::Negated),
                 _ => None,
@@ -243,7 +281,13 @@ fn verb_group(v: &View, i: usize, participle: bool) -> VerbGroup {
 }
 
 /// Finds the subject of a verb whose verb group starts at `start`.
-fn subject(v: &View, a: &Analysis, start: usize, trig_clause: u16, last_subject: Option<Np>) -> Option<Np> {
+fn subject(
+    v: &View,
+    a: &Analysis,
+    start: usize,
+    trig_clause: u16,
+    last_subject: Option<Np>,
+) -> Option<Np> {
     if start == 0 {
         return None;
     }
@@ -263,7 +307,10 @@ fn subject(v: &View, a: &Analysis, start: usize, trig_clause: u16, last_subject:
     for _ in 0..3 {
         if time_word(v, j) && j > 0 {
             j -= 1;
-            while j > 0 && (v.toks[j].is(wc::PREP | wc::DET) || v.eq_any(j, &["last", "next", "early", "late", "on", "this"])) {
+            while j > 0
+                && (v.toks[j].is(wc::PREP | wc::DET)
+                    || v.eq_any(j, &["last", "next", "early", "late", "on", "this"]))
+            {
                 j -= 1;
             }
             continue;
@@ -273,7 +320,9 @@ fn subject(v: &View, a: &Analysis, start: usize, trig_clause: u16, last_subject:
             && v.toks[np.first - 1].is(wc::PREP)
             && !v.eq_any(np.first - 1, &["of", "by"])
             && !v.toks[np.first - 1].is(wc::SUB | wc::REL)
-            && np.mention.is_none_or(|m| matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc))
+            && np.mention.is_none_or(|m| {
+                matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            })
             && v.np_left(a, np.first - 2, 0).is_some_and(|s| s.actor)
         {
             j = np.first - 2;
@@ -323,13 +372,40 @@ fn subject(v: &View, a: &Analysis, start: usize, trig_clause: u16, last_subject:
         // `... and relies on`: the subject of the verb phrase before.
         return last_subject;
     }
-    let np = v.np_left(a, j, 0)?;
-    if np.actor { Some(np) } else { Some(np) }
+    v.np_left(a, j, 0)
 }
 
 /// Day names and other bare time words (`Monday`, `today`, `yesterday`, `Sunday night`).
 fn time_word(v: &View, i: usize) -> bool {
-    v.eq_any(i, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "night", "morning", "evening", "afternoon", "overnight", "earlier", "later", "again", "also", "now", "week", "month", "year", "weekend"])
+    v.eq_any(
+        i,
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tonight",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+            "overnight",
+            "earlier",
+            "later",
+            "again",
+            "also",
+            "now",
+            "week",
+            "month",
+            "year",
+            "weekend",
+        ],
+    )
 }
 
 /// The event's arguments by role.
@@ -369,13 +445,28 @@ fn clause_end(v: &View, from: usize, clause: u16) -> usize {
 
 /// Reads prepositional phrases after token `from` up to `end`.
 #[allow(clippy::too_many_arguments)]
-fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end: usize, args: &mut Args, noun: bool, obj_common: bool) {
+fn pps(
+    v: &View,
+    a: &Analysis,
+    tr: &Trigger,
+    trig_last: usize,
+    from: usize,
+    end: usize,
+    args: &mut Args,
+    noun: bool,
+    obj_common: bool,
+) {
     let cat = tr.category;
     let mut k = from;
     while k < end {
         let t = v.toks[k];
         // A new verb ends the trigger's phrases (`an assault on X relied on Y`).
-        if k > from && t.m.is_none() && t.is(wc::VERB | wc::REPORT | wc::BE | wc::MODAL) && !v.toks[k - 1].is(wc::DET | wc::POSS) && !t.is(wc::PREP) {
+        if k > from
+            && t.m.is_none()
+            && t.is(wc::VERB | wc::REPORT | wc::BE | wc::MODAL)
+            && !v.toks[k - 1].is(wc::DET | wc::POSS)
+            && !t.is(wc::PREP)
+        {
             break;
         }
         if !t.is(wc::PREP) || t.m.is_some() {
@@ -396,15 +487,22 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
         let mut list = Vec::new();
         v.coordinated_right(a, np, end, &mut list);
         let is_place = |np: &Np| {
-            np.mention.is_some_and(|m| matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc))
-                && !np.actor_common()
+            np.mention.is_some_and(|m| {
+                matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            }) && !np.actor_common()
         };
         let next = list.last().map_or(k + 1, |x| x.last + 1);
         match prep.as_str() {
-            "with" if tr.flags & tf::SYM != 0 || matches!(cat, EventCategory::Agree | EventCategory::Cooperate) => {
+            "with"
+                if tr.flags & tf::SYM != 0
+                    || matches!(cat, EventCategory::Agree | EventCategory::Cooperate) =>
+            {
                 for np in list {
                     if np.actor {
-                        if cat == EventCategory::Consult || cat == EventCategory::Cooperate || cat == EventCategory::Agree {
+                        if cat == EventCategory::Consult
+                            || cat == EventCategory::Cooperate
+                            || cat == EventCategory::Agree
+                        {
                             args.actors.push(np);
                         } else {
                             args.recipients.push(np);
@@ -415,7 +513,11 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
             "between" | "among" => {
                 for np in list {
                     if np.actor || v.np_count(&np).is_some() {
-                        if matches!(tr.mode, Some("third-party") | Some("host")) || args.actors.is_empty() == false && cat != EventCategory::Consult && tr.flags & tf::SYM == 0 {
+                        if matches!(tr.mode, Some("third-party") | Some("host"))
+                            || !args.actors.is_empty()
+                                && cat != EventCategory::Consult
+                                && tr.flags & tf::SYM == 0
+                        {
                             args.recipients.push(np);
                         } else {
                             args.actors.push(np);
@@ -432,11 +534,21 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
             }
             "of" if noun => {
                 for np in list {
-                    if is_place(&np) && matches!(cat, EventCategory::Assault | EventCategory::Coerce) {
+                    if is_place(&np)
+                        && matches!(cat, EventCategory::Assault | EventCategory::Coerce)
+                    {
                         args.recipients.push(np);
                         args.places.push(np);
                     } else if np.actor {
-                        if tr.flags & tf::OFACTOR != 0 || matches!(cat, EventCategory::Die | EventCategory::Consult | EventCategory::Protest | EventCategory::Mobilize) {
+                        if tr.flags & tf::OFACTOR != 0
+                            || matches!(
+                                cat,
+                                EventCategory::Die
+                                    | EventCategory::Consult
+                                    | EventCategory::Protest
+                                    | EventCategory::Mobilize
+                            )
+                        {
                             args.actors.push(np);
                         } else {
                             args.recipients.push(np);
@@ -446,7 +558,15 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
             }
             "on" | "against" | "upon" | "at" => {
                 for np in list {
-                    if is_place(&np) && (prep == "at" || !matches!(cat, EventCategory::Assault | EventCategory::Coerce | EventCategory::Sanction)) {
+                    if is_place(&np)
+                        && (prep == "at"
+                            || !matches!(
+                                cat,
+                                EventCategory::Assault
+                                    | EventCategory::Coerce
+                                    | EventCategory::Sanction
+                            ))
+                    {
                         args.places.push(np);
                     } else if np.actor {
                         if matches!(cat, EventCategory::Consult | EventCategory::Statement) {
@@ -460,7 +580,8 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
                 }
             }
             "to" => {
-                        let moving = tr.flags & (tf::MOVE | tf::OBJPLACE) != 0 || matches!(cat, EventCategory::Mobilize | EventCategory::Retreat);
+                let moving = tr.flags & (tf::MOVE | tf::OBJPLACE) != 0
+                    || matches!(cat, EventCategory::Mobilize | EventCategory::Retreat);
                 for np in list {
                     if moving && !is_place(&np) && !np.actor && np.inner_place.is_some() {
                         if let Some(p) = np.inner_place {
@@ -471,7 +592,21 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
                         if cat != EventCategory::Consult && cat != EventCategory::Mobilize {
                             args.recipients.push(np);
                         }
-                    } else if np.actor && matches!(cat, EventCategory::Aid | EventCategory::Support | EventCategory::Request | EventCategory::Accuse | EventCategory::Threaten | EventCategory::Agree | EventCategory::Concede | EventCategory::Retreat | EventCategory::Cooperate | EventCategory::Sanction) {
+                    } else if np.actor
+                        && matches!(
+                            cat,
+                            EventCategory::Aid
+                                | EventCategory::Support
+                                | EventCategory::Request
+                                | EventCategory::Accuse
+                                | EventCategory::Threaten
+                                | EventCategory::Agree
+                                | EventCategory::Concede
+                                | EventCategory::Retreat
+                                | EventCategory::Cooperate
+                                | EventCategory::Sanction
+                        )
+                    {
                         args.recipients.push(np);
                     }
                 }
@@ -479,16 +614,25 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
             "from" => {
                 for np in list {
                     if is_place(&np) {
-                        if matches!(cat, EventCategory::Retreat | EventCategory::Sanction | EventCategory::Coerce) {
+                        if matches!(
+                            cat,
+                            EventCategory::Retreat
+                                | EventCategory::Sanction
+                                | EventCategory::Coerce
+                        ) {
                             args.recipients.push(np);
                         }
                         args.places.push(np);
-                    } else if np.actor && matches!(cat, EventCategory::Request | EventCategory::Retreat) {
+                    } else if np.actor
+                        && matches!(cat, EventCategory::Request | EventCategory::Retreat)
+                    {
                         args.recipients.push(np);
                     }
                 }
             }
-            "in" | "near" | "outside" | "inside" | "across" | "throughout" | "around" if !after_common => {
+            "in" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
+                if !after_common =>
+            {
                 for np in list {
                     if is_place(&np) {
                         args.places.push(np);
@@ -506,13 +650,18 @@ fn pps(v: &View, a: &Analysis, tr: &Trigger, trig_last: usize, from: usize, end:
     }
     // `north-west of Moscow`: a compass word, `of`, a place.
     for x in from..end.saturating_sub(2) {
-        if v.toks[x].is(wc::DIRECTION) && v.eq(x + 1, "of")
+        if v.toks[x].is(wc::DIRECTION)
+            && v.eq(x + 1, "of")
             && let Some(m) = v.place_mention(a, x + 2)
         {
             let mm = &a.mentions[m as usize];
             let s = Span::new(v.toks[x].span.start, mm.span.end);
             args.places.retain(|p| p.mention != Some(m));
-            args.place_args.push(Argument { entity: mm.entity, span: s, text: v.text[s.start..s.end].to_string() });
+            args.place_args.push(Argument {
+                entity: mm.entity,
+                span: s,
+                text: v.text[s.start..s.end].to_string(),
+            });
         }
     }
 }
@@ -531,23 +680,48 @@ impl View<'_> {
         }
         let c = (np.first..=np.last).find_map(|x| number_word(self.word(x)))?;
         (np.first..=np.last)
-            .any(|x| self.toks[x].is(wc::GROUP) || self.eq_any(x, &["men", "leaders", "sides", "countries", "presidents", "women", "officials", "ministers"]))
+            .any(|x| {
+                self.toks[x].is(wc::GROUP)
+                    || self.eq_any(
+                        x,
+                        &[
+                            "men",
+                            "leaders",
+                            "sides",
+                            "countries",
+                            "presidents",
+                            "women",
+                            "officials",
+                            "ministers",
+                        ],
+                    )
+            })
             .then_some(c)
     }
 
     /// `the east`, `the desert south`, `north-west of Moscow`: a place given by a compass word.
     pub fn direction_arg(&self, np: &Np) -> Option<Argument> {
         let h = np.head;
-        if np.mention.is_some() && !self.toks[h].is(wc::DIRECTION) || !self.toks[h].is(wc::DIRECTION) {
+        if np.mention.is_some() && !self.toks[h].is(wc::DIRECTION)
+            || !self.toks[h].is(wc::DIRECTION)
+        {
             return None;
         }
         // `north-west of Moscow`: from the compass word to the place.
         if self.eq(h + 1, "of")
-            && let Some(m) = (h + 2..=np.last.max(h + 2).min(self.len().saturating_sub(1))).find_map(|x| self.toks[x].m)
+            && let Some(m) = (h + 2..=np.last.max(h + 2).min(self.len().saturating_sub(1)))
+                .find_map(|x| self.toks[x].m)
         {
-            let last = (h + 2..self.len()).take_while(|&x| self.toks[x].m == Some(m) || self.toks[x].is(wc::DET)).last().unwrap_or(h + 2);
+            let last = (h + 2..self.len())
+                .take_while(|&x| self.toks[x].m == Some(m) || self.toks[x].is(wc::DET))
+                .last()
+                .unwrap_or(h + 2);
             let s = self.span(h, last);
-            return Some(Argument { entity: None, span: s, text: self.text[s.start..s.end].to_string() });
+            return Some(Argument {
+                entity: None,
+                span: s,
+                text: self.text[s.start..s.end].to_string(),
+            });
         }
         let mut first = np.first;
         // `areas of the desert south`: the named part after `of`.
@@ -565,8 +739,19 @@ impl View<'_> {
     pub fn np_for_mention(&self, a: &Analysis, m: u32) -> Np {
         let mm = &a.mentions[m as usize];
         let first = (0..self.len()).find(|&x| self.toks[x].span.end > mm.span.start).unwrap_or(0);
-        let last = (0..self.len()).rev().find(|&x| self.toks[x].span.start < mm.span.end).unwrap_or(first);
-        Np { first, last, head: last, arg_first: first, arg_last: last, mention: Some(m), entity: mm.entity, actor: true, ..Np::default() }
+        let last =
+            (0..self.len()).rev().find(|&x| self.toks[x].span.start < mm.span.end).unwrap_or(first);
+        Np {
+            first,
+            last,
+            head: last,
+            arg_first: first,
+            arg_last: last,
+            mention: Some(m),
+            entity: mm.entity,
+            actor: true,
+            ..Np::default()
+        }
     }
 }
 
@@ -609,7 +794,8 @@ fn conditionals(v: &View, found: &mut [Found]) {
     for f in found.iter_mut() {
         let c = f.clause;
         let start = (0..=f.trig).rev().take_while(|&x| v.clause[x] == c).last().unwrap_or(f.trig);
-        let in_if = v.eq_any(start, &["if", "unless"]) || (start..f.trig).any(|x| v.eq_any(x, &["if", "unless"]) && v.toks[x].is(wc::SUB));
+        let in_if = v.eq_any(start, &["if", "unless"])
+            || (start..f.trig).any(|x| v.eq_any(x, &["if", "unless"]) && v.toks[x].is(wc::SUB));
         let cond_after = (f.trig_last + 1..n).any(|x| v.eq_any(x, &["unless", "if"]));
         if in_if || (cond_after && f.ev.modality == Modality::Planned) {
             f.ev.modality = Modality::Hypothetical;
@@ -618,7 +804,15 @@ fn conditionals(v: &View, found: &mut [Found]) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize, as_verb: bool, last_subject: &mut Option<Np>) -> Option<Found> {
+fn event_at(
+    v: &View,
+    a: &Analysis,
+    tr: &'static Trigger,
+    i: usize,
+    last: usize,
+    as_verb: bool,
+    last_subject: &mut Option<Np>,
+) -> Option<Found> {
     let n = v.len();
     let clause = v.clause[i];
     let end = clause_end(v, last + 1, clause);
@@ -626,7 +820,6 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
     let mut category = tr.category;
     let mut modality = Modality::Asserted;
     let mut pluperfect = false;
-    let mut subject_first = None;
     let mut definite = false;
     let mut habitual = false;
     let mut trig_first = i;
@@ -636,9 +829,20 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         modality = g.modality;
         pluperfect = g.pluperfect;
         // Reduced relative passive: `a camp attacked by militiamen`.
-        let reduced_passive = !g.passive && word_ed && i > 0 && g.start == i && v.eq(last + 1, "by") && v.toks[i - 1].m.is_none() && v.nominal(i - 1) && !v.toks[i - 1].is(wc::DET);
+        let reduced_passive = !g.passive
+            && word_ed
+            && i > 0
+            && g.start == i
+            && v.eq(last + 1, "by")
+            && v.toks[i - 1].m.is_none()
+            && v.nominal(i - 1)
+            && !v.toks[i - 1].is(wc::DET);
         let passive = g.passive || reduced_passive;
-        let subj = if g.start > 0 && v.toks[g.start - 1].is(wc::PREP) && !v.toks[g.start - 1].is(wc::REL) && !g.to_inf {
+        let subj = if g.start > 0
+            && v.toks[g.start - 1].is(wc::PREP)
+            && !v.toks[g.start - 1].is(wc::REL)
+            && !g.to_inf
+        {
             None
         } else if tr.ing && g.start == i && i > 0 && v.word(i - 1) == "," {
             // `..., killing thousands`: a participle clause; its subject is the main clause's.
@@ -650,7 +854,6 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         if let Some(s) = subj {
             if s.actor || s.pronoun {
                 v.coordinated_left(a, s, 0, &mut subjects);
-                subject_first = subjects.iter().map(|x| x.first).min();
                 if !(tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
                     *last_subject = Some(s);
                 }
@@ -660,7 +863,11 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         }
         // Objects.
         let mut k = last + 1;
-        while k < n && (v.toks[k].is(wc::ADV) || v.quote(k) || v.eq_any(k, &["up", "down", "out", "off", "back"])) {
+        while k < n
+            && (v.toks[k].is(wc::ADV)
+                || v.quote(k)
+                || v.eq_any(k, &["up", "down", "out", "off", "back"]))
+        {
             k += 1;
         }
         let mut objects = Vec::new();
@@ -702,7 +909,9 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
                 if !o.actor {
                     continue;
                 }
-                let place = o.mention.is_some_and(|m| matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)) && o.sector.is_none();
+                let place = o.mention.is_some_and(|m| {
+                    matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+                }) && o.sector.is_none();
                 if tr.flags & tf::SYM != 0 && category == EventCategory::Consult {
                     args.actors.push(*o);
                 } else {
@@ -716,12 +925,19 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         let obj_common = objects.first().is_some_and(|o| !o.actor && o.mention.is_none());
         pps(v, a, tr, last, obj_end.max(last + 1), end, &mut args, false, obj_common);
         if tr.flags & tf::CROWDALT != 0 {
-            let crowd = args.actors.iter().any(|s| (s.first..=s.last).any(|x| v.toks[x].is(wc::CROWD)));
+            let crowd =
+                args.actors.iter().any(|s| (s.first..=s.last).any(|x| v.toks[x].is(wc::CROWD)));
             if crowd || args.recipients.is_empty() {
                 category = EventCategory::Protest;
             }
         }
-        if args.actors.is_empty() && subj.is_none() && tr.ing && g.start == i && i > 0 && !v.toks[i - 1].is(wc::PREP) {
+        if args.actors.is_empty()
+            && subj.is_none()
+            && tr.ing
+            && g.start == i
+            && i > 0
+            && !v.toks[i - 1].is(wc::PREP)
+        {
             // A participle without a subject of its own.
         }
     } else {
@@ -736,7 +952,19 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
             if t.is(wc::HEDGE) {
                 modality = Modality::Uncertain;
             }
-            if v.eq_any(x, &["planned", "proposed", "upcoming", "possible", "potential", "future", "expected", "scheduled"]) {
+            if v.eq_any(
+                x,
+                &[
+                    "planned",
+                    "proposed",
+                    "upcoming",
+                    "possible",
+                    "potential",
+                    "future",
+                    "expected",
+                    "scheduled",
+                ],
+            ) {
                 modality = Modality::Planned;
             }
             if v.eq(x, "no") {
@@ -752,7 +980,13 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
             }
             if let Some(m) = v.toks[x].m {
                 let l = a.mentions[m as usize].label;
-                if matches!(l, MentionLabel::Norp | MentionLabel::Gpe | MentionLabel::Org | MentionLabel::Person) {
+                if matches!(
+                    l,
+                    MentionLabel::Norp
+                        | MentionLabel::Gpe
+                        | MentionLabel::Org
+                        | MentionLabel::Person
+                ) {
                     pos_actor = Some(v.np_for_mention(a, m));
                 }
                 break;
@@ -775,11 +1009,25 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         let before = np_first;
         if before > 0 {
             let b = before - 1;
-            let prep_after_verb = v.eq_any(b, &["on", "under", "into"]) && b > 0 && (v.toks[b - 1].is(wc::VERB | wc::BE | wc::LIGHT) || v.eq_any(b - 1, &["went", "go", "goes", "remained", "remain", "remains", "put", "placed"]));
+            let prep_after_verb = v.eq_any(b, &["on", "under", "into"])
+                && b > 0
+                && (v.toks[b - 1].is(wc::VERB | wc::BE | wc::LIGHT)
+                    || v.eq_any(
+                        b - 1,
+                        &["went", "go", "goes", "remained", "remain", "remains", "put", "placed"],
+                    ));
             // `would tighten the naval blockade`: a verb after a modal carries the noun's event.
-            let modal_verb = b > 0 && (v.toks[b - 1].is(wc::MODAL) || v.eq(b - 1, "to")) && !v.toks[b].is(wc::PREP | wc::DET) && !v.toks[b].punct && v.toks[b].m.is_none();
-            let light = v.toks[b].is(wc::LIGHT) || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) || prep_after_verb || modal_verb;
-            let takes_part = v.eq(b, "in") && b >= 2 && v.eq(b - 1, "part") || v.eq_any(b, &["joined", "join", "joins"]);
+            let modal_verb = b > 0
+                && (v.toks[b - 1].is(wc::MODAL) || v.eq(b - 1, "to"))
+                && !v.toks[b].is(wc::PREP | wc::DET)
+                && !v.toks[b].punct
+                && v.toks[b].m.is_none();
+            let light = v.toks[b].is(wc::LIGHT)
+                || v.eq_any(b, &["in", "into", "joined", "join", "joins"])
+                || prep_after_verb
+                || modal_verb;
+            let takes_part = v.eq(b, "in") && b >= 2 && v.eq(b - 1, "part")
+                || v.eq_any(b, &["joined", "join", "joins"]);
             if light {
                 let g = verb_group(v, b, false);
                 if modality == Modality::Asserted {
@@ -798,7 +1046,6 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
                 {
                     let mut subjects = Vec::new();
                     v.coordinated_left(a, s, 0, &mut subjects);
-                    subject_first = subjects.iter().map(|x| x.first).min();
                     *last_subject = Some(s);
                     if takes_part && !args.actors.is_empty() {
                         args.with.extend(subjects);
@@ -820,12 +1067,23 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         while k < n && v.toks[k].is(wc::ADV) {
             k += 1;
         }
-        if k < n && k < end && (v.toks[k].is(wc::VERB) || v.word(k).ends_with("ed") && !v.toks[k].is(wc::PREP) && v.toks[k].m.is_none()) && !v.toks[k].is(wc::REPORT | wc::BE | wc::HAVE) {
+        if k < n
+            && k < end
+            && (v.toks[k].is(wc::VERB)
+                || v.word(k).ends_with("ed") && !v.toks[k].is(wc::PREP) && v.toks[k].m.is_none())
+            && !v.toks[k].is(wc::REPORT | wc::BE | wc::HAVE)
+        {
             let mut o_at = k + 1;
             while o_at < n && v.toks[o_at].is(wc::ADV) {
                 o_at += 1;
             }
-            let relies = v.eq_any(k, &["relied", "relies", "rely", "depended", "depends", "depend", "involved", "included", "includes"]);
+            let relies = v.eq_any(
+                k,
+                &[
+                    "relied", "relies", "rely", "depended", "depends", "depend", "involved",
+                    "included", "includes",
+                ],
+            );
             if relies && v.eq_any(o_at, &["on", "upon"]) {
                 if let Some(o) = v.np_right(a, o_at + 1, end).filter(|o| o.actor) {
                     let mut list = Vec::new();
@@ -833,7 +1091,9 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
                     args.with.extend(list);
                 }
             } else if let Some(o) = v.np_right(a, k + 1, end) {
-                let place = o.mention.is_some_and(|m| matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)) && o.sector.is_none();
+                let place = o.mention.is_some_and(|m| {
+                    matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+                }) && o.sector.is_none();
                 if place {
                     args.places.push(o);
                 } else if o.actor && matches!(category, EventCategory::Assault) {
@@ -843,7 +1103,8 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         }
     }
     // An event in a `where` clause happened at the antecedent (`Ukraine, where ... invasion`).
-    if args.places.is_empty() && args.place_args.is_empty()
+    if args.places.is_empty()
+        && args.place_args.is_empty()
         && let Some(w) = (0..i).rev().take_while(|&x| v.clause[x] == clause).last()
         && v.eq(w, "where")
         && w > 0
@@ -855,14 +1116,22 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         if let Some(m) = v.place_mention(a, k) {
             let np = v.np_for_mention(a, m);
             args.places.push(np);
-            if tr.flags & tf::OBJPLACE != 0 && category == EventCategory::Assault && args.recipients.is_empty() {
+            if tr.flags & tf::OBJPLACE != 0
+                && category == EventCategory::Assault
+                && args.recipients.is_empty()
+            {
                 args.recipients.push(np);
             }
         }
     }
     // Places from attachments inside recipients (`the government in Tripoli`).
     if args.places.is_empty() && args.place_args.is_empty() {
-        let inner: Vec<u32> = args.recipients.iter().chain(args.actors.iter()).filter_map(|r| r.inner_place).collect();
+        let inner: Vec<u32> = args
+            .recipients
+            .iter()
+            .chain(args.actors.iter())
+            .filter_map(|r| r.inner_place)
+            .collect();
         if let Some(&p) = inner.first() {
             args.places.push(v.np_for_mention(a, p));
         }
@@ -872,7 +1141,12 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
     let mut pronouns = Vec::new();
     let mut possessed = Vec::new();
     let mut count_args = None;
-    let mut to_args = |nps: &[Np], role: u8, pronouns: &mut Vec<(usize, u8)>, possessed: &mut Vec<(Span, u32)>, count_args: &mut Option<usize>| -> Vec<Argument> {
+    let to_args = |nps: &[Np],
+                   role: u8,
+                   pronouns: &mut Vec<(usize, u8)>,
+                   possessed: &mut Vec<(Span, u32)>,
+                   count_args: &mut Option<usize>|
+     -> Vec<Argument> {
         let mut out: Vec<Argument> = Vec::new();
         for np in nps {
             if np.arg_first <= last && np.arg_last >= i {
@@ -890,7 +1164,10 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
             {
                 possessed.push((arg.span, p));
             }
-            if out.iter().any(|o| o.span == arg.span || (o.entity.is_some() && o.entity == arg.entity)) {
+            if out
+                .iter()
+                .any(|o| o.span == arg.span || (o.entity.is_some() && o.entity == arg.entity))
+            {
                 continue;
             }
             if arg.text.is_empty() {
@@ -902,9 +1179,12 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         out
     };
     let actors = to_args(&args.actors, 0, &mut pronouns, &mut possessed, &mut count_args);
-    let mut recipients = to_args(&args.recipients, 1, &mut pronouns, &mut possessed, &mut count_args);
+    let mut recipients =
+        to_args(&args.recipients, 1, &mut pronouns, &mut possessed, &mut count_args);
     let with = to_args(&args.with, 2, &mut pronouns, &mut possessed, &mut count_args);
-    recipients.retain(|r| !actors.iter().any(|x| x.span == r.span || (x.entity.is_some() && x.entity == r.entity)));
+    recipients.retain(|r| {
+        !actors.iter().any(|x| x.span == r.span || (x.entity.is_some() && x.entity == r.entity))
+    });
     let mut places: Vec<Argument> = Vec::new();
     for p in args.place_args.iter().cloned().chain(args.places.iter().map(|np| v.argument(np))) {
         if !places.iter().any(|q| q.span.overlaps(p.span)) {
@@ -917,8 +1197,18 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
     }
     let mut mode = if category == tr.category { tr.mode.map(str::to_string) } else { None };
     // A strike in a sentence about workers is a labour strike, not an air strike.
-    if category == EventCategory::Assault && !as_verb && v.eq_any(i, &["strike", "strikes"]) && tr.prev.is_none() {
-        let labour = (0..n).any(|x| matches!(v.toks[x].sector, Some(super::lexicon::Sector::Lab | super::lexicon::Sector::Edu)) || v.eq_any(x, &["unions", "union", "called", "open-ended", "indefinite", "nationwide"]));
+    if category == EventCategory::Assault
+        && !as_verb
+        && v.eq_any(i, &["strike", "strikes"])
+        && tr.prev.is_none()
+    {
+        let labour = (0..n).any(|x| {
+            matches!(
+                v.toks[x].sector,
+                Some(super::lexicon::Sector::Lab | super::lexicon::Sector::Edu)
+            ) || v
+                .eq_any(x, &["unions", "union", "called", "open-ended", "indefinite", "nationwide"])
+        });
         if labour {
             category = EventCategory::Protest;
             mode = Some("boycott".into());
@@ -954,9 +1244,7 @@ fn event_at(v: &View, a: &Analysis, tr: &'static Trigger, i: usize, last: usize,
         count_args,
         anaphoric: false,
         since_timex: None,
-        relative: None,
         possessed,
-        subject_first,
         has_own_args,
         habitual,
         definite,
@@ -970,18 +1258,46 @@ fn noun_phrase_start(v: &View, i: usize) -> usize {
     while s > 0 {
         let k = s - 1;
         let t = v.toks[k];
-        if matches!(v.word(k), "'s" | "\u{2019}s") && k > 0 && (v.toks[k - 1].m.is_some() || v.nominal(k - 1)) {
+        if matches!(v.word(k), "'s" | "\u{2019}s")
+            && k > 0
+            && (v.toks[k - 1].m.is_some() || v.nominal(k - 1))
+        {
             s = k;
             continue;
         }
-        if v.eq(k, "of") && k > 0 && v.eq_any(k - 1, &["state", "series", "wave", "campaign", "spate", "string", "round", "number", "act", "acts", "declaration", "days", "weeks"]) {
+        if v.eq(k, "of")
+            && k > 0
+            && v.eq_any(
+                k - 1,
+                &[
+                    "state",
+                    "series",
+                    "wave",
+                    "campaign",
+                    "spate",
+                    "string",
+                    "round",
+                    "number",
+                    "act",
+                    "acts",
+                    "declaration",
+                    "days",
+                    "weeks",
+                ],
+            )
+        {
             s = k - 1;
             continue;
         }
-        if t.is(wc::PREP) && !t.is(wc::DET) || t.is(wc::CONJ | wc::BE | wc::HAVE | wc::MODAL | wc::REL) || (t.punct && !matches!(v.word(k), "-" | "'s")) {
+        if t.is(wc::PREP) && !t.is(wc::DET)
+            || t.is(wc::CONJ | wc::BE | wc::HAVE | wc::MODAL | wc::REL)
+            || (t.punct && !matches!(v.word(k), "-" | "'s"))
+        {
             break;
         }
-        if t.is(wc::LIGHT) && !t.is(wc::DET) || t.is(wc::VERB | wc::REPORT) && !(k > 0 && v.toks[k - 1].is(wc::DET)) {
+        if t.is(wc::LIGHT) && !t.is(wc::DET)
+            || t.is(wc::VERB | wc::REPORT) && !(k > 0 && v.toks[k - 1].is(wc::DET))
+        {
             break;
         }
         if t.is(wc::DET) && !v.eq(k, "that") {
@@ -1012,9 +1328,9 @@ fn absorb(v: &View, found: &mut [Found]) {
             continue;
         }
         let mut taken: Option<usize> = None;
-        for y in x + 1..n {
-            if found[y].trig >= a && found[y].trig < b && !found[y].absorbed {
-                found[y].absorbed = true;
+        for (y, f) in found.iter_mut().enumerate().skip(x + 1) {
+            if f.trig >= a && f.trig < b && !f.absorbed {
+                f.absorbed = true;
                 taken.get_or_insert(y);
             }
         }
@@ -1023,8 +1339,12 @@ fn absorb(v: &View, found: &mut [Found]) {
             if found[x].ev.recipients.is_empty() {
                 let inner = found[y].ev.clone();
                 let named = |args: &[Argument]| args.iter().find(|r| r.entity.is_some()).cloned();
-                let pick = if found[x].ev.category == EventCategory::Request || found[x].ev.category == EventCategory::Reject {
-                    named(&inner.actors).or_else(|| named(&inner.recipients)).or_else(|| named(&inner.places))
+                let pick = if found[x].ev.category == EventCategory::Request
+                    || found[x].ev.category == EventCategory::Reject
+                {
+                    named(&inner.actors)
+                        .or_else(|| named(&inner.recipients))
+                        .or_else(|| named(&inner.places))
                 } else {
                     named(&inner.recipients).or_else(|| named(&inner.places))
                 };
@@ -1037,7 +1357,9 @@ fn absorb(v: &View, found: &mut [Found]) {
                     found[x].ev.places = inner.places.clone();
                 }
             }
-            if found[x].ev.modality == Modality::Asserted && found[y].ev.modality == Modality::Negated {
+            if found[x].ev.modality == Modality::Asserted
+                && found[y].ev.modality == Modality::Negated
+            {
                 // `refused to`: keep the refusal asserted.
             }
         }
@@ -1054,12 +1376,23 @@ fn absorb(v: &View, found: &mut [Found]) {
                 k -= 1;
             }
             let after_comma = v.word(k) == ",";
-            let after_and = v.eq(k, "and") && y > 0 && found[y - 1].absorbed && v.word(found[y - 1].trig).ends_with("ing");
+            let after_and = v.eq(k, "and")
+                && y > 0
+                && found[y - 1].absorbed
+                && v.word(found[y - 1].trig).ends_with("ing");
             let consequence = (0..y).rev().find(|&x| !found[x].absorbed).is_some_and(|x| {
-                matches!(found[x].ev.category, EventCategory::Assault | EventCategory::Disaster | EventCategory::Coerce | EventCategory::Die)
+                matches!(
+                    found[x].ev.category,
+                    EventCategory::Assault
+                        | EventCategory::Disaster
+                        | EventCategory::Coerce
+                        | EventCategory::Die
+                )
             });
             let after_disaster = (0..y).any(|x| found[x].ev.category == EventCategory::Disaster);
-            if (after_comma || after_and) && (consequence && found[y].ev.actors.is_empty() || after_disaster) {
+            if (after_comma || after_and)
+                && (consequence && found[y].ev.actors.is_empty() || after_disaster)
+            {
                 found[y].absorbed = true;
                 continue;
             }
@@ -1073,7 +1406,11 @@ fn absorb(v: &View, found: &mut [Found]) {
                 let t = v.toks[k];
                 !t.is(wc::PREP) || v.eq(k, "of")
             }) || found[x].ev.category == found[y].ev.category;
-            if gap_ok && found[y].trig - found[x].trig_last <= 8 && found[x].weak && found[x].ev.category != found[y].ev.category {
+            if gap_ok
+                && found[y].trig - found[x].trig_last <= 8
+                && found[x].weak
+                && found[x].ev.category != found[y].ev.category
+            {
                 // `gave a warm welcome`: the noun carries the event, the weak verb is light.
                 found[x].absorbed = true;
                 if found[y].ev.actors.is_empty() {
@@ -1089,7 +1426,9 @@ fn absorb(v: &View, found: &mut [Found]) {
                 // Keep arguments the noun found (`signed an agreement with X`).
                 let extra: Vec<Argument> = found[y].ev.recipients.clone();
                 for r in extra {
-                    if !found[x].ev.recipients.iter().any(|q| q.span == r.span) && !found[x].ev.actors.iter().any(|q| q.span == r.span) {
+                    if !found[x].ev.recipients.iter().any(|q| q.span == r.span)
+                        && !found[x].ev.actors.iter().any(|q| q.span == r.span)
+                    {
                         found[x].ev.recipients.push(r);
                     }
                 }
@@ -1100,17 +1439,27 @@ fn absorb(v: &View, found: &mut [Found]) {
             }
         }
         // Two triggers of one category in one clause are one event.
-        if let Some(x) = (0..y).rev().find(|&x| !found[x].absorbed && found[x].clause == found[y].clause && found[x].ev.category == found[y].ev.category) {
-            if found[y].trig - found[x].trig_last <= 6 {
-                found[y].absorbed = true;
-            }
+        if let Some(x) = (0..y).rev().find(|&x| {
+            !found[x].absorbed
+                && found[x].clause == found[y].clause
+                && found[x].ev.category == found[y].ev.category
+        }) && found[y].trig - found[x].trig_last <= 6
+        {
+            found[y].absorbed = true;
         }
     }
 }
 
 /// `X said Y must Z` is X's REQUEST of Y; `X said it will Z` (Z no event of its own) is X's
 /// expressed intent, an AGREE. The modal's complement is absorbed by the request.
-fn reported_commitment(v: &View, a: &Analysis, i: usize, src: &Np, sa: &Argument, found: &mut Vec<Found>) {
+fn reported_commitment(
+    v: &View,
+    a: &Analysis,
+    i: usize,
+    src: &Np,
+    sa: &Argument,
+    found: &mut Vec<Found>,
+) {
     let n = v.len();
     let mut m = None;
     for k in i + 1..n.min(i + 16) {
@@ -1159,10 +1508,12 @@ fn reported_commitment(v: &View, a: &Analysis, i: usize, src: &Np, sa: &Argument
         about: None,
         key: String::new(),
     };
-    let pron: Vec<(usize, u8)> = if src.pronoun && src.entity.is_none() { vec![(src.head, 0)] } else { Vec::new() };
+    let pron: Vec<(usize, u8)> =
+        if src.pronoun && src.entity.is_none() { vec![(src.head, 0)] } else { Vec::new() };
     match modal.as_str() {
         "must" | "should" | "ought" if !negated && !same => {
-            let recipients = if subj.actor || subj.pronoun { vec![v.argument(&subj)] } else { Vec::new() };
+            let recipients =
+                if subj.actor || subj.pronoun { vec![v.argument(&subj)] } else { Vec::new() };
             let mut pronouns = pron;
             if subj.pronoun && subj.entity.is_none() {
                 pronouns.push((subj.head, 1));
@@ -1176,7 +1527,9 @@ fn reported_commitment(v: &View, a: &Analysis, i: usize, src: &Np, sa: &Argument
         }
         "will" | "would" | "'ll" | "shall" if same && !negated => {
             let has_event = found.iter().any(|f| !f.absorbed && f.trig > m && f.trig <= verb + 3);
-            let generic = v.toks[verb].is(wc::VERB) || v.toks[verb].info.is_none_or(|x| x.flags == 0 && x.triggers.is_empty()) && v.toks[verb].cap;
+            let generic = v.toks[verb].is(wc::VERB)
+                || v.toks[verb].info.is_none_or(|x| x.flags == 0 && x.triggers.is_empty())
+                    && v.toks[verb].cap;
             if !has_event && !generic && !v.toks[verb].is(wc::REPORT) {
                 found.push(simple_found(v, mk(EventCategory::Agree, Vec::new()), m, verb, pron));
             }
@@ -1185,7 +1538,13 @@ fn reported_commitment(v: &View, a: &Analysis, i: usize, src: &Np, sa: &Argument
     }
 }
 
-fn simple_found(v: &View, ev: Event, trig: usize, last: usize, pronouns: Vec<(usize, u8)>) -> Found {
+fn simple_found(
+    v: &View,
+    ev: Event,
+    trig: usize,
+    last: usize,
+    pronouns: Vec<(usize, u8)>,
+) -> Found {
     Found {
         ev,
         trig,
@@ -1199,9 +1558,7 @@ fn simple_found(v: &View, ev: Event, trig: usize, last: usize, pronouns: Vec<(us
         count_args: None,
         anaphoric: false,
         since_timex: None,
-        relative: None,
         possessed: Vec::new(),
-        subject_first: None,
         has_own_args: true,
         habitual: false,
         definite: false,
@@ -1238,7 +1595,9 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
             continue;
         }
         // Only past/present reporting forms that are finite (not `the reported attack`).
-        if i > 0 && (v.toks[i - 1].is(wc::DET | wc::POSS) || matches!(v.word(i - 1), "'s" | "\u{2019}s")) {
+        if i > 0
+            && (v.toks[i - 1].is(wc::DET | wc::POSS) || matches!(v.word(i - 1), "'s" | "\u{2019}s"))
+        {
             continue;
         }
         if v.word(i).eq_ignore_ascii_case("reported") && i > 0 && v.eq(i - 1, "comments") {
@@ -1263,11 +1622,12 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
             if let Some(s) = s {
                 source = Some(s);
                 ev_start = s.first.min(g.start);
-            } else if let Some(np) = v.np_right(a, i + 1, n).filter(|s| s.actor) {
-                if i > 0 && (v.word(i - 1) == "," || v.quote(i - 1)) {
-                    source = Some(np);
-                    ev_end = np.last;
-                }
+            } else if let Some(np) = v.np_right(a, i + 1, n).filter(|s| s.actor)
+                && i > 0
+                && (v.word(i - 1) == "," || v.quote(i - 1))
+            {
+                source = Some(np);
+                ev_end = np.last;
             }
             if v.eq(i, "quoted") {
                 continue;
@@ -1275,7 +1635,9 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
         }
         let Some(src) = source else { continue };
         // `declared a ceasefire`, `announced a suspension`: a light verb, not a statement.
-        if v.toks[i].is(wc::LIGHT) && out.found.iter().any(|f| !f.verb && f.trig > i && f.trig <= i + 6) {
+        if v.toks[i].is(wc::LIGHT)
+            && out.found.iter().any(|f| !f.verb && f.trig > i && f.trig <= i + 6)
+        {
             continue;
         }
         if src.pronoun && src.entity.is_none() && !according {
@@ -1291,12 +1653,16 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
             let next2 = if k + 2 < n { v.word(k + 2).to_ascii_lowercase() } else { String::new() };
             let c = match (w.as_str(), next.as_str(), next2.as_str()) {
                 ("on", "social", _) => Some("social media"),
-                ("on", "twitter" | "x" | "telegram" | "facebook" | "instagram" | "tiktok", _) => Some("social media"),
+                ("on", "twitter" | "x" | "telegram" | "facebook" | "instagram" | "tiktok", _) => {
+                    Some("social media")
+                }
                 ("in", "a" | "an", "statement") | ("in", "a", "joint") => Some("statement"),
                 ("in", "a" | "an", "interview") => Some("interview"),
                 ("at", "a" | "the", "news" | "press") => Some("news conference"),
                 ("in", "comments", _) => Some("comments"),
-                ("on", "television" | "tv", _) | ("on", "state", "television" | "tv") => Some("television"),
+                ("on", "television" | "tv", _) | ("on", "state", "television" | "tv") => {
+                    Some("television")
+                }
                 ("on", "radio", _) => Some("radio"),
                 ("in", "a", "letter") => Some("letter"),
                 ("in", "a", "post") => Some("social media"),
@@ -1308,7 +1674,9 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
                 channel = Some(c.to_string());
                 ev_end = ev_end.max(k + 1);
             }
-            if w == "by" && k > 0 && v.eq(k - 1, "reported")
+            if w == "by"
+                && k > 0
+                && v.eq(k - 1, "reported")
                 && let Some(np) = v.np_right(a, k + 1, n)
             {
                 reported_by = Some(v.argument(&np));

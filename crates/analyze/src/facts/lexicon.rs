@@ -380,7 +380,10 @@ const SECTORS: &[(Sector, &str)] = &[
         "media newspaper newspapers journalists journalist reporter reporters television radio \
          press broadcaster agency",
     ),
-    (Sector::Bus, "company companies firm firms business businesses businessmen corporation bank banks"),
+    (
+        Sector::Bus,
+        "company companies firm firms business businesses businessmen corporation bank banks",
+    ),
     (Sector::Lab, "workers union unions labour labor employees strikers"),
     (Sector::Edu, "students student university universities teachers school schools academics"),
     (
@@ -595,8 +598,7 @@ fn past(lemma: &str) -> String {
 }
 
 fn gerund(lemma: &str) -> String {
-    if lemma.ends_with('e') && !lemma.ends_with("ee") && !lemma.ends_with("ye") && lemma.len() > 2
-    {
+    if lemma.ends_with('e') && !lemma.ends_with("ee") && !lemma.ends_with("ye") && lemma.len() > 2 {
         format!("{}ing", &lemma[..lemma.len() - 1])
     } else {
         format!("{lemma}ing")
@@ -613,8 +615,11 @@ fn plural(noun: &str) -> String {
     }
 }
 
-/// Adds every form of one item. Forms are `(word, is_verb, is_noun, participle, ing)`.
-fn item_forms(item: &str) -> (Vec<(String, bool, bool, bool, bool)>, Option<&str>, Option<&str>) {
+/// One generated form: (word, is a verb, is a noun, past participle, -ing form).
+type Form = (String, bool, bool, bool, bool);
+
+/// Every form of one item, with its required previous and following words.
+fn item_forms(item: &str) -> (Vec<Form>, Option<&str>, Option<&str>) {
     let (kind, rest) = item.split_at(2);
     let (rest, next) = match rest.split_once('+') {
         Some((a, b)) => (a, Some(b)),
@@ -697,7 +702,15 @@ fn build() -> Lexicon {
                 if noun {
                     f |= tf::NOUN;
                 }
-                lex.triggers.push(Trigger { category, mode, flags: f, prev, next, participle, ing });
+                lex.triggers.push(Trigger {
+                    category,
+                    mode,
+                    flags: f,
+                    prev,
+                    next,
+                    participle,
+                    ing,
+                });
                 let e = lex.entry(&word);
                 // Entries with context requirements are tried first.
                 if prev.is_some() || next.is_some() {
@@ -724,7 +737,11 @@ mod tests {
                     .iter()
                     .map(|&i| {
                         let t = &lex.triggers[i as usize];
-                        format!("{}{}", t.category.as_str(), t.next.map_or(String::new(), |n| format!("+{n}")))
+                        format!(
+                            "{}{}",
+                            t.category.as_str(),
+                            t.next.map_or(String::new(), |n| format!("+{n}"))
+                        )
                     })
                     .collect()
             })

@@ -81,11 +81,15 @@ pub fn extract(
         let toks = seg.tokens_of(si);
         // Time expressions of this sentence.
         sent_timexes.clear();
-        while tx_cursor < tx_order.len() && analysis.timexes[tx_order[tx_cursor] as usize].span.start < sentence.span.start {
+        while tx_cursor < tx_order.len()
+            && analysis.timexes[tx_order[tx_cursor] as usize].span.start < sentence.span.start
+        {
             tx_cursor += 1;
         }
         let mut k = tx_cursor;
-        while k < tx_order.len() && analysis.timexes[tx_order[k] as usize].span.start < sentence.span.end {
+        while k < tx_order.len()
+            && analysis.timexes[tx_order[k] as usize].span.start < sentence.span.end
+        {
             sent_timexes.push(tx_order[k]);
             k += 1;
         }
@@ -95,9 +99,23 @@ pub fn extract(
         view.load(text, toks, si as u32, analysis, &order, &mut cursor);
         let mut sf = events::sentence_events(&view, analysis);
         resolve_pronouns(&view, analysis, &mut sf, &disc);
-        dates::date_sentence(&view, analysis, &mut sf, &sent_timexes, published, &mut disc.reference);
+        dates::date_sentence(
+            &view,
+            analysis,
+            &mut sf,
+            &sent_timexes,
+            published,
+            &mut disc.reference,
+        );
         let before = relations.len();
-        relations::sentence_relations(&view, analysis, &sent_timexes, published, &mut relations, &mut owned);
+        relations::sentence_relations(
+            &view,
+            analysis,
+            &sent_timexes,
+            published,
+            &mut relations,
+            &mut owned,
+        );
         resolve_relation_pronouns(&view, analysis, &mut relations[before..], &disc);
         collect(&view, sf, &mut recs, &mut owned, &mut disc, analysis);
         end_sentence(&view, analysis, &mut disc);
@@ -120,7 +138,11 @@ pub fn extract(
         ev.recipients.retain(|a| !furniture(a));
         ev.with.retain(|a| !furniture(a));
         ev.places.retain(|a| !furniture(a));
-        if ev.actors.is_empty() && ev.recipients.is_empty() && ev.places.is_empty() && ev.date.is_none() {
+        if ev.actors.is_empty()
+            && ev.recipients.is_empty()
+            && ev.places.is_empty()
+            && ev.date.is_none()
+        {
             continue;
         }
         index[i] = Some(events.len() as u32);
@@ -145,10 +167,8 @@ pub fn extract(
 /// person (or organisation) of the sentence, or of the sentence before; `it` as the subject of
 /// an event of a kind just reported is that event (the argument is dropped).
 fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Discourse) {
-    let speaker: Option<(Span, Option<u32>)> = sf
-        .statements
-        .iter()
-        .find_map(|(st, _)| st.actors.first().map(|s| (s.span, s.entity)));
+    let speaker: Option<(Span, Option<u32>)> =
+        sf.statements.iter().find_map(|(st, _)| st.actors.first().map(|s| (s.span, s.entity)));
     let first_of = |labels: &[MentionLabel], before: usize| -> Option<u32> {
         (0..v.len())
             .filter(|&x| v.toks[x].span.start < before)
@@ -182,7 +202,10 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
             if entity.is_none() {
                 let m = if personal {
                     first_of(&[MentionLabel::Person], span.start).or(disc.prev_person)
-                } else if v.eq(tok, "it") && role == 0 && disc.recent.iter().any(|&(s, c)| c == f.ev.category && s + 2 >= v.sentence) {
+                } else if v.eq(tok, "it")
+                    && role == 0
+                    && disc.recent.iter().any(|&(s, c)| c == f.ev.category && s + 2 >= v.sentence)
+                {
                     f.anaphoric = true;
                     None
                 } else if plural {
@@ -230,7 +253,11 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
             };
             src.entity = m.and_then(|m| a.mentions[m as usize].entity);
         }
-        st.actors.retain(|s| s.entity.is_some() || !s.text.chars().all(|c| c.is_alphabetic()) || s.text.split_whitespace().count() > 1);
+        st.actors.retain(|s| {
+            s.entity.is_some()
+                || !s.text.chars().all(|c| c.is_alphabetic())
+                || s.text.split_whitespace().count() > 1
+        });
     }
 }
 
@@ -246,9 +273,15 @@ fn resolve_relation_pronouns(v: &View, a: &Analysis, rels: &mut [Relation], disc
             if !v.toks[tok].is(wc::PRON | wc::POSS) {
                 continue;
             }
-            let labels: &[MentionLabel] = if v.toks[tok].is(wc::PERSONAL) { &[MentionLabel::Person] } else { &[MentionLabel::Org, MentionLabel::Gpe] };
+            let labels: &[MentionLabel] = if v.toks[tok].is(wc::PERSONAL) {
+                &[MentionLabel::Person]
+            } else {
+                &[MentionLabel::Org, MentionLabel::Gpe]
+            };
             let m = (0..tok)
-                .find_map(|x| v.toks[x].m.filter(|&m| labels.contains(&a.mentions[m as usize].label)))
+                .find_map(|x| {
+                    v.toks[x].m.filter(|&m| labels.contains(&a.mentions[m as usize].label))
+                })
                 .or(if v.toks[tok].is(wc::PERSONAL) { disc.prev_person } else { disc.prev_org });
             arg.entity = m.and_then(|m| a.mentions[m as usize].entity);
         }
@@ -257,15 +290,40 @@ fn resolve_relation_pronouns(v: &View, a: &Analysis, rels: &mut [Relation], disc
 
 /// Keeps the sentence's events: drops absorbed, habitual and anaphoric mentions; adds implied
 /// events; appends STATEMENT events.
-fn collect(v: &View, sf: SentenceFacts, recs: &mut Vec<Rec>, owned: &mut Vec<(Span, u32)>, disc: &mut Discourse, a: &Analysis) {
+fn collect(
+    v: &View,
+    sf: SentenceFacts,
+    recs: &mut Vec<Rec>,
+    owned: &mut Vec<(Span, u32)>,
+    disc: &mut Discourse,
+    a: &Analysis,
+) {
     let base = recs.len();
     let mut local: Vec<Option<usize>> = vec![None; sf.found.len()];
     for (x, f) in sf.found.into_iter().enumerate() {
-        let Found { ev, absorbed, habitual, verb, definite, has_own_args, since_timex, count_args, possessed, anaphoric, .. } = f;
+        let Found {
+            ev,
+            absorbed,
+            habitual,
+            verb,
+            definite,
+            has_own_args,
+            since_timex,
+            count_args,
+            possessed,
+            anaphoric,
+            ..
+        } = f;
         if absorbed || habitual {
             continue;
         }
-        if !verb && definite && !has_own_args && ev.date.is_none() && since_timex.is_none() && ev.places.is_empty() {
+        if !verb
+            && definite
+            && !has_own_args
+            && ev.date.is_none()
+            && since_timex.is_none()
+            && ev.places.is_empty()
+        {
             // `the offensive`: a mention of an event told before.
             continue;
         }
@@ -284,7 +342,13 @@ fn collect(v: &View, sf: SentenceFacts, recs: &mut Vec<Rec>, owned: &mut Vec<(Sp
         });
         recs.push(Rec { ev, about: None, count_args, statement_anchor: None, anaphoric });
         if let Some(imp) = implied {
-            recs.push(Rec { ev: imp, about: None, count_args, statement_anchor: None, anaphoric: false });
+            recs.push(Rec {
+                ev: imp,
+                about: None,
+                count_args,
+                statement_anchor: None,
+                anaphoric: false,
+            });
         }
     }
     for (st, about) in sf.statements {
@@ -292,13 +356,22 @@ fn collect(v: &View, sf: SentenceFacts, recs: &mut Vec<Rec>, owned: &mut Vec<(Sp
             continue;
         }
         let about = about.and_then(|x| local.get(x).copied().flatten());
-        recs.push(Rec { ev: st, about, count_args: None, statement_anchor: about, anaphoric: false });
+        recs.push(Rec {
+            ev: st,
+            about,
+            count_args: None,
+            statement_anchor: about,
+            anaphoric: false,
+        });
     }
     let _ = base;
 }
 
 fn end_sentence(v: &View, a: &Analysis, disc: &mut Discourse) {
-    let first = |labels: &[MentionLabel]| (0..v.len()).find_map(|x| v.toks[x].m.filter(|&m| labels.contains(&a.mentions[m as usize].label)));
+    let first = |labels: &[MentionLabel]| {
+        (0..v.len())
+            .find_map(|x| v.toks[x].m.filter(|&m| labels.contains(&a.mentions[m as usize].label)))
+    };
     if let Some(p) = first(&[MentionLabel::Person]) {
         disc.prev_person = Some(p);
     }
@@ -312,17 +385,26 @@ fn end_sentence(v: &View, a: &Analysis, disc: &mut Discourse) {
 fn title_relations(a: &Analysis, published: Option<NaiveDate>, out: &mut Vec<Relation>) {
     let mention_of = |e: u32, near: Span| -> Option<Argument> {
         let ent = a.entities.get(e as usize)?;
-        let pick = ent
-            .mentions
-            .iter()
-            .filter_map(|&m| a.mentions.get(m as usize))
-            .min_by_key(|m| (if near.contains(m.span) || m.span.overlaps(near) { 0 } else { 1 }, m.span.start.abs_diff(near.start)))?;
+        let pick =
+            ent.mentions.iter().filter_map(|&m| a.mentions.get(m as usize)).min_by_key(|m| {
+                (
+                    if near.contains(m.span) || m.span.overlaps(near) { 0 } else { 1 },
+                    m.span.start.abs_diff(near.start),
+                )
+            })?;
         Some(Argument { entity: Some(e), span: pick.span, text: pick.text.clone() })
     };
-    let p = published.map(|d| TimeValue { value: d.format("%Y-%m-%d").to_string(), timex: None, approx: false });
+    let p = published.map(|d| TimeValue {
+        value: d.format("%Y-%m-%d").to_string(),
+        timex: None,
+        approx: false,
+    });
     for t in &a.titles {
         let Some(of) = t.of else { continue };
-        let (Some(s), Some(o)) = (mention_of(t.person, t.evidence), mention_of(of, t.evidence)) else { continue };
+        let (Some(s), Some(o)) = (mention_of(t.person, t.evidence), mention_of(of, t.evidence))
+        else {
+            continue;
+        };
         out.push(Relation {
             subject: s.clone(),
             predicate: Predicate::HoldsTitle,
@@ -334,9 +416,18 @@ fn title_relations(a: &Analysis, published: Option<NaiveDate>, out: &mut Vec<Rel
             sentence: t.sentence,
         });
         let lower = t.title.to_ascii_lowercase();
-        let lead = ["leader", "head", "chief", "commander", "founder", "chairman"].iter().any(|w| lower.split_whitespace().any(|x| x == *w));
+        let lead = ["leader", "head", "chief", "commander", "founder", "chairman"]
+            .iter()
+            .any(|w| lower.split_whitespace().any(|x| x == *w));
         let org = a.entities.get(of as usize).is_some_and(|e| e.etype == types::EntityType::Org);
-        if lead && org && !out.iter().any(|r| r.predicate == Predicate::Leads && r.subject.entity == s.entity && r.object.entity == o.entity) {
+        if lead
+            && org
+            && !out.iter().any(|r| {
+                r.predicate == Predicate::Leads
+                    && r.subject.entity == s.entity
+                    && r.object.entity == o.entity
+            })
+        {
             out.push(Relation {
                 subject: s,
                 predicate: Predicate::Leads,
@@ -357,7 +448,9 @@ fn led_group(a: &Analysis, relations: &[Relation], person: u32) -> Option<u32> {
         (r.predicate == Predicate::Leads && r.subject.entity == Some(person))
             .then_some(r.object.entity)
             .flatten()
-            .filter(|&o| a.entities.get(o as usize).is_some_and(|e| e.etype == types::EntityType::Org))
+            .filter(|&o| {
+                a.entities.get(o as usize).is_some_and(|e| e.etype == types::EntityType::Org)
+            })
     })
 }
 
@@ -367,7 +460,9 @@ fn resolve_owned(a: &Analysis, owned: &[(Span, u32)], relations: &[Relation], re
         return;
     }
     for r in recs.iter_mut() {
-        for arg in r.ev.actors.iter_mut().chain(r.ev.recipients.iter_mut()).chain(r.ev.with.iter_mut()) {
+        for arg in
+            r.ev.actors.iter_mut().chain(r.ev.recipients.iter_mut()).chain(r.ev.with.iter_mut())
+        {
             if arg.entity.is_some() {
                 continue;
             }
@@ -401,7 +496,10 @@ fn resolve_owned_relations(a: &Analysis, owned: &[(Span, u32)], relations: &mut 
     let mut i = 0;
     while i < relations.len() {
         let r = &relations[i];
-        if r.predicate != Predicate::Leads && r.subject.entity.is_some() && r.subject.entity == r.object.entity {
+        if r.predicate != Predicate::Leads
+            && r.subject.entity.is_some()
+            && r.subject.entity == r.object.entity
+        {
             relations.remove(i);
         } else {
             i += 1;
@@ -418,7 +516,13 @@ fn resolve_counts(recs: &mut [Rec]) {
             if e.category == EventCategory::Statement {
                 return None;
             }
-            let parts: Vec<Argument> = e.actors.iter().chain(e.recipients.iter()).filter(|x| x.entity.is_some()).cloned().collect();
+            let parts: Vec<Argument> = e
+                .actors
+                .iter()
+                .chain(e.recipients.iter())
+                .filter(|x| x.entity.is_some())
+                .cloned()
+                .collect();
             let mut ents: Vec<u32> = parts.iter().filter_map(|x| x.entity).collect();
             ents.sort_unstable();
             ents.dedup();
@@ -432,7 +536,8 @@ fn resolve_counts(recs: &mut [Rec]) {
                     ev.actors.push(p);
                 }
             }
-            ev.recipients.retain(|x| !ev.actors.iter().any(|y| y.entity.is_some() && y.entity == x.entity));
+            ev.recipients
+                .retain(|x| !ev.actors.iter().any(|y| y.entity.is_some() && y.entity == x.entity));
         }
     }
 }
@@ -454,7 +559,8 @@ fn participant_keys(e: &Event) -> Vec<String> {
 
 fn dates_compatible(a: &Option<TimeValue>, b: &Option<TimeValue>) -> bool {
     let (Some(a), Some(b)) = (a, b) else { return true };
-    let (Some((a0, a1)), Some((b0, b1))) = (dates::bounds(&a.value), dates::bounds(&b.value)) else {
+    let (Some((a0, a1)), Some((b0, b1))) = (dates::bounds(&a.value), dates::bounds(&b.value))
+    else {
         return a.value == b.value;
     };
     if a0 == a1 && b0 == b1 {
@@ -467,7 +573,11 @@ fn places_compatible(a: &[Argument], b: &[Argument]) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
     }
-    a.iter().any(|x| b.iter().any(|y| (x.entity.is_some() && x.entity == y.entity) || x.text.eq_ignore_ascii_case(&y.text)))
+    a.iter().any(|x| {
+        b.iter().any(|y| {
+            (x.entity.is_some() && x.entity == y.entity) || x.text.eq_ignore_ascii_case(&y.text)
+        })
+    })
 }
 
 /// Re-reports of one event in this article become one cluster whose members share
@@ -483,7 +593,12 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
         // The latest compatible earlier cluster.
         let mut target = None;
         if recs[i].anaphoric {
-            target = (0..i).rev().find(|&j| cluster_of[j] == j && recs[j].ev.category == recs[i].ev.category && !recs[j].ev.implied && recs[j].ev.sentence + 3 >= recs[i].ev.sentence);
+            target = (0..i).rev().find(|&j| {
+                cluster_of[j] == j
+                    && recs[j].ev.category == recs[i].ev.category
+                    && !recs[j].ev.implied
+                    && recs[j].ev.sentence + 3 >= recs[i].ev.sentence
+            });
             if let Some(j) = target {
                 cluster_of[i] = j;
                 continue;
@@ -511,7 +626,8 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
             if !members.iter().all(|&m| places_compatible(&recs[m].ev.places, &recs[i].ev.places)) {
                 continue;
             }
-            let mut kc: Vec<String> = members.iter().flat_map(|&m| participant_keys(&recs[m].ev)).collect();
+            let mut kc: Vec<String> =
+                members.iter().flat_map(|&m| participant_keys(&recs[m].ev)).collect();
             kc.sort();
             kc.dedup();
             let sub = ki.iter().all(|k| kc.contains(k)) || kc.iter().all(|k| ki.contains(k));
@@ -534,7 +650,12 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
         let mut actors: Vec<Argument> = Vec::new();
         let mut recipients: Vec<Argument> = Vec::new();
         let mut with: Vec<Argument> = Vec::new();
-        let same = |x: &Argument, y: &Argument| (x.entity.is_some() && x.entity == y.entity) || (x.entity.is_none() && y.entity.is_none() && x.text.eq_ignore_ascii_case(&y.text));
+        let same = |x: &Argument, y: &Argument| {
+            (x.entity.is_some() && x.entity == y.entity)
+                || (x.entity.is_none()
+                    && y.entity.is_none()
+                    && x.text.eq_ignore_ascii_case(&y.text))
+        };
         for &m in &members {
             for a in &recs[m].ev.actors {
                 if !actors.iter().any(|x| same(x, a)) {
@@ -555,14 +676,15 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
             }
         }
         // The most precise date: a day before an interval, exact before approximate.
-        let date = members
+        let date = members.iter().filter_map(|&m| recs[m].ev.date.clone()).min_by_key(|d| {
+            let width = dates::bounds(&d.value).map_or(i64::MAX, |(a, b)| (b - a).num_days());
+            (d.approx, width)
+        });
+        let places = members
             .iter()
-            .filter_map(|&m| recs[m].ev.date.clone())
-            .min_by_key(|d| {
-                let width = dates::bounds(&d.value).map_or(i64::MAX, |(a, b)| (b - a).num_days());
-                (d.approx, width)
-            });
-        let places = members.iter().map(|&m| recs[m].ev.places.clone()).find(|p| !p.is_empty()).unwrap_or_default();
+            .map(|&m| recs[m].ev.places.clone())
+            .find(|p| !p.is_empty())
+            .unwrap_or_default();
         for &m in &members {
             let ev = &mut recs[m].ev;
             ev.actors = actors.clone();
@@ -579,10 +701,9 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
         }
     }
     // Statements: about the cluster; one statement per source and cluster.
-    for i in 0..n {
-        if let Some(t) = recs[i].about {
-            recs[i].about = Some(t);
-            recs[i].statement_anchor = Some(cluster_of[t]);
+    for r in recs.iter_mut() {
+        if let Some(t) = r.about {
+            r.statement_anchor = Some(cluster_of[t]);
         }
     }
 }
@@ -611,7 +732,8 @@ fn date_statements(recs: &mut [Rec], published: Option<NaiveDate>) {
             if recs[j].ev.category == EventCategory::Statement
                 && recs[j].statement_anchor.is_some()
                 && recs[j].statement_anchor == recs[i].statement_anchor
-                && recs[j].ev.actors.first().and_then(|a| a.entity) == recs[i].ev.actors.first().and_then(|a| a.entity)
+                && recs[j].ev.actors.first().and_then(|a| a.entity)
+                    == recs[i].ev.actors.first().and_then(|a| a.entity)
             {
                 recs[i].ev.date = recs[j].ev.date.clone();
                 break;
@@ -630,7 +752,11 @@ fn death_ends_relations(recs: &[Rec], relations: &mut [Relation]) {
         for a in &r.ev.actors {
             let Some(e) = a.entity else { continue };
             for rel in relations.iter_mut() {
-                if matches!(rel.predicate, Predicate::Leads | Predicate::HoldsTitle | Predicate::MemberOf) && rel.subject.entity == Some(e) {
+                if matches!(
+                    rel.predicate,
+                    Predicate::Leads | Predicate::HoldsTitle | Predicate::MemberOf
+                ) && rel.subject.entity == Some(e)
+                {
                     rel.valid_to = Some(date.clone());
                     if rel.valid_from.as_ref().is_some_and(|f| f.value > date.value) {
                         rel.valid_from = None;

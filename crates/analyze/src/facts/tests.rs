@@ -12,9 +12,12 @@ use types::{
 
 use crate::text;
 
+/// Text, mentions and timexes parsed from markup.
+type Parsed = (String, Vec<(Span, MentionLabel)>, Vec<(Span, String)>);
+
 /// Parses `[Haftar]PERSON met [Putin]PERSON {on Thursday}=2023-09-28.` into plain text,
 /// mentions and timexes.
-fn parse(markup: &str) -> (String, Vec<(Span, MentionLabel)>, Vec<(Span, String)>) {
+fn parse(markup: &str) -> Parsed {
     let mut text = String::new();
     let mut mentions = Vec::new();
     let mut timexes = Vec::new();
@@ -44,7 +47,14 @@ fn parse(markup: &str) -> (String, Vec<(Span, MentionLabel)>, Vec<(Span, String)
             rest = &tail[label_len..];
         } else {
             let tail = tail.strip_prefix('=').unwrap_or(tail);
-            let vlen = tail.find(|c: char| c.is_whitespace() || c == ',' || (c == '.' && !tail.starts_with("...")) || c == ';').unwrap_or(tail.len());
+            let vlen = tail
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || c == ','
+                        || (c == '.' && !tail.starts_with("..."))
+                        || c == ';'
+                })
+                .unwrap_or(tail.len());
             timexes.push((span, tail[..vlen].to_string()));
             rest = &tail[vlen..];
         }
@@ -77,19 +87,43 @@ pub(crate) fn analyse(markup: &str, credit: Option<&str>) -> (Document, Analysis
         metadata: Default::default(),
     };
     let seg = text::segment(&text, &doc.zones);
-    let mut a = Analysis { paragraphs: seg.paragraphs.clone(), sentences: seg.sentences.clone(), ..Analysis::default() };
+    let mut a = Analysis {
+        paragraphs: seg.paragraphs.clone(),
+        sentences: seg.sentences.clone(),
+        ..Analysis::default()
+    };
     let mut keys: Vec<(EntityType, String)> = Vec::new();
     for (span, label) in ms {
         let sentence = a.sentence_at(span.start).unwrap_or(0);
         let t = text[span.start..span.end].to_string();
-        let mut m = Mention { span, text: t.clone(), label, kind: MentionKind::Name, sentence, entity: None, qualifies: None };
+        let mut m = Mention {
+            span,
+            text: t.clone(),
+            label,
+            kind: MentionKind::Name,
+            sentence,
+            entity: None,
+            qualifies: None,
+        };
         if let Some(etype) = label.entity_type() {
-            let k = if etype == EntityType::Person { t.split_whitespace().last().unwrap_or("").to_lowercase() } else { t.to_lowercase() };
+            let k = if etype == EntityType::Person {
+                t.split_whitespace().last().unwrap_or("").to_lowercase()
+            } else {
+                t.to_lowercase()
+            };
             let e = match keys.iter().position(|x| *x == (etype, k.clone())) {
                 Some(e) => e,
                 None => {
                     keys.push((etype, k));
-                    a.entities.push(LocalEntity { etype, name: t.clone(), kind: None, mentions: vec![], aliases: vec![], geo: None, key: String::new() });
+                    a.entities.push(LocalEntity {
+                        etype,
+                        name: t.clone(),
+                        kind: None,
+                        mentions: vec![],
+                        aliases: vec![],
+                        geo: None,
+                        key: String::new(),
+                    });
                     a.entities.len() - 1
                 }
             };
@@ -133,7 +167,10 @@ fn names(args: &[types::Argument]) -> String {
 fn names_in(a: &Analysis, args: &[types::Argument]) -> String {
     args.iter()
         .map(|x| {
-            let pron = matches!(x.text.to_lowercase().as_str(), "it" | "he" | "she" | "they" | "his" | "her" | "its" | "their");
+            let pron = matches!(
+                x.text.to_lowercase().as_str(),
+                "it" | "he" | "she" | "they" | "his" | "her" | "its" | "their"
+            );
             match x.entity.and_then(|e| a.entities.get(e as usize)) {
                 Some(e) if pron => format!("{}<{}>", x.text, e.name),
                 _ => x.text.clone(),
@@ -204,43 +241,100 @@ fn check_relations(markup: &str, expect: &[&str]) {
 #[test]
 fn events_in_single_sentences() {
     let cases: &[(&str, &[&str])] = &[
-        ("[Haftar]PERSON held talks with [Putin]PERSON in [Moscow]GPE {on Thursday}=2023-09-28.", &["CONSULT/meet Haftar+Putin > - @Moscow 2023-09-28"]),
+        (
+            "[Haftar]PERSON held talks with [Putin]PERSON in [Moscow]GPE {on Thursday}=2023-09-28.",
+            &["CONSULT/meet Haftar+Putin > - @Moscow 2023-09-28"],
+        ),
         ("[Israeli]NORP troops attacked [Gaza]GPE.", &["ASSAULT Israeli troops > Gaza"]),
         ("[Gaza]GPE was attacked by [Israeli]NORP jets.", &["ASSAULT Israeli jets > Gaza"]),
-        ("The truce did not hold after [Sudan]GPE's army attacked [Khartoum]GPE.", &["ASSAULT Sudan's army > Khartoum"]),
+        (
+            "The truce did not hold after [Sudan]GPE's army attacked [Khartoum]GPE.",
+            &["ASSAULT Sudan's army > Khartoum"],
+        ),
         ("[Iran]GPE threatened to shell [Iraqi]NORP towns.", &["THREATEN Iran > Iraqi towns"]),
-        ("Rebels refused to attend talks with the [government]ORG.", &["REJECT Rebels > government"]),
-        ("The [UN]ORG called for the withdrawal of foreign forces from [Libya]GPE.", &["REQUEST UN > Libya @Libya"]),
-        ("[Syria]GPE says it is willing to withdraw its troops from [Lebanon]GPE.", &["AGREE it<Syria> > Lebanon @Lebanon", "STATEMENT Syria > -"]),
-        ("Police did not arrest the protesters.", &["COERCE/arrest Police > the protesters !negated"]),
+        (
+            "Rebels refused to attend talks with the [government]ORG.",
+            &["REJECT Rebels > government"],
+        ),
+        (
+            "The [UN]ORG called for the withdrawal of foreign forces from [Libya]GPE.",
+            &["REQUEST UN > Libya @Libya"],
+        ),
+        (
+            "[Syria]GPE says it is willing to withdraw its troops from [Lebanon]GPE.",
+            &["AGREE it<Syria> > Lebanon @Lebanon", "STATEMENT Syria > -"],
+        ),
+        (
+            "Police did not arrest the protesters.",
+            &["COERCE/arrest Police > the protesters !negated"],
+        ),
         ("[Russia]GPE will send aid to [Cuba]GPE.", &["AID Russia > Cuba !planned"]),
         ("The offensive failed to take [Tripoli]GPE.", &[]),
         ("[Wagner]ORG's future plans are uncertain.", &[]),
-        ("The rebel leader [Ali]PERSON was killed in a plane crash near [Aden]GPE {in August}=2023-08.", &["DIE Ali > - @Aden 2023-08"]),
-        ("Floods devastated the city of [Derna]GPE, killing thousands of people.", &["DISASTER/flood - > - @Derna"]),
-        ("[Egyptian]NORP police opened fire on demonstrators {on Monday}=2023-09-25.", &["ASSAULT/firearms Egyptian police > demonstrators 2023-09-25"]),
-        ("Thousands of [Iraqi]NORP Kurds demonstrated in the city of [Kirkuk]GPE.", &["PROTEST/demo Iraqi Kurds > - @Kirkuk"]),
-        ("[Israel]GPE and [Lebanon]GPE renewed negotiations.", &["CONSULT/meet Israel+Lebanon > -"]),
-        ("It was the first meeting between [Ali]PERSON and [Omar]PERSON since {2019}=2019.", &["CONSULT/meet Ali+Omar > -", "CONSULT/meet Ali+Omar > - 2019 *"]),
+        (
+            "The rebel leader [Ali]PERSON was killed in a plane crash near [Aden]GPE {in August}=2023-08.",
+            &["DIE Ali > - @Aden 2023-08"],
+        ),
+        (
+            "Floods devastated the city of [Derna]GPE, killing thousands of people.",
+            &["DISASTER/flood - > - @Derna"],
+        ),
+        (
+            "[Egyptian]NORP police opened fire on demonstrators {on Monday}=2023-09-25.",
+            &["ASSAULT/firearms Egyptian police > demonstrators 2023-09-25"],
+        ),
+        (
+            "Thousands of [Iraqi]NORP Kurds demonstrated in the city of [Kirkuk]GPE.",
+            &["PROTEST/demo Iraqi Kurds > - @Kirkuk"],
+        ),
+        (
+            "[Israel]GPE and [Lebanon]GPE renewed negotiations.",
+            &["CONSULT/meet Israel+Lebanon > -"],
+        ),
+        (
+            "It was the first meeting between [Ali]PERSON and [Omar]PERSON since {2019}=2019.",
+            &["CONSULT/meet Ali+Omar > -", "CONSULT/meet Ali+Omar > - 2019 *"],
+        ),
     ];
     let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn attribution_and_statements() {
-    let (d, a) = analyse("[Haftar]PERSON \u{201c}held talks with [Putin]PERSON\u{201d}, his [Libyan Arab Armed Forces]ORG group said on social media.", None);
-    let talks = a.events.iter().find(|e| e.category == types::EventCategory::Consult).expect("talks");
+    let (d, a) = analyse(
+        "[Haftar]PERSON \u{201c}held talks with [Putin]PERSON\u{201d}, his [Libyan Arab Armed Forces]ORG group said on social media.",
+        None,
+    );
+    let talks =
+        a.events.iter().find(|e| e.category == types::EventCategory::Consult).expect("talks");
     let attr = talks.attribution.as_ref().expect("attribution");
     assert_eq!(attr.channel.as_deref(), Some("social media"));
-    assert_eq!(attr.source.as_ref().map(|s| s.text.as_str()), Some("Libyan Arab Armed Forces group"));
+    assert_eq!(
+        attr.source.as_ref().map(|s| s.text.as_str()),
+        Some("Libyan Arab Armed Forces group")
+    );
     let q = attr.quote.expect("quote");
     assert_eq!(&d.text[q.start..q.end], "held talks with Putin");
-    let st = a.events.iter().find(|e| e.category == types::EventCategory::Statement).expect("statement");
-    assert_eq!(st.about.map(|i| a.events[i as usize].category), Some(types::EventCategory::Consult));
+    let st =
+        a.events.iter().find(|e| e.category == types::EventCategory::Statement).expect("statement");
+    assert_eq!(
+        st.about.map(|i| a.events[i as usize].category),
+        Some(types::EventCategory::Consult)
+    );
 
-    let (_, a) = analyse("\u{201c}They met,\u{201d} [Peskov]PERSON said in comments reported by [Tass]ORG.", None);
-    let st = a.events.iter().find(|e| e.category == types::EventCategory::Statement).expect("statement");
+    let (_, a) = analyse(
+        "\u{201c}They met,\u{201d} [Peskov]PERSON said in comments reported by [Tass]ORG.",
+        None,
+    );
+    let st =
+        a.events.iter().find(|e| e.category == types::EventCategory::Statement).expect("statement");
     let attr = st.attribution.as_ref().expect("attribution");
     assert_eq!(attr.reported_by.as_ref().map(|s| s.text.as_str()), Some("Tass"));
     assert_eq!(attr.channel.as_deref(), Some("comments"));
@@ -249,7 +343,13 @@ fn attribution_and_statements() {
 #[test]
 fn furniture_never_yields_facts() {
     let (_, a) = analyse("[Haftar]PERSON met [Putin]PERSON. [Reuters]ORG", Some("Reuters"));
-    assert!(a.events.iter().all(|e| e.actors.iter().chain(e.recipients.iter()).all(|x| x.text != "Reuters")));
+    assert!(
+        a.events.iter().all(|e| e
+            .actors
+            .iter()
+            .chain(e.recipients.iter())
+            .all(|x| x.text != "Reuters"))
+    );
     let (_, a) = analyse("[Reuters]ORG attacked [Gaza]GPE.", Some("Reuters attacked Gaza."));
     assert!(a.events.is_empty());
 }
@@ -257,12 +357,33 @@ fn furniture_never_yields_facts() {
 #[test]
 fn relations_in_single_sentences() {
     let cases: &[(&str, &[&str])] = &[
-        ("[Haftar]PERSON, who backs the [House of Representatives]ORG government, met envoys.", &["Haftar SUPPORTS House of Representatives government"]),
-        ("The [UN]ORG-backed [Government of National Unity]ORG in [Tripoli]GPE rejected it.", &["UN SUPPORTS Government of National Unity", "Government of National Unity LOCATED_IN Tripoli"]),
-        ("The [Tobruk]GPE administration is a rival to the [Government of National Unity]ORG.", &["Tobruk administration RIVAL_OF Government of National Unity"]),
-        ("He relies heavily on [Russian]NORP mercenary group [Wagner]ORG for military support.", &["Wagner AFFILIATED_WITH Russian"]),
-        ("Hundreds of [Wagner]ORG personnel remain stationed in the east.", &["Wagner personnel PRESENT_IN the east"]),
-        ("[Russia]GPE's state news agency [Tass]ORG reported it.", &["Tass AFFILIATED_WITH Russia"]),
+        (
+            "[Haftar]PERSON, who backs the [House of Representatives]ORG government, met envoys.",
+            &["Haftar SUPPORTS House of Representatives government"],
+        ),
+        (
+            "The [UN]ORG-backed [Government of National Unity]ORG in [Tripoli]GPE rejected it.",
+            &[
+                "UN SUPPORTS Government of National Unity",
+                "Government of National Unity LOCATED_IN Tripoli",
+            ],
+        ),
+        (
+            "The [Tobruk]GPE administration is a rival to the [Government of National Unity]ORG.",
+            &["Tobruk administration RIVAL_OF Government of National Unity"],
+        ),
+        (
+            "He relies heavily on [Russian]NORP mercenary group [Wagner]ORG for military support.",
+            &["Wagner AFFILIATED_WITH Russian"],
+        ),
+        (
+            "Hundreds of [Wagner]ORG personnel remain stationed in the east.",
+            &["Wagner personnel PRESENT_IN the east"],
+        ),
+        (
+            "[Russia]GPE's state news agency [Tass]ORG reported it.",
+            &["Tass AFFILIATED_WITH Russia"],
+        ),
         ("[Hamas]ORG leader [Ismail Haniyeh]PERSON spoke.", &["Ismail Haniyeh LEADS Hamas"]),
     ];
     for (m, e) in cases {
@@ -277,11 +398,20 @@ fn dates_are_honest_intervals() {
         None,
     );
     let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
-    assert!(got.iter().any(|e| e == "CONSULT/meet Ali+Hassan > - 2023-09-26/2023-09-28~"), "{got:#?}");
+    assert!(
+        got.iter().any(|e| e == "CONSULT/meet Ali+Hassan > - 2023-09-26/2023-09-28~"),
+        "{got:#?}"
+    );
     assert!(got.iter().any(|e| e == "CONSULT/visit Ali > - @Cairo 2023-09-26"), "{got:#?}");
-    let (_, a) = analyse("After a ceasefire {in October 2020}=2020-10, the group redeployed its fighters to [Mali]GPE.", None);
+    let (_, a) = analyse(
+        "After a ceasefire {in October 2020}=2020-10, the group redeployed its fighters to [Mali]GPE.",
+        None,
+    );
     let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
-    assert!(got.iter().any(|e| e.starts_with("MOBILIZE") && e.contains("2020-10-01/2023-09-29~")), "{got:#?}");
+    assert!(
+        got.iter().any(|e| e.starts_with("MOBILIZE") && e.contains("2020-10-01/2023-09-29~")),
+        "{got:#?}"
+    );
     let _ = NaiveDate::from_ymd_opt(2023, 9, 29);
 }
 
@@ -328,10 +458,23 @@ fn debug_found() {
     let mut c = 0;
     v.load(&doc.text, seg.tokens_of(0), 0, &a, &order, &mut c);
     for (i, t) in v.toks.iter().enumerate() {
-        eprintln!("TOK {i} {} flags={:x} m={:?} trig={}", v.word(i), t.flags, t.m, t.info.map_or(0, |x| x.triggers.len()));
+        eprintln!(
+            "TOK {i} {} flags={:x} m={:?} trig={}",
+            v.word(i),
+            t.flags,
+            t.m,
+            t.info.map_or(0, |x| x.triggers.len())
+        );
     }
     let sf = super::events::sentence_events(&v, &a);
     for f in &sf.found {
-        eprintln!("FOUND {} absorbed={} verb={} defin={} own={}", render_event(&a, &f.ev), f.absorbed, f.verb, f.definite, f.has_own_args);
+        eprintln!(
+            "FOUND {} absorbed={} verb={} defin={} own={}",
+            render_event(&a, &f.ev),
+            f.absorbed,
+            f.verb,
+            f.definite,
+            f.has_own_args
+        );
     }
 }

@@ -112,7 +112,9 @@ impl<'a> View<'a> {
                 }
             }
             let info = if self.lower.len() <= 40 { lex.word(&self.lower) } else { None };
-            while *cursor < order.len() && mentions[order[*cursor] as usize].span.end <= t.span.start {
+            while *cursor < order.len()
+                && mentions[order[*cursor] as usize].span.end <= t.span.start
+            {
                 *cursor += 1;
             }
             let mut m = None;
@@ -160,20 +162,29 @@ impl<'a> View<'a> {
         for i in 0..n {
             let t = self.toks[i];
             let prev_comma = i > 0 && self.word(i - 1) == ",";
-            if t.is(wc::REL) && i > 0 && !self.eq(i, "that") && (prev_comma || self.toks[i - 1].m.is_some()) {
+            if t.is(wc::REL)
+                && i > 0
+                && !self.eq(i, "that")
+                && (prev_comma || self.toks[i - 1].m.is_some())
+            {
                 stack.push(cur);
                 cur = next_id;
                 next_id += 1;
-            } else if t.is(wc::SUB) && !t.is(wc::PREP) || (t.is(wc::SUB) && self.sub_clause_start(i)) {
+            } else if t.is(wc::SUB) && (!t.is(wc::PREP) || self.sub_clause_start(i))
+                || prev_comma
+                    && self.word(i).ends_with("ing")
+                    && !t.cap
+                    && t.m.is_none()
+                    && !t.is(wc::PREP)
+                || prev_comma && stack.is_empty() && self.new_subject_clause(i)
+            {
                 cur = next_id;
                 next_id += 1;
-            } else if prev_comma && self.word(i).ends_with("ing") && !t.cap && t.m.is_none() && !t.is(wc::PREP) {
-                cur = next_id;
-                next_id += 1;
-            } else if prev_comma && stack.is_empty() && self.new_subject_clause(i) {
-                cur = next_id;
-                next_id += 1;
-            } else if self.word(i) == "," || self.word(i) == ";" || self.word(i) == "\u{2013}" || self.word(i) == "\u{2014}" {
+            } else if self.word(i) == ","
+                || self.word(i) == ";"
+                || self.word(i) == "\u{2013}"
+                || self.word(i) == "\u{2014}"
+            {
                 if let Some(back) = stack.pop() {
                     self.clause.push(cur);
                     cur = back;
@@ -201,7 +212,8 @@ impl<'a> View<'a> {
         }
         let t = self.toks[j];
         t.is(wc::BE | wc::HAVE | wc::MODAL | wc::VERB | wc::REPORT)
-            || t.info.is_some_and(|x| !x.triggers.is_empty()) && (self.word(j).ends_with("ed") || self.word(j).ends_with('s'))
+            || t.info.is_some_and(|x| !x.triggers.is_empty())
+                && (self.word(j).ends_with("ed") || self.word(j).ends_with('s'))
     }
 
     /// A word that is both a preposition and a subordinator (`after`, `before`, `since`, `as`,
@@ -214,7 +226,8 @@ impl<'a> View<'a> {
             if self.word(j) == "," || self.word(j) == ";" {
                 return false;
             }
-            if t.is(wc::BE | wc::HAVE | wc::MODAL) || t.is(wc::VERB | wc::REPORT) && !self.toks[j - 1].is(wc::DET | wc::POSS)
+            if t.is(wc::BE | wc::HAVE | wc::MODAL)
+                || t.is(wc::VERB | wc::REPORT) && !self.toks[j - 1].is(wc::DET | wc::POSS)
             {
                 return true;
             }
@@ -245,14 +258,29 @@ impl<'a> View<'a> {
         if w == "'s" || w == "\u{2019}s" || w == "'" {
             return true;
         }
-        if t.is(wc::DET | wc::POSS | wc::QUANT | wc::GROUP | wc::PLACE | wc::LEAD | wc::DIRECTION | wc::DOCNOUN)
+        if t.is(wc::DET
+            | wc::POSS
+            | wc::QUANT
+            | wc::GROUP
+            | wc::PLACE
+            | wc::LEAD
+            | wc::DIRECTION
+            | wc::DOCNOUN)
             || t.sector.is_some()
         {
             return !t.is(wc::PREP | wc::SUB | wc::REL) || t.is(wc::DET) && !self.eq(i, "that");
         }
-        if t.is(
-            wc::PREP | wc::CONJ | wc::SUB | wc::BE | wc::HAVE | wc::DO | wc::MODAL | wc::NEG | wc::REL | wc::PRON,
-        ) {
+        if t.is(wc::PREP
+            | wc::CONJ
+            | wc::SUB
+            | wc::BE
+            | wc::HAVE
+            | wc::DO
+            | wc::MODAL
+            | wc::NEG
+            | wc::REL
+            | wc::PRON)
+        {
             return false;
         }
         if t.is(wc::ADV) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
@@ -270,7 +298,10 @@ impl<'a> View<'a> {
             && !info.triggers.is_empty()
         {
             let lex = Lexicon::get();
-            let noun = info.triggers.iter().any(|&k| lex.triggers[k as usize].flags & super::lexicon::tf::NOUN != 0);
+            let noun = info
+                .triggers
+                .iter()
+                .any(|&k| lex.triggers[k as usize].flags & super::lexicon::tf::NOUN != 0);
             if noun {
                 return true;
             }
@@ -293,7 +324,9 @@ impl<'a> View<'a> {
             return None;
         }
         let t = self.toks[i];
-        if t.is(wc::PRON) && t.m.is_none_or(|m| analysis.mentions[m as usize].kind == MentionKind::Pronoun) {
+        if t.is(wc::PRON)
+            && t.m.is_none_or(|m| analysis.mentions[m as usize].kind == MentionKind::Pronoun)
+        {
             return Some(self.pronoun_np(analysis, i));
         }
         if !self.nominal(i) {
@@ -312,21 +345,33 @@ impl<'a> View<'a> {
                 j = c + 1;
                 continue;
             }
-            if self.nominal(k) && !(self.toks[k].is(wc::DET) && !self.possessive(j) && !self.toks[j].is(wc::QUANT)) {
+            if self.nominal(k)
+                && !(self.toks[k].is(wc::DET) && !self.possessive(j) && !self.toks[j].is(wc::QUANT))
+            {
                 // A determiner after a full noun starts a new phrase (`gave the Ivory Coast 5 million`).
                 j = k;
                 continue;
             }
             // `of` joins two nominals; `in`/`from` join a common-noun head to a place name.
-            if (self.eq(k, "of") || self.eq(k, "in") || self.eq(k, "from")) && k + 1 < n && self.nominal(k + 1) {
+            if (self.eq(k, "of") || self.eq(k, "in") || self.eq(k, "from"))
+                && k + 1 < n
+                && self.nominal(k + 1)
+            {
                 let of = self.eq(k, "of");
                 let head_common = self.toks[j].m.is_none()
-                    && (self.toks[j].sector.is_some() || self.toks[j].is(wc::GROUP | wc::PLACE | wc::QUANT | wc::LEAD));
+                    && (self.toks[j].sector.is_some()
+                        || self.toks[j].is(wc::GROUP | wc::PLACE | wc::QUANT | wc::LEAD));
                 let next_named = self.toks[k + 1].m.is_some()
                     || (self.toks[k + 1].is(wc::DET) && k + 2 < n && self.toks[k + 2].m.is_some());
-                if of && (head_common || self.toks[j].is(wc::QUANT | wc::DOCNOUN) || next_named || self.toks[j].m.is_some())
-                    || !of && head_common && next_named
-                {
+                let joins = if of {
+                    head_common
+                        || self.toks[j].is(wc::QUANT | wc::DOCNOUN)
+                        || next_named
+                        || self.toks[j].m.is_some()
+                } else {
+                    head_common && next_named
+                };
+                if joins {
                     j = k + 1;
                     continue;
                 }
@@ -334,7 +379,12 @@ impl<'a> View<'a> {
             break;
         }
         // Do not end on a possessive or a determiner.
-        while j > i && (self.possessive(j) || self.toks[j].is(wc::DET | wc::POSS) || self.eq(j, "of") || self.word(j) == "-") {
+        while j > i
+            && (self.possessive(j)
+                || self.toks[j].is(wc::DET | wc::POSS)
+                || self.eq(j, "of")
+                || self.word(j) == "-")
+        {
             j -= 1;
         }
         Some(self.read_np(analysis, i, j))
@@ -347,7 +397,9 @@ impl<'a> View<'a> {
             j -= 1;
         }
         let t = self.toks[j];
-        if t.is(wc::PRON) && t.m.is_none_or(|m| analysis.mentions[m as usize].kind == MentionKind::Pronoun) {
+        if t.is(wc::PRON)
+            && t.m.is_none_or(|m| analysis.mentions[m as usize].kind == MentionKind::Pronoun)
+        {
             return Some(self.pronoun_np(analysis, j));
         }
         if !self.nominal(j) || self.toks[j].is(wc::DET) {
@@ -369,7 +421,11 @@ impl<'a> View<'a> {
                 i = k;
                 continue;
             }
-            if (self.eq(k, "of") || self.eq(k, "in")) && k > floor && self.nominal(k - 1) && self.toks[i].m.is_some() {
+            if (self.eq(k, "of") || self.eq(k, "in"))
+                && k > floor
+                && self.nominal(k - 1)
+                && self.toks[i].m.is_some()
+            {
                 i = k - 1;
                 continue;
             }
@@ -402,11 +458,17 @@ impl<'a> View<'a> {
         let mut main_last = b;
         let mut k = a;
         while k <= b {
-            if self.toks[k].m.is_none() && (self.eq(k, "of") || self.eq(k, "in") || self.eq(k, "from")) {
+            if self.toks[k].m.is_none()
+                && (self.eq(k, "of") || self.eq(k, "in") || self.eq(k, "from"))
+            {
                 let before_only_quant = (main_first..k).all(|x| {
                     let t = self.toks[x];
-                    t.number || t.is(wc::DET | wc::QUANT | wc::PLACE | wc::POSS) && t.m.is_none() || self.eq(x, "all")
-                }) || k > main_first && self.toks[k - 1].is(wc::PLACE) && self.toks[k - 1].m.is_none();
+                    t.number
+                        || t.is(wc::DET | wc::QUANT | wc::PLACE | wc::POSS) && t.m.is_none()
+                        || self.eq(x, "all")
+                }) || k > main_first
+                    && self.toks[k - 1].is(wc::PLACE)
+                    && self.toks[k - 1].m.is_none();
                 if self.eq(k, "of") && before_only_quant {
                     // `hundreds of X`, `the city of X`, `areas of X`: X is the head.
                     main_first = k + 1;
@@ -455,12 +517,24 @@ impl<'a> View<'a> {
         let common_actor = ht.sector.is_some() || ht.is(wc::GROUP | wc::LEAD);
         // `Iraqi towns`: a place noun with a national modifier names the people there.
         let national_place = ht.is(wc::PLACE)
-            && (core_first..head).any(|x| self.toks[x].m.is_some_and(|m| analysis.mentions[m as usize].label == MentionLabel::Norp));
+            && (core_first..head).any(|x| {
+                self.toks[x]
+                    .m
+                    .is_some_and(|m| analysis.mentions[m as usize].label == MentionLabel::Norp)
+            });
         // `Iraqi Kurds`: an unrecognised capitalised head after a national or named modifier.
-        let named_group = ht.cap && ht.info.is_none() && head > 0 && !ht.punct && (head > core_first && (core_first..head).any(|x| self.toks[x].m.is_some()) || self.word(head).ends_with('s'));
+        let named_group = ht.cap
+            && ht.info.is_none()
+            && head > 0
+            && !ht.punct
+            && (head > core_first && (core_first..head).any(|x| self.toks[x].m.is_some())
+                || self.word(head).ends_with('s'));
         let common_actor = common_actor || national_place || named_group;
         // The last mention before the head, inside the core.
-        let modifier = (core_first..head).rev().filter(|&x| !self.agentive_compound(x)).find_map(|x| self.toks[x].m);
+        let modifier = (core_first..head)
+            .rev()
+            .filter(|&x| !self.agentive_compound(x))
+            .find_map(|x| self.toks[x].m);
         if common_actor {
             np.actor = true;
             np.sector = ht.sector;
@@ -472,7 +546,11 @@ impl<'a> View<'a> {
                 np.entity = match mm.label {
                     MentionLabel::Org | MentionLabel::Norp => mm.entity,
                     MentionLabel::Gpe => {
-                        let country = mm.entity.and_then(|e| analysis.entities.get(e as usize)).and_then(|e| e.geo.as_ref()).is_some_and(|g| g.feature == "country");
+                        let country = mm
+                            .entity
+                            .and_then(|e| analysis.entities.get(e as usize))
+                            .and_then(|e| e.geo.as_ref())
+                            .is_some_and(|g| g.feature == "country");
                         if country { mm.entity } else { None }
                     }
                     _ => None,
@@ -491,7 +569,10 @@ impl<'a> View<'a> {
         }
         // A non-actor head (`UN Security Council resolutions`, `Turkey's efforts`): its last name,
         // or its possessor, is the actor.
-        if let Some(m) = modifier.or_else(|| (core_first..=main_last).rev().find_map(|x| self.toks[x].m)).or(np.possessor) {
+        if let Some(m) = modifier
+            .or_else(|| (core_first..=main_last).rev().find_map(|x| self.toks[x].m))
+            .or(np.possessor)
+        {
             let mm = &analysis.mentions[m as usize];
             np.mention = Some(m);
             np.entity = mm.entity;
@@ -507,7 +588,24 @@ impl<'a> View<'a> {
     /// `Turkish-backed`, `US-led`: a name inside such a token is an agent, not the head's owner.
     pub fn agentive_compound(&self, i: usize) -> bool {
         let w = self.word(i);
-        w.contains('-') && ["-backed", "-led", "-controlled", "-held", "-based", "-supported", "-sponsored", "-run", "-allied", "-aligned", "-brokered", "-funded", "-armed"].iter().any(|s| w.to_ascii_lowercase().ends_with(s))
+        w.contains('-')
+            && [
+                "-backed",
+                "-led",
+                "-controlled",
+                "-held",
+                "-based",
+                "-supported",
+                "-sponsored",
+                "-run",
+                "-allied",
+                "-aligned",
+                "-brokered",
+                "-funded",
+                "-armed",
+            ]
+            .iter()
+            .any(|s| w.to_ascii_lowercase().ends_with(s))
     }
 
     fn first_tok_of(&self, span: Span, floor: usize) -> usize {
@@ -515,7 +613,10 @@ impl<'a> View<'a> {
     }
 
     fn last_tok_of(&self, span: Span, ceil: usize) -> usize {
-        (0..=ceil.min(self.len().saturating_sub(1))).rev().find(|&x| self.toks[x].span.start < span.end).unwrap_or(ceil)
+        (0..=ceil.min(self.len().saturating_sub(1)))
+            .rev()
+            .find(|&x| self.toks[x].span.start < span.end)
+            .unwrap_or(ceil)
     }
 
     /// Phrases coordinated to the right of `np` (`X and Y`, `X, Y and Z`, `X as well as Y`).
@@ -530,8 +631,10 @@ impl<'a> View<'a> {
                 break;
             }
             // An aside between dashes (`Africa – where ... – and Ukraine`).
-            if k < n && matches!(self.word(k), "\u{2013}" | "\u{2014}")
-                && let Some(close) = (k + 1..n.min(k + 25)).find(|&x| matches!(self.word(x), "\u{2013}" | "\u{2014}"))
+            if k < n
+                && matches!(self.word(k), "\u{2013}" | "\u{2014}")
+                && let Some(close) = (k + 1..n.min(k + 25))
+                    .find(|&x| matches!(self.word(x), "\u{2013}" | "\u{2014}"))
             {
                 k = close + 1;
             }
@@ -553,7 +656,12 @@ impl<'a> View<'a> {
                 next = Some(k + 2);
             }
             let Some(s) = next else { break };
-            if s >= n || !(self.toks[s].m.is_some() || self.toks[s].is(wc::DET | wc::POSS) || self.toks[s].cap || self.toks[s].sector.is_some()) {
+            if s >= n
+                || !(self.toks[s].m.is_some()
+                    || self.toks[s].is(wc::DET | wc::POSS)
+                    || self.toks[s].cap
+                    || self.toks[s].sector.is_some())
+            {
                 break;
             }
             let Some(np2) = self.np_right(analysis, s, n) else { break };
@@ -601,7 +709,10 @@ impl<'a> View<'a> {
 
     /// The argument for a phrase (none for a phrase that names no actor).
     pub fn argument(&self, np: &Np) -> Argument {
-        let s = Span::new(self.toks[np.arg_first].span.start, self.toks[np.arg_last.max(np.arg_first)].span.end);
+        let s = Span::new(
+            self.toks[np.arg_first].span.start,
+            self.toks[np.arg_last.max(np.arg_first)].span.end,
+        );
         Argument { entity: np.entity, span: s, text: self.text[s.start..s.end].to_string() }
     }
 
@@ -612,6 +723,7 @@ impl<'a> View<'a> {
     /// Is token `i` a place mention (GPE or LOC)?
     pub fn place_mention(&self, analysis: &Analysis, i: usize) -> Option<u32> {
         let m = self.toks.get(i)?.m?;
-        matches!(analysis.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc).then_some(m)
+        matches!(analysis.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            .then_some(m)
     }
 }
