@@ -56,6 +56,8 @@ pub mod wc {
     pub const FIRST: u32 = 1 << 26;
     /// Document nouns whose "actor" is their author (`resolution`, `statement`, `report`).
     pub const DOCNOUN: u32 = 1 << 27;
+    /// Words that anchor a relation pattern (`backs`, `stationed`, `rival`, `against`).
+    pub const RELCUE: u32 = 1 << 28;
 }
 
 /// CAMEO-style actor sectors.
@@ -330,6 +332,10 @@ const CLASSES: &[(u32, &str)] = &[
          inmates strikers employees teachers doctors citizens",
     ),
     (wc::FIRST, "first"),
+    (
+        wc::RELCUE,
+        "across adversaries adversary affiliate against aided aligned alliance allied allies ally armed assisted at back backed backer backers backing backs bankroll bankrolled bankrolls based battle battles battling belong belonged belongs branch chairman chief command commanded commander commands control controlled controlling controls depend depended depending depends deployed enemies enemy faction fight fighting fights foe foes fought founded founder friend fund funded funds govern governed governs head headed headquartered heads helped hold holds in inside join joined joins lead leader leading leads led links located member members near occupies occupy on opponent opponents part partner partners partnership patron present relations relied relies rely relying rival rivals rule ruled rules run runs sided sponsor sponsored sponsors stationed support supported supporting supports ties to under unit wing with",
+    ),
     (
         wc::DOCNOUN,
         "resolution resolutions statement statements report reports decision decisions plan \

@@ -194,8 +194,17 @@ pub fn sentence_relations(
     let n = v.len();
     let mut last_subject: Option<Np> = None;
     for i in 0..n {
-        let w = v.word(i).to_ascii_lowercase();
         let t = v.toks[i];
+        // Most tokens anchor no pattern: decide cheaply.
+        let cue = t.is(wc::RELCUE);
+        let hyphen = t.m.is_some() && v.word(i).contains('-');
+        let cheap = t.is(wc::POSS | wc::LEAD)
+            || t.m.is_some()
+            || matches!(v.word(i), "," | "'s" | "\u{2019}s");
+        if !cue && !hyphen && !cheap {
+            continue;
+        }
+        let w = if cue || hyphen { v.word(i).to_ascii_lowercase() } else { String::new() };
         // Hyphenated modifiers: `UN-backed X`, `Kremlin-controlled X`, `Tripoli-based X`.
         if let Some((pre, suf)) = w.rsplit_once('-')
             && !pre.is_empty()
@@ -226,6 +235,10 @@ pub fn sentence_relations(
             }
         }
         // Verb frames.
+        if !cue {
+            cheap_patterns(&mut cx, i, n);
+            continue;
+        }
         if let Some((frame, prep)) = verb_frame(&w)
             && t.m.is_none()
             && !(i > 0 && v.toks[i - 1].is(wc::DET))
@@ -434,27 +447,6 @@ pub fn sentence_relations(
                 cx.push(&ca, Predicate::Controls, &pa, None, i, v.span(place.first, end));
             }
         }
-        // Possessive groups: `his Libyan Arab Armed Forces group`, `X's forces`.
-        if t.is(wc::POSS) && !v.eq(i, "whose") || matches!(v.word(i), "'s" | "\u{2019}s") {
-            let owner = if t.is(wc::POSS) {
-                Some(v.read_np(a, i, i))
-            } else if i > 0 {
-                v.np_left(a, i - 1, 0)
-            } else {
-                None
-            };
-            if let Some(ow) = owner.filter(|o| {
-                o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
-                    || o.pronoun && v.toks[o.head].is(wc::PERSONAL)
-            }) && let Some(g) = v.np_right(a, i + 1, n)
-                && v.toks[g.head].is(wc::GROUP)
-                && g.mention.is_none_or(|m| a.mentions[m as usize].label == MentionLabel::Org)
-            {
-                let ga = v.argument(&g);
-                let oa = v.argument(&ow);
-                cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
-            }
-        }
         // `the fight against X`, `strikes against X`, `its campaign against X`.
         if v.eq(i, "against")
             && i > 0
@@ -597,171 +589,197 @@ pub fn sentence_relations(
                 }
             }
         }
-        // `Karrada, Baghdad`: a place, a comma, the place it lies in (not a list).
-        if v.word(i) == ","
-            && i > 0
-            && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
-            && a1 != a2
+        cheap_patterns(&mut cx, i, n);
+    }
+}
+
+/// Patterns anchored on names, possessives, titles and commas (tried for every such token).
+fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let t = v.toks[i];
+    // Possessive groups: `his Libyan Arab Armed Forces group`, `X's forces`.
+    if t.is(wc::POSS) && !v.eq(i, "whose") || matches!(v.word(i), "'s" | "\u{2019}s") {
+        let owner = if t.is(wc::POSS) {
+            Some(v.read_np(a, i, i))
+        } else if i > 0 {
+            v.np_left(a, i - 1, 0)
+        } else {
+            None
+        };
+        if let Some(ow) = owner.filter(|o| {
+            o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+                || o.pronoun && v.toks[o.head].is(wc::PERSONAL)
+        }) && let Some(g) = v.np_right(a, i + 1, n)
+            && v.toks[g.head].is(wc::GROUP)
+            && g.mention.is_none_or(|m| a.mentions[m as usize].label == MentionLabel::Org)
         {
-            let n2 = v.np_for_mention(a, a2);
-            let after = n2.last + 1;
-            let list = after < n && (v.word(after) == "," || v.eq_any(after, &["and", "or"]))
-                || i >= 2 && (v.word(i - 2) == "," || v.eq_any(i - 2, &["and", "or"]));
-            let n1 = v.np_for_mention(a, a1);
-            if !list && (n1.first == 0 || !v.toks[n1.first - 1].is(wc::CONJ)) {
-                cx.push(
-                    &v.argument(&n1),
-                    Predicate::LocatedIn,
-                    &v.argument(&n2),
-                    None,
-                    i,
-                    v.span(n1.first, n2.last),
-                );
-            }
+            let ga = v.argument(&g);
+            let oa = v.argument(&ow);
+            cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
         }
-        // Leadership titles before a name: `<ORG> leader X`, `leader X` after the ORG.
-        if t.is(wc::LEAD) && t.m.is_none() && i + 1 < n && !v.eq(i + 1, "of") {
-            let person =
-                v.toks[i + 1].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Person);
-            if let Some(pm) = person {
-                let org = (0..i).rev().take_while(|&x| v.word(x) != ";").find_map(|x| {
-                    v.toks[x].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Org)
-                });
-                if let Some(om) = org {
-                    let p = v.np_for_mention(a, pm);
-                    let o = v.np_for_mention(a, om);
-                    let ev = v.span(o.first, p.last);
-                    cx.push(
-                        &v.argument(&p),
-                        Predicate::Leads,
-                        &v.argument(&o),
-                        Some(v.word(i).to_string()),
-                        i,
-                        ev,
-                    );
-                }
-            }
+    }
+    // `Karrada, Baghdad`: a place, a comma, the place it lies in (not a list).
+    if v.word(i) == ","
+        && i > 0
+        && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
+        && a1 != a2
+    {
+        let n2 = v.np_for_mention(a, a2);
+        let after = n2.last + 1;
+        let list = after < n && (v.word(after) == "," || v.eq_any(after, &["and", "or"]))
+            || i >= 2 && (v.word(i - 2) == "," || v.eq_any(i - 2, &["and", "or"]));
+        let n1 = v.np_for_mention(a, a1);
+        if !list && (n1.first == 0 || !v.toks[n1.first - 1].is(wc::CONJ)) {
+            cx.push(
+                &v.argument(&n1),
+                Predicate::LocatedIn,
+                &v.argument(&n2),
+                None,
+                i,
+                v.span(n1.first, n2.last),
+            );
         }
-        // `leader of X`: the person before (`X, leader of Y`) or after (`leader of Y X`).
-        if t.is(wc::LEAD)
-            && t.m.is_none()
-            && v.eq(i + 1, "of")
-            && let Some(o) = v.np_right(a, i + 2, n).filter(|o| {
-                o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Org)
-            })
-        {
-            let before = (0..i).rev().take(4).find_map(|x| {
-                v.toks[x].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Person)
+    }
+    // Leadership titles before a name: `<ORG> leader X`, `leader X` after the ORG.
+    if t.is(wc::LEAD) && t.m.is_none() && i + 1 < n && !v.eq(i + 1, "of") {
+        let person =
+            v.toks[i + 1].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Person);
+        if let Some(pm) = person {
+            let org = (0..i).rev().take_while(|&x| v.word(x) != ";").find_map(|x| {
+                v.toks[x].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Org)
             });
-            let after = v
-                .toks
-                .get(o.last + 1)
-                .and_then(|x| x.m)
-                .filter(|&m| a.mentions[m as usize].label == MentionLabel::Person);
-            if let Some(pm) = before.or(after) {
+            if let Some(om) = org {
                 let p = v.np_for_mention(a, pm);
+                let o = v.np_for_mention(a, om);
+                let ev = v.span(o.first, p.last);
                 cx.push(
                     &v.argument(&p),
                     Predicate::Leads,
                     &v.argument(&o),
                     Some(v.word(i).to_string()),
                     i,
-                    v.span(i.min(p.first), o.last.max(p.last)),
+                    ev,
                 );
             }
         }
-        // Affiliation: `Russian mercenary group Wagner`, `Russia's state news agency Tass`.
-        if let Some(m) = t.m
-            && a.mentions[m as usize].label == MentionLabel::Org
-            && (i == 0 || v.toks[i - 1].m != Some(m))
-        {
-            let mut k = i;
-            let mut descr_first = i;
-            while k > 0 {
-                let x = k - 1;
-                let tx = v.toks[x];
-                if tx.m.is_some()
-                    || tx.cap
-                    || tx.punct
-                    || tx.is(wc::DET | wc::PREP | wc::VERB | wc::LIGHT | wc::REPORT)
-                {
-                    break;
-                }
-                descr_first = x;
-                k = x;
-            }
-            let descr_ok = descr_first < i
-                && (descr_first..i).any(|x| {
-                    v.toks[x].is(wc::GROUP)
-                        || v.toks[x].sector.is_some()
-                        || v.eq_any(x, &["agency", "company", "broadcaster", "outlet", "firm"])
-                });
-            if descr_ok && descr_first > 0 {
-                let mut g = descr_first - 1;
-                if matches!(v.word(g), "'s" | "\u{2019}s") && g > 0 {
-                    g -= 1;
-                }
-                if let Some(gm) = v.toks[g].m
-                    && matches!(
-                        a.mentions[gm as usize].label,
-                        MentionLabel::Gpe | MentionLabel::Norp
-                    )
-                {
-                    let gn = v.np_for_mention(a, gm);
-                    let on = v.np_for_mention(a, m);
-                    let title = v.text
-                        [v.span(descr_first, i - 1).start..v.span(descr_first, i - 1).end]
-                        .to_string();
-                    cx.push(
-                        &v.argument(&on),
-                        Predicate::AffiliatedWith,
-                        &v.argument(&gn),
-                        Some(title),
-                        i,
-                        v.span(g, on.last),
-                    );
-                }
-            }
-            // Seat: `<government-like ORG> in <place>`.
-            let last = (i..n).take_while(|&x| v.toks[x].m == Some(m)).last().unwrap_or(i);
-            let name = a.mentions[m as usize].text.to_ascii_lowercase();
-            let govlike = [
-                "government",
-                "ministry",
-                "council",
-                "parliament",
-                "administration",
-                "assembly",
-                "court",
-                "university",
-                "bank",
-                "company",
-                "authority",
-                "house of",
-            ]
-            .iter()
-            .any(|g| name.contains(g));
-            if govlike
-                && v.eq(last + 1, "in")
-                && let Some(pm) = v.place_mention(a, last + 2).or_else(|| {
-                    if v.toks.get(last + 2).is_some_and(|t| t.is(wc::DET)) {
-                        v.place_mention(a, last + 3)
-                    } else {
-                        None
-                    }
-                })
+    }
+    // `leader of X`: the person before (`X, leader of Y`) or after (`leader of Y X`).
+    if t.is(wc::LEAD)
+        && t.m.is_none()
+        && v.eq(i + 1, "of")
+        && let Some(o) = v.np_right(a, i + 2, n).filter(|o| {
+            o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Org)
+        })
+    {
+        let before = (0..i).rev().take(4).find_map(|x| {
+            v.toks[x].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Person)
+        });
+        let after = v
+            .toks
+            .get(o.last + 1)
+            .and_then(|x| x.m)
+            .filter(|&m| a.mentions[m as usize].label == MentionLabel::Person);
+        if let Some(pm) = before.or(after) {
+            let p = v.np_for_mention(a, pm);
+            cx.push(
+                &v.argument(&p),
+                Predicate::Leads,
+                &v.argument(&o),
+                Some(v.word(i).to_string()),
+                i,
+                v.span(i.min(p.first), o.last.max(p.last)),
+            );
+        }
+    }
+    // Affiliation: `Russian mercenary group Wagner`, `Russia's state news agency Tass`.
+    if let Some(m) = t.m
+        && a.mentions[m as usize].label == MentionLabel::Org
+        && (i == 0 || v.toks[i - 1].m != Some(m))
+    {
+        let mut k = i;
+        let mut descr_first = i;
+        while k > 0 {
+            let x = k - 1;
+            let tx = v.toks[x];
+            if tx.m.is_some()
+                || tx.cap
+                || tx.punct
+                || tx.is(wc::DET | wc::PREP | wc::VERB | wc::LIGHT | wc::REPORT)
             {
+                break;
+            }
+            descr_first = x;
+            k = x;
+        }
+        let descr_ok = descr_first < i
+            && (descr_first..i).any(|x| {
+                v.toks[x].is(wc::GROUP)
+                    || v.toks[x].sector.is_some()
+                    || v.eq_any(x, &["agency", "company", "broadcaster", "outlet", "firm"])
+            });
+        if descr_ok && descr_first > 0 {
+            let mut g = descr_first - 1;
+            if matches!(v.word(g), "'s" | "\u{2019}s") && g > 0 {
+                g -= 1;
+            }
+            if let Some(gm) = v.toks[g].m
+                && matches!(a.mentions[gm as usize].label, MentionLabel::Gpe | MentionLabel::Norp)
+            {
+                let gn = v.np_for_mention(a, gm);
                 let on = v.np_for_mention(a, m);
-                let pn = v.np_for_mention(a, pm);
+                let title = v.text
+                    [v.span(descr_first, i - 1).start..v.span(descr_first, i - 1).end]
+                    .to_string();
                 cx.push(
                     &v.argument(&on),
-                    Predicate::LocatedIn,
-                    &v.argument(&pn),
-                    None,
+                    Predicate::AffiliatedWith,
+                    &v.argument(&gn),
+                    Some(title),
                     i,
-                    v.span(on.first, pn.last),
+                    v.span(g, on.last),
                 );
             }
+        }
+        // Seat: `<government-like ORG> in <place>`.
+        let last = (i..n).take_while(|&x| v.toks[x].m == Some(m)).last().unwrap_or(i);
+        let name = a.mentions[m as usize].text.to_ascii_lowercase();
+        let govlike = [
+            "government",
+            "ministry",
+            "council",
+            "parliament",
+            "administration",
+            "assembly",
+            "court",
+            "university",
+            "bank",
+            "company",
+            "authority",
+            "house of",
+        ]
+        .iter()
+        .any(|g| name.contains(g));
+        if govlike
+            && v.eq(last + 1, "in")
+            && let Some(pm) = v.place_mention(a, last + 2).or_else(|| {
+                if v.toks.get(last + 2).is_some_and(|t| t.is(wc::DET)) {
+                    v.place_mention(a, last + 3)
+                } else {
+                    None
+                }
+            })
+        {
+            let on = v.np_for_mention(a, m);
+            let pn = v.np_for_mention(a, pm);
+            cx.push(
+                &v.argument(&on),
+                Predicate::LocatedIn,
+                &v.argument(&pn),
+                None,
+                i,
+                v.span(on.first, pn.last),
+            );
         }
     }
 }

@@ -104,14 +104,20 @@ impl<'a> View<'a> {
         let mentions = &analysis.mentions;
         for t in tokens {
             let w = &text[t.span.start..t.span.end];
-            self.lower.clear();
-            for c in w.chars() {
-                match c {
-                    '\u{2019}' | '\u{2018}' => self.lower.push('\''),
-                    c => self.lower.push(c.to_ascii_lowercase()),
+            let info = if w.len() > 40 {
+                None
+            } else if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                self.lower.clear();
+                for c in w.chars() {
+                    match c {
+                        '\u{2019}' | '\u{2018}' => self.lower.push('\''),
+                        c => self.lower.push(c.to_ascii_lowercase()),
+                    }
                 }
-            }
-            let info = if self.lower.len() <= 40 { lex.word(&self.lower) } else { None };
+                lex.word(&self.lower)
+            } else {
+                lex.word(w)
+            };
             while *cursor < order.len()
                 && mentions[order[*cursor] as usize].span.end <= t.span.start
             {
