@@ -528,9 +528,18 @@ fn resolve_counts(recs: &mut [Rec]) {
             ents.dedup();
             (ents.len() == c).then_some(parts)
         });
+        let ev = &mut recs[i].ev;
+        // The counted phrase itself (`the two men`) is no participant.
+        ev.actors.retain(|x| {
+            x.entity.is_some()
+                || !x.text.split_whitespace().any(|w| events::number_word(w) == Some(c))
+        });
+        ev.recipients.retain(|x| {
+            x.entity.is_some()
+                || !x.text.split_whitespace().any(|w| events::number_word(w) == Some(c))
+        });
         if let Some(parts) = found {
             let ev = &mut recs[i].ev;
-            ev.actors.retain(|x| x.entity.is_some());
             for p in parts {
                 if !ev.actors.iter().any(|x| x.entity == p.entity) {
                     ev.actors.push(p);

@@ -568,6 +568,14 @@ pub fn sentence_relations(
             {
                 k -= 1;
             }
+            // The phrase must be a subject or an apposition, not the object of a verb or a
+            // preposition (`talks with Putin in Moscow` places the talks, not Putin).
+            let subject_like = |g: &Np| {
+                g.first == 0
+                    || v.word(g.first - 1) == ","
+                    || v.toks[g.first - 1].is(wc::SUB | wc::CONJ)
+                    || v.quote(g.first - 1)
+            };
             if let Some(g) = v.np_left(a, k, 0).filter(|g| {
                 g.actor
                     && g.mention.is_none_or(|m| {
@@ -576,6 +584,7 @@ pub fn sentence_relations(
                             MentionLabel::Gpe | MentionLabel::Loc
                         )
                     })
+                    && (subject_like(g) || v.toks[g.head].is(wc::GROUP) || g.sector.is_some())
             }) && let Some(ga) = cx.arg(&g)
             {
                 let pn = v.np_for_mention(a, pm);
