@@ -265,7 +265,10 @@ fn tuples(e: &Event, text: &str, coder: &Coder) -> Vec<Tuple> {
     let Some(cat) = plover_category(e) else { return Vec::new() };
     let code = |a: &types::Argument| coder.code(&actor_phrase(text, a), text);
     let actors: Vec<Option<Code>> = e.actors.iter().map(code).collect();
-    let recips: Vec<Option<Code>> = e.recipients.iter().map(code).collect();
+    // With no recipient, the place stands for the people there (CAMEO codes `imposed a curfew
+    // in X` with X as the target).
+    let targets = if e.recipients.is_empty() { &e.places } else { &e.recipients };
+    let recips: Vec<Option<Code>> = targets.iter().map(code).collect();
     let mut out = Vec::new();
     if actors.is_empty() {
         for r in &recips {

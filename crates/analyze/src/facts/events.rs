@@ -800,6 +800,10 @@ fn conditionals(v: &View, found: &mut [Found]) {
         if in_if || (cond_after && f.ev.modality == Modality::Planned) {
             f.ev.modality = Modality::Hypothetical;
         }
+        // `tried to capture X but failed`.
+        if (f.trig_last + 1..n.saturating_sub(1)).any(|x| v.eq(x, "but") && v.eq(x + 1, "failed")) {
+            f.ev.modality = Modality::Failed;
+        }
     }
 }
 
@@ -838,6 +842,17 @@ fn event_at(
             && v.nominal(i - 1)
             && !v.toks[i - 1].is(wc::DET);
         let passive = g.passive || reduced_passive;
+        // `denied attacking`: the denial's subject, and the event negated.
+        let denied = tr.ing
+            && g.start == i
+            && i > 0
+            && v.eq_any(i - 1, &["denied", "denies", "deny", "denying"]);
+        let g = if denied {
+            modality = Modality::Negated;
+            verb_group(v, i - 1, false)
+        } else {
+            g
+        };
         let subj = if g.start > 0
             && v.toks[g.start - 1].is(wc::PREP)
             && !v.toks[g.start - 1].is(wc::REL)
@@ -846,7 +861,7 @@ fn event_at(
             None
         } else if tr.ing && g.start == i && i > 0 && v.word(i - 1) == "," {
             // `..., killing thousands`: a participle clause; its subject is the main clause's.
-            last_subject.filter(|_| true)
+            *last_subject
         } else {
             subject(v, a, g.start, clause, *last_subject)
         };
@@ -857,8 +872,6 @@ fn event_at(
                 if !(tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
                     *last_subject = Some(s);
                 }
-            } else if s.mention.is_none() {
-                // A non-actor subject (`the assault relied on`, `floods devastated`).
             }
         }
         // Objects.

@@ -461,7 +461,8 @@ const TRIGGERS: &[&str] = &[
      v:pull+back n:withdrawal n:pullout n:pull-out n:pullback n:retreat",
     "RETREAT ceasefire - | n:ceasefire n:cease-fire n:truce n:armistice",
     "RETREAT disarm ofactor | v:surrender n:surrender v:demobilize v:demobilise v:disarm \
-     n:demobilization n:demobilisation n:disarmament= n:resignation v:resign",
+     n:demobilization n:demobilisation n:disarmament=",
+    "RETREAT - ofactor | n:resignation v:resign v:step+down v:stepped+down",
     "RETREAT release - | v:release v:free v:lift+blockade v:lift+siege n:release",
     // REQUEST (PLOVER 0.5: DEMAND)
     "REQUEST - comp | v:demand v:urge v:call+for v:call+on v:call+upon v:appeal v:ask \

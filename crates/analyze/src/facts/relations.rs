@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use types::{Analysis, Argument, MentionLabel, Predicate, Relation, Span, TimeValue};
 
-use super::lexicon::wc;
+use super::lexicon::{Sector, wc};
 use super::view::{Np, View};
 
 /// What a relation-bearing word means.
@@ -584,7 +584,12 @@ pub fn sentence_relations(
                             MentionLabel::Gpe | MentionLabel::Loc
                         )
                     })
-                    && (subject_like(g) || v.toks[g.head].is(wc::GROUP) || g.sector.is_some())
+                    && (subject_like(g)
+                        || v.toks[g.head].is(wc::GROUP)
+                        || matches!(
+                            g.sector,
+                            Some(Sector::Mil | Sector::Reb | Sector::Cop | Sector::Uaf)
+                        ))
             }) && let Some(ga) = cx.arg(&g)
             {
                 let pn = v.np_for_mention(a, pm);
@@ -638,6 +643,9 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         let after = n2.last + 1;
         let list = after < n && (v.word(after) == "," || v.eq_any(after, &["and", "or"]))
             || i >= 2 && (v.word(i - 2) == "," || v.eq_any(i - 2, &["and", "or"]));
+        // `Karrada, Baghdad.` ends there or goes on with a preposition, not with a verb.
+        let ends = after >= n || v.toks[after].punct || v.toks[after].is(wc::PREP);
+        let list = list || !ends;
         let n1 = v.np_for_mention(a, a1);
         if !list && (n1.first == 0 || !v.toks[n1.first - 1].is(wc::CONJ)) {
             cx.push(

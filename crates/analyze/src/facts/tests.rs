@@ -295,6 +295,36 @@ fn events_in_single_sentences() {
             "It was the first meeting between [Ali]PERSON and [Omar]PERSON since {2019}=2019.",
             &["CONSULT/meet Ali+Omar > -", "CONSULT/meet Ali+Omar > - 2019 *"],
         ),
+        (
+            "The army denied attacking the [Red Cross]ORG convoy.",
+            &["ASSAULT The army > Red Cross !negated"],
+        ),
+        ("[Egypt]GPE urged [Israel]GPE to halt the offensive.", &["REQUEST Egypt > Israel"]),
+        ("[Iran]GPE may attack [Iraq]GPE.", &["ASSAULT Iran > Iraq !uncertain"]),
+        (
+            "If [Russia]GPE invades [Finland]GPE, [Sweden]GPE will respond.",
+            &["ASSAULT/invasion Russia > Finland @Finland !hypothetical"],
+        ),
+        (
+            "The rebels tried to capture [Goma]GPE but failed.",
+            &["ASSAULT/heavy-weapons The rebels > Goma !failed"],
+        ),
+        (
+            "[Hamas]ORG said [Israel]GPE must release the prisoners.",
+            &["REQUEST Hamas > Israel", "STATEMENT Hamas > -"],
+        ),
+        ("[Chad]GPE expelled [French]NORP diplomats.", &["SANCTION Chad > French diplomats"]),
+        (
+            "Thousands of workers went on strike in [Lagos]GPE.",
+            &["PROTEST/boycott workers > - @Lagos"],
+        ),
+        ("[Turkey]GPE imposed sanctions on [Syria]GPE.", &["SANCTION Turkey > Syria"]),
+        ("The minister resigned {on Sunday}=2023-09-24.", &["RETREAT The minister > - 2023-09-24"]),
+        (
+            "[Serbia]GPE lifted a night curfew in [Montenegro]GPE.",
+            &["CONCEDE Serbia > - @Montenegro"],
+        ),
+        ("The talks are expected to resume next week.", &[]),
     ];
     let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
     assert!(
