@@ -866,12 +866,12 @@ fn event_at(
             subject(v, a, g.start, clause, *last_subject)
         };
         let mut subjects = Vec::new();
-        if let Some(s) = subj {
-            if s.actor || s.pronoun {
-                v.coordinated_left(a, s, 0, &mut subjects);
-                if !(tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
-                    *last_subject = Some(s);
-                }
+        if let Some(s) = subj
+            && (s.actor || s.pronoun)
+        {
+            v.coordinated_left(a, s, 0, &mut subjects);
+            if !(tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
+                *last_subject = Some(s);
             }
         }
         // Objects.
