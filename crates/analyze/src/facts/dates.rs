@@ -144,13 +144,27 @@ pub fn date_sentence(
         txs.push(Tx { index: ti, first, last, role, clause });
     }
     let found = &mut sf.found;
+    // A timex inside a noun trigger's phrase (`an October 2020 ceasefire`) is that event's alone.
+    let owner_of = |tx: &Tx, found: &[Found]| -> Option<usize> {
+        found.iter().position(|f| {
+            !f.verb
+                && f.trig > tx.last
+                && f.trig <= tx.last + 3
+                && (tx.last + 1..f.trig)
+                    .all(|x| !v.toks[x].punct && !v.toks[x].is(wc::PREP | wc::DET))
+        })
+    };
+    let owners: Vec<Option<usize>> = txs.iter().map(|tx| owner_of(tx, found)).collect();
     // Own timex: the nearest in the same clause.
-    for f in found.iter_mut() {
+    for (fi, f) in found.iter_mut().enumerate() {
         if f.absorbed {
             continue;
         }
         let mut best: Option<(usize, &Tx)> = None;
-        for tx in &txs {
+        for (ti, tx) in txs.iter().enumerate() {
+            if owners[ti].is_some_and(|o| o != fi) {
+                continue;
+            }
             if tx.role == Role::Since {
                 if f.since_timex.is_none()
                     && tx.clause == f.clause
@@ -178,9 +192,16 @@ pub fn date_sentence(
             .iter()
             .filter(|f| f.clause == after_clause)
             .find_map(|f| f.ev.date.as_ref().and_then(|d| bounds(&d.value)));
-        if let (Some((from, _)), Some(p)) = (anchor, published) {
+        // The main clause is the one that follows the `after` clause.
+        let main = (0..n)
+            .find(|&x| {
+                x > 0 && v.clause[x] != after_clause && v.clause[x - 1] == after_clause
+                    || x > 0 && v.word(x - 1) == "," && v.clause[x] != after_clause
+            })
+            .map(|x| v.clause[x]);
+        if let (Some((from, _)), Some(p), Some(main)) = (anchor, published, main) {
             for f in found.iter_mut() {
-                if f.clause != after_clause && f.ev.date.is_none() && !f.absorbed {
+                if f.clause == main && f.ev.date.is_none() && !f.absorbed {
                     f.ev.date = Some(TimeValue {
                         value: format!("{}/{}", day(from), day(p)),
                         timex: None,

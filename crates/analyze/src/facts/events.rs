@@ -1137,6 +1137,15 @@ fn event_at(
             }
         }
     }
+    // `held talks with X there`: the place named before in the sentence.
+    if args.places.is_empty()
+        && args.place_args.is_empty()
+        && (last + 1..end)
+            .any(|x| v.eq(x, "there") && !v.toks.get(x + 1).is_some_and(|t| t.is(wc::BE)))
+        && let Some(m) = (0..i).rev().find_map(|x| v.place_mention(a, x))
+    {
+        args.places.push(v.np_for_mention(a, m));
+    }
     // Places from attachments inside recipients (`the government in Tripoli`).
     if args.places.is_empty() && args.place_args.is_empty() {
         let inner: Vec<u32> = args

@@ -317,13 +317,7 @@ fn collect(
         if absorbed || habitual {
             continue;
         }
-        if !verb
-            && definite
-            && !has_own_args
-            && ev.date.is_none()
-            && since_timex.is_none()
-            && ev.places.is_empty()
-        {
+        if !verb && definite && !has_own_args && since_timex.is_none() && ev.places.is_empty() {
             // `the offensive`: a mention of an event told before.
             continue;
         }
