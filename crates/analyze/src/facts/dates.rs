@@ -195,8 +195,9 @@ pub fn date_sentence(
         // The main clause is the one that follows the `after` clause.
         let main = (0..n)
             .find(|&x| {
-                x > 0 && v.clause[x] != after_clause && v.clause[x - 1] == after_clause
-                    || x > 0 && v.word(x - 1) == "," && v.clause[x] != after_clause
+                x > 0
+                    && v.clause[x] != after_clause
+                    && (v.clause[x - 1] == after_clause || v.word(x - 1) == ",")
             })
             .map(|x| v.clause[x]);
         if let (Some((from, _)), Some(p), Some(main)) = (anchor, published, main) {

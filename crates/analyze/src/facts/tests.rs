@@ -429,7 +429,7 @@ fn dates_are_honest_intervals() {
     );
     let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
     assert!(
-        got.iter().any(|e| e == "CONSULT/meet Ali+Hassan > - 2023-09-26/2023-09-28~"),
+        got.iter().any(|e| e == "CONSULT/meet Ali+Hassan > - @Cairo 2023-09-26/2023-09-28~"),
         "{got:#?}"
     );
     assert!(got.iter().any(|e| e == "CONSULT/visit Ali > - @Cairo 2023-09-26"), "{got:#?}");
