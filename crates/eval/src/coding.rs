@@ -19,6 +19,11 @@ pub trait Places {
     fn seat_sector(&self, _name: &str) -> Option<Sector> {
         None
     }
+    /// Like [`Places::country`], but only for a country's own name or demonym (not a city or
+    /// region that happens to share a word with an organisation's name).
+    fn country_strict(&self, name: &str) -> Option<String> {
+        self.country(name)
+    }
 }
 
 /// A handful of entries, for tests and as a stand-in until a gazetteer is available.
@@ -117,26 +122,34 @@ pub struct Coder<'a> {
 impl Coder<'_> {
     /// The country named in a phrase (longest n-gram first), or `IGO`.
     pub fn country_in(&self, phrase: &str) -> Option<String> {
+        self.country_in_with(phrase, false)
+    }
+
+    /// As [`Coder::country_in`]; with `strict`, only countries' own names and demonyms count.
+    pub fn country_in_with(&self, phrase: &str, strict: bool) -> Option<String> {
         let ws = words(phrase);
         for len in (1..=4usize).rev() {
             for start in 0..ws.len().saturating_sub(len - 1) {
+                // Names are capitalised; common words are no place names here.
+                if !ws[start].chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
                 let gram = ws[start..start + len].join(" ");
                 if self.places.igo(&gram) {
                     return Some("IGO".into());
                 }
                 // Hyphenated modifiers: `Turkish-backed`, `U.S.-led`.
                 let g = gram.split('-').next().unwrap_or(&gram);
-                if let Some(c) = self
-                    .places
-                    .country(&gram)
-                    .or_else(|| if len == 1 { self.places.country(g) } else { None })
-                {
+                let look = |n: &str| {
+                    if strict { self.places.country_strict(n) } else { self.places.country(n) }
+                };
+                if let Some(c) = look(&gram).or_else(|| if len == 1 { look(g) } else { None }) {
                     return Some(c);
                 }
                 // Plurals of demonyms: `Palestinians`, `Serbs`.
                 if len == 1
                     && let Some(sing) = gram.strip_suffix('s')
-                    && let Some(c) = self.places.country(sing)
+                    && let Some(c) = self.places.country_strict(sing)
                 {
                     return Some(c);
                 }
@@ -185,8 +198,19 @@ impl Coder<'_> {
 
     /// Codes an actor phrase; `sentence` supplies the country of a domestic actor.
     pub fn code(&self, phrase: &str, sentence: &str) -> Option<Code> {
-        let country = self.country_in(phrase);
-        let sector = self.sector_in(phrase);
+        self.code_parts(phrase, phrase, sentence)
+    }
+
+    /// Codes an actor whose country is read from `country_phrase` (for a person: the titles and
+    /// adjectives before the name) and whose sector from `sector_phrase`.
+    pub fn code_parts(
+        &self,
+        country_phrase: &str,
+        sector_phrase: &str,
+        sentence: &str,
+    ) -> Option<Code> {
+        let country = self.country_in(country_phrase);
+        let sector = self.sector_in(sector_phrase);
         let country = match country {
             Some(c) => Some(c),
             None if sector.is_some() => self.country_in(sentence),

@@ -246,10 +246,32 @@ fn tuple_match(
     fwd || back
 }
 
-/// The phrase around an argument that a coder reads: titles and adjectives before a name.
-fn actor_phrase(text: &str, a: &types::Argument) -> String {
-    let before = text.get(..a.span.start).unwrap_or("");
-    let mut start = a.span.start;
+/// The phrase around an argument that a coder reads: titles and adjectives before a name. For a
+/// person, the name itself is left out of the country look-up (`Bush` is no place here).
+fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder) -> Option<Code> {
+    let entity = arg.entity.and_then(|e| a.entities.get(e as usize));
+    // The sentence with people's names blanked: context for a domestic actor's country.
+    let mut sentence = text.to_string();
+    for m in a.mentions.iter().filter(|m| m.label == MentionLabel::Person) {
+        if let Some(r) = sentence.get_mut(m.span.start..m.span.end) {
+            r.make_ascii_lowercase();
+        }
+    }
+    // A pronoun stands for its entity.
+    let pronoun = matches!(
+        arg.text.to_lowercase().as_str(),
+        "it" | "he" | "she" | "they" | "his" | "her" | "its" | "their" | "them" | "him"
+    );
+    if pronoun {
+        let e = entity?;
+        return if e.etype == types::EntityType::Person {
+            coder.code_parts("", &e.name, &sentence)
+        } else {
+            coder.code(&e.name, &sentence)
+        };
+    }
+    let before = text.get(..arg.span.start).unwrap_or("");
+    let mut start = arg.span.start;
     for w in before.split_inclusive(' ').rev().take(3) {
         let t = w.trim();
         let cap = t.chars().next().is_some_and(char::is_uppercase);
@@ -258,41 +280,65 @@ fn actor_phrase(text: &str, a: &types::Argument) -> String {
         }
         start -= w.len();
     }
-    text.get(start..a.span.end).unwrap_or(&a.text).to_string()
+    let phrase = text.get(start..arg.span.end).unwrap_or(&arg.text);
+    let label = a
+        .mentions
+        .iter()
+        .find(|m| m.span == arg.span)
+        .map(|m| m.label)
+        .or(entity.map(|e| e.etype.into()));
+    match label {
+        // A person's name is no place: the country comes from the words before it.
+        Some(MentionLabel::Person) => {
+            coder.code_parts(text.get(start..arg.span.start).unwrap_or(""), phrase, &sentence)
+        }
+        // An organisation's own name counts only as a country's name or demonym.
+        Some(MentionLabel::Org) => {
+            let country = coder
+                .country_in_with(phrase, true)
+                .or_else(|| coder.country_in(text.get(start..arg.span.start).unwrap_or("")));
+            let sector = coder.sector_in(phrase);
+            let country = country.or_else(|| sector.and_then(|_| coder.country_in(&sentence)));
+            (country.is_some() || sector.is_some())
+                .then(|| Code { country, sector: sector.map(|s| s.code().to_string()) })
+        }
+        _ => coder.code(phrase, &sentence),
+    }
 }
 
-fn tuples(e: &Event, text: &str, coder: &Coder) -> Vec<Tuple> {
+fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     let Some(cat) = plover_category(e) else { return Vec::new() };
-    let code = |a: &types::Argument| coder.code(&actor_phrase(text, a), text);
-    let actors: Vec<Option<Code>> = e.actors.iter().map(code).collect();
+    let code = |arg: &types::Argument| code_argument(text, a, arg, coder);
+    // Subjects come before the trigger; parties after it (`met with Y`) are the other side.
+    let (subjects, partners): (Vec<&types::Argument>, Vec<&types::Argument>) = e
+        .actors
+        .iter()
+        .partition(|x| x.span.start < e.trigger.start || e.recipients.len() + e.actors.len() == 1);
+    let mut others: Vec<&types::Argument> = partners;
+    others.extend(e.recipients.iter());
     // With no recipient, the place stands for the people there (CAMEO codes `imposed a curfew
     // in X` with X as the target).
-    let targets = if e.recipients.is_empty() { &e.places } else { &e.recipients };
-    let recips: Vec<Option<Code>> = targets.iter().map(code).collect();
+    if others.is_empty() {
+        others.extend(e.places.iter());
+    }
+    let subjects: Vec<Option<Code>> = subjects.into_iter().map(code).collect();
+    let others: Vec<Option<Code>> = others.into_iter().map(code).collect();
     let mut out = Vec::new();
-    if actors.is_empty() {
-        for r in &recips {
+    if subjects.is_empty() {
+        for r in &others {
             out.push((None, cat, r.clone()));
         }
-        if recips.is_empty() {
+        if others.is_empty() {
             out.push((None, cat, None));
         }
         return out;
     }
-    if recips.is_empty() && actors.len() >= 2 && symmetric(cat) {
-        for i in 0..actors.len() {
-            for j in i + 1..actors.len() {
-                out.push((actors[i].clone(), cat, actors[j].clone()));
-            }
+    for s in &subjects {
+        if others.is_empty() {
+            out.push((s.clone(), cat, None));
         }
-        return out;
-    }
-    for a in &actors {
-        if recips.is_empty() {
-            out.push((a.clone(), cat, None));
-        }
-        for r in &recips {
-            out.push((a.clone(), cat, r.clone()));
+        for r in &others {
+            out.push((s.clone(), cat, r.clone()));
         }
     }
     out.sort();
@@ -334,7 +380,8 @@ pub fn run(path: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
     Ok(reports)
 }
 
-/// The gazetteer's places when it has any, otherwise the few built-in test entries.
+/// The places the coder reads country codes from. The gazetteer is not available yet in this
+/// build: the few built-in entries stand in (see [`crate::coding::FewPlaces`]).
 fn places(_analyzer: &Analyzer) -> Box<dyn Places> {
     Box::new(crate::coding::FewPlaces)
 }
@@ -349,6 +396,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
+    let mut tuple_rows: Vec<[String; 4]> = Vec::new();
     for (r, a) in records.iter().zip(analyses) {
         let principal =
             a.events.iter().filter(|e| !e.implied).find(|e| plover_category(e).is_some());
@@ -416,11 +464,57 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
         }
         let mut ours_t: Vec<Tuple> = Vec::new();
         for e in &a.events {
-            for t in tuples(e, &r.text, coder) {
+            for t in tuples(e, a, &r.text, coder) {
                 if !ours_t.contains(&t) {
                     ours_t.push(t);
                 }
             }
+        }
+        let show = |c: &Option<Code>| {
+            c.as_ref().map_or("?".to_string(), |c| {
+                format!(
+                    "{}{}",
+                    c.country.as_deref().unwrap_or("?"),
+                    c.sector.as_deref().map_or(String::new(), |s| format!("/{s}"))
+                )
+            })
+        };
+        let gold_txt: Vec<String> = gold
+            .iter()
+            .map(|g| {
+                let s = &r.sources[g.0];
+                let t = r.targets.get(g.1).map_or("-".to_string(), |t| {
+                    format!("{}{}", t.0, t.1.as_deref().map_or(String::new(), |x| format!("/{x}")))
+                });
+                format!(
+                    "{}{} {} {}",
+                    s.0,
+                    s.1.as_deref().map_or(String::new(), |x| format!("/{x}")),
+                    g.2.as_str(),
+                    t
+                )
+            })
+            .collect();
+        let ours_txt: Vec<String> = ours_t
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} {}",
+                    show(&t.0),
+                    t.1.as_str(),
+                    if t.2.is_none() { "-".to_string() } else { show(&t.2) }
+                )
+            })
+            .collect();
+        let all_ok = gold.iter().all(|g| ours_t.iter().any(|t| tuple_match(g, t, r, true)))
+            && ours_t.len() == gold.len();
+        if !all_ok && tuple_rows.len() < 400 {
+            tuple_rows.push([
+                r.id.clone(),
+                gold_txt.join("; "),
+                ours_txt.join("; "),
+                r.text.chars().take(100).collect::<String>(),
+            ]);
         }
         for (with_sector, acc) in [(true, &mut prf), (false, &mut prf_code)] {
             let mut used = vec![false; ours_t.len()];
@@ -458,8 +552,14 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
             .collect::<Vec<_>>()
             .join(", ")
     ));
-    rep.line("First wrong records:");
+    rep.line("Records with a wrong category:");
     rep.table(&wrong);
+    rep.line("Records whose tuples differ (gold; ours):");
+    let mut tt2 = Table::new(["record", "gold tuples", "our tuples", "sentence"]);
+    for row in tuple_rows {
+        tt2.row(row);
+    }
+    rep.table(&tt2);
     rep.set("records", n);
     rep.summary.insert("category_accuracy".into(), round4(acc));
     rep.summary.insert(

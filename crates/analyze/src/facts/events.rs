@@ -495,7 +495,13 @@ fn pps(
         match prep.as_str() {
             "with"
                 if tr.flags & tf::SYM != 0
-                    || matches!(cat, EventCategory::Agree | EventCategory::Cooperate) =>
+                    || matches!(
+                        cat,
+                        EventCategory::Agree
+                            | EventCategory::Cooperate
+                            | EventCategory::Sanction
+                            | EventCategory::Reject
+                    ) =>
             {
                 for np in list {
                     if np.actor {
@@ -545,7 +551,6 @@ fn pps(
                                 cat,
                                 EventCategory::Die
                                     | EventCategory::Consult
-                                    | EventCategory::Protest
                                     | EventCategory::Mobilize
                             )
                         {
@@ -1356,33 +1361,80 @@ fn absorb(v: &View, found: &mut [Found]) {
                 taken.get_or_insert(y);
             }
         }
-        if let Some(y) = taken {
-            // The requested/agreed/threatened action gives the recipient when none is named.
+        if taken.is_some() {
+            // The requested/agreed/threatened action gives the recipient when none is named:
+            // the first named party of the absorbed events (`rejected a call for its forces to
+            // be deployed in East Timor`).
+            let inner: Vec<Event> = (x + 1..n)
+                .filter(|&y| found[y].trig >= a && found[y].trig < b)
+                .map(|y| found[y].ev.clone())
+                .collect();
             if found[x].ev.recipients.is_empty() {
-                let inner = found[y].ev.clone();
-                let named = |args: &[Argument]| args.iter().find(|r| r.entity.is_some()).cloned();
-                let pick = if found[x].ev.category == EventCategory::Request
-                    || found[x].ev.category == EventCategory::Reject
-                {
-                    named(&inner.actors)
-                        .or_else(|| named(&inner.recipients))
-                        .or_else(|| named(&inner.places))
+                let named = |pick: &dyn Fn(&Event) -> &[Argument]| {
+                    inner.iter().find_map(|e| pick(e).iter().find(|r| r.entity.is_some()).cloned())
+                };
+                let pick = if matches!(
+                    found[x].ev.category,
+                    EventCategory::Request | EventCategory::Reject
+                ) {
+                    named(&|e| &e.actors)
+                        .or_else(|| named(&|e| &e.recipients))
+                        .or_else(|| named(&|e| &e.places))
                 } else {
-                    named(&inner.recipients).or_else(|| named(&inner.places))
+                    named(&|e| &e.recipients).or_else(|| named(&|e| &e.places))
                 };
                 if let Some(r) = pick
-                    && !found[x].ev.actors.iter().any(|q| q.span == r.span)
+                    && !found[x]
+                        .ev
+                        .actors
+                        .iter()
+                        .any(|q| q.span == r.span || (q.entity.is_some() && q.entity == r.entity))
                 {
                     found[x].ev.recipients.push(r);
                 }
-                if found[x].ev.places.is_empty() {
-                    found[x].ev.places = inner.places.clone();
-                }
             }
-            if found[x].ev.modality == Modality::Asserted
-                && found[y].ev.modality == Modality::Negated
+            if found[x].ev.places.is_empty()
+                && let Some(p) = inner.iter().find(|e| !e.places.is_empty())
             {
-                // `refused to`: keep the refusal asserted.
+                found[x].ev.places = p.places.clone();
+            }
+        }
+    }
+    // A protest's purpose (`... to demand the resignation of X`, `in protest of X`) names its
+    // target and is part of it.
+    for x in 0..n {
+        if found[x].absorbed || found[x].ev.category != EventCategory::Protest {
+            continue;
+        }
+        for y in x + 1..n {
+            if found[y].absorbed
+                || found[y].clause == found[x].clause
+                    && found[y].verb
+                    && !(found[y].trig > 0 && v.eq(found[y].trig - 1, "to"))
+            {
+                continue;
+            }
+            let purpose = found[y].trig > 0
+                && v.eq(found[y].trig - 1, "to")
+                && found[y].trig - found[x].trig_last <= 12
+                || found[y].trig > 1
+                    && v.eq(found[y].trig - 1, "in")
+                    && v.eq_any(found[y].trig, &["protest", "protests"]);
+            if purpose
+                && matches!(
+                    found[y].ev.category,
+                    EventCategory::Request
+                        | EventCategory::Accuse
+                        | EventCategory::Protest
+                        | EventCategory::Reject
+                )
+            {
+                found[y].absorbed = true;
+                if found[x].ev.recipients.is_empty() {
+                    let r = found[y].ev.recipients.clone();
+                    found[x].ev.recipients = r;
+                }
+                break;
             }
         }
     }
