@@ -1781,7 +1781,9 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
                 about = Some(x);
             }
         }
-        if according || src_arg.is_none() {
+        // A STATEMENT is a claim about an event told here, or a quotation; `the company said
+        // its profits rose` is attribution only.
+        if according || src_arg.is_none() || about.is_none() && quote.is_none() {
             continue;
         }
         let Some(src_arg) = src_arg else { continue };

@@ -434,7 +434,7 @@ const TRIGGERS: &[&str] = &[
     "SUPPORT - - | v:praise v:commend/commended/commended/commending v:hail v:welcome \
      v:endorse v:applaud v:congratulate v:apologize v:apologise v:forgive/forgave/forgiven \
      n:apology n:praise= n:endorsement n:recognition= v:recognise v:recognize v:thank \
-     v:sign n:ties^diplomatic n:relations^diplomatic v:upgrade v:reaffirm",
+     v:sign n:ties^diplomatic n:relations^diplomatic v:upgrade+ties v:upgrade+relations v:reaffirm",
     "SUPPORT - weak | v:support v:defend v:champion",
     // COOPERATE
     "COOPERATE - sym | v:cooperate v:co-operate v:collaborate n:cooperation= n:co-operation= \
@@ -442,9 +442,9 @@ const TRIGGERS: &[&str] = &[
      v:share+intelligence v:share+information v:share+evidence v:share+expertise \
      v:extradite n:extradition",
     // AID
-    "AID - - | n:aid= n:assistance= n:relief= n:donation v:donate n:asylum= n:loan \
+    "AID - - | n:aid= n:assistance= n:relief= n:donation v:donate n:asylum= \
      v:evacuate n:evacuation v:rescue n:rescue n:supplies= n:humanitarian-aid=",
-    "AID - weak | v:give/gave/given v:provide v:send/sent/sent v:deliver v:supply \
+    "AID - weak | n:loan v:give/gave/given v:provide v:send/sent/sent v:deliver v:supply \
      v:grant v:fund v:finance v:help v:assist v:hand/handed/handed/handing+over",
     // CONCEDE
     "CONCEDE - - | v:concede v:yield v:accede v:relent n:concession v:lift+curfew \
@@ -525,7 +525,8 @@ const TRIGGERS: &[&str] = &[
     "ASSAULT - - | v:attack n:attack v:assault n:assault n:offensive v:storm v:raid n:raid \
      v:ambush n:ambush v:overrun/overran/overrun v:overcome/overcame/overcome v:defeat \
      v:combat v:confront v:degrade v:eliminate \
-     n:incursion n:hostilities= v:target n:atrocities=",
+     n:incursion n:hostilities= n:atrocities=",
+    "ASSAULT - weak | v:target",
     "ASSAULT - pdie | v:kill/killed/killed v:murder n:killing n:murder v:wound v:injure \
      v:massacre n:massacre v:execute n:execution v:behead",
     "ASSAULT - sym | v:clash n:clash/clashes v:fight/fought/fought n:fighting= \

@@ -93,7 +93,7 @@ pub fn extract(
             sent_timexes.push(tx_order[k]);
             k += 1;
         }
-        if toks.is_empty() || doc.in_furniture(sentence.span) {
+        if toks.is_empty() || doc.in_furniture(sentence.span) || shouting(text, sentence.span) {
             continue;
         }
         view.load(text, toks, si as u32, analysis, &order, &mut cursor);
@@ -161,6 +161,18 @@ pub fn extract(
     }
     relations.retain(|r| !furniture(&r.subject) && !furniture(&r.object));
     (events, relations)
+}
+
+/// An all-capitals line (old wire headlines): case tells nothing about names there, so no facts
+/// are read from it.
+fn shouting(text: &str, span: Span) -> bool {
+    let s = text.get(span.start..span.end).unwrap_or("");
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += c.is_uppercase() as usize;
+    }
+    letters >= 12 && upper * 10 >= letters * 8
 }
 
 /// Pronouns that coreference left without an entity: the speaker of a reported clause, the first
