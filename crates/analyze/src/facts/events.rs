@@ -67,6 +67,11 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
     let w = v.word(i);
     let participle = w.ends_with("ed") || w.ends_with("en");
     // What the previous word makes of this one.
+    // An unknown lowercase word before is likely an adjective (`naval blockade`), but it may be
+    // a plural subject (`bulldozers demolished`): it suggests a noun without excluding a verb.
+    let weak_noun_ctx = prev.is_some_and(|p| {
+        p.info.is_none() && !p.cap && !p.punct && p.m.is_none() && !v.word(i - 1).ends_with("ly")
+    });
     let noun_ctx = prev.is_some_and(|p| {
         (p.is(wc::DET | wc::POSS) && !p.is(wc::REL) && !v.eq(i - 1, "that"))
             || (p.is(wc::QUANT)
@@ -80,7 +85,11 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
                 ))
             || p.number
             || matches!(v.word(i - 1), "'s" | "\u{2019}s")
-            || (p.info.is_none() && !p.cap && !p.punct && p.m.is_none())
+            || (p.info.is_none()
+                && !p.cap
+                && !p.punct
+                && p.m.is_none()
+                && !v.word(i - 1).ends_with("ly"))
             || p.label == Some(MentionLabel::Norp)
             || (p.is(wc::PREP) && !v.eq(i - 1, "to") && !p.is(wc::SUB))
     });
@@ -111,6 +120,9 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
             || p.m.is_some() && p.cap && p.label != Some(MentionLabel::Norp)
             || plural_quant && participle
     });
+    // A participle after an unknown word: that word is the subject (`bulldozers demolished`).
+    let noun_ctx = noun_ctx
+        && !(weak_noun_ctx && participle && !prev.is_some_and(|p| p.is(wc::DET | wc::POSS)));
     let mut fallback: Option<(&'static Trigger, usize, bool)> = None;
     for &k in &info.triggers {
         let tr = &lex().triggers[k as usize];
@@ -139,6 +151,10 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
         }
         let can_verb = tr.flags & tf::VERB != 0;
         let can_noun = tr.flags & tf::NOUN != 0;
+        // `border patrol agents`, `attack helicopters`: a noun modifying the next noun.
+        if can_noun && !can_verb && last == i && noun_modifier(v, i) {
+            continue;
+        }
         if can_verb && tr.ing && tr.flags & tf::NOING != 0 && !can_noun {
             continue;
         }
@@ -153,7 +169,7 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
             true
         };
         if fits || specific {
-            if !can_noun && noun_ctx && !verb_ctx && !specific {
+            if !can_noun && noun_ctx && !verb_ctx && !specific && !(weak_noun_ctx && participle) {
                 // `the alleged bombardment`, `four shell bombs`: an adjective, not a verb.
                 continue;
             }
@@ -164,6 +180,31 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
         }
     }
     fallback
+}
+
+/// A noun right before another common noun of the same phrase modifies it.
+fn noun_modifier(v: &View, i: usize) -> bool {
+    let Some(next) = v.toks.get(i + 1) else { return false };
+    let w = v.word(i + 1);
+    !next.punct
+        && next.m.is_none()
+        && !next.cap
+        && !next.is(wc::PREP
+            | wc::CONJ
+            | wc::BE
+            | wc::HAVE
+            | wc::MODAL
+            | wc::REL
+            | wc::DET
+            | wc::ADV
+            | wc::VERB
+            | wc::REPORT
+            | wc::SUB
+            | wc::PRON)
+        && next.info.is_none_or(|x| x.triggers.is_empty() || x.sector.is_some())
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && (next.sector.is_some() || next.is(wc::GROUP) || next.info.is_none() && w.ends_with('s'))
 }
 
 /// The verb group before token `i`: (first token of the group, modality cues, passive, pluperfect).
@@ -264,6 +305,14 @@ fn verb_group(v: &View, i: usize, participle: bool) -> VerbGroup {
             };
             if let Some(m) = m {
                 g.modality = m;
+                j = c;
+                continue;
+            }
+            // Other catenative verbs (`continued to send`, `began to`): the subject is theirs.
+            let ct = v.toks[c];
+            let catenative = ct.is(wc::VERB) && !ct.is(wc::REPORT)
+                || ct.info.is_none() && !ct.cap && (cw.ends_with("ed") || cw.ends_with("es"));
+            if catenative {
                 j = c;
                 continue;
             }
@@ -369,8 +418,13 @@ fn subject(
         return None;
     }
     if t.is(wc::CONJ) {
-        // `... and relies on`: the subject of the verb phrase before.
-        return last_subject;
+        // `... and relies on`: the subject of the verb phrase before, or the sentence's first
+        // actor when no event verb came before (`Benin opened its borders ... but was refusing`).
+        let start = (0..j).rev().take_while(|&x| v.clause[x] == trig_clause).last().unwrap_or(0);
+        let clause_subject = v.np_right(a, start, j).filter(|np| {
+            (np.actor || np.pronoun) && np.last + 1 < j && !v.toks[np.last + 1].is(wc::PREP)
+        });
+        return clause_subject.or(last_subject);
     }
     v.np_left(a, j, 0)
 }
@@ -610,6 +664,7 @@ fn pps(
                                 | EventCategory::Retreat
                                 | EventCategory::Cooperate
                                 | EventCategory::Sanction
+                                | EventCategory::Reject
                         )
                     {
                         args.recipients.push(np);

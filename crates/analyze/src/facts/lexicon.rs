@@ -263,6 +263,7 @@ const CLASSES: &[(u32, &str)] = &[
          acknowledges acknowledged admit admits admitted reveal reveals revealed disclose \
          discloses disclosed quote quoted quotes declare declares declared indicate indicates \
          indicated suggest suggests suggested stress stresses stressed emphasise emphasised \
+         reiterate reiterates reiterated repeat repeats repeated conclude concludes concluded \
          emphasize emphasized argue argues argued recall recalls recalled",
     ),
     (
@@ -464,10 +465,12 @@ const TRIGGERS: &[&str] = &[
      n:demobilization n:demobilisation n:disarmament=",
     "RETREAT - ofactor | n:resignation v:resign v:step+down v:stepped+down",
     "RETREAT release - | v:release v:free v:lift+blockade v:lift+siege n:release",
+    "RETREAT access - | v:receive+observers v:receive+inspectors v:receive+monitors v:receive+peacekeepers \
+     v:admit+inspectors v:allow+inspectors",
     // REQUEST (PLOVER 0.5: DEMAND)
     "REQUEST - comp | v:demand v:urge v:call+for v:call+on v:call+upon v:appeal v:ask \
      v:request v:press+for v:plead v:insist+on n:demand n:appeal n:request n:plea \
-     n:call+for v:order+to v:pressure v:press+to v:push+for v:seek/sought/sought+help v:seek/sought/sought+aid \
+     n:call+for v:order v:pressure v:press+to v:push+for v:seek/sought/sought+help v:seek/sought/sought+aid \
      v:seek/sought/sought+support v:seek/sought/sought+assistance v:seek/sought/sought+refuge \
      v:seek/sought/sought+asylum",
     // ACCUSE (0.5: DISAPPROVE, INVESTIGATE)

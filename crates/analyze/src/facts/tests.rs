@@ -325,6 +325,26 @@ fn events_in_single_sentences() {
             &["CONCEDE Serbia > - @Montenegro"],
         ),
         ("The talks are expected to resume next week.", &[]),
+        (
+            "The [United States]GPE continued to send arms to [Pakistan]GPE last year.",
+            &["AID United States > Pakistan"],
+        ),
+        (
+            "A [British]NORP minister reiterated that [Libya]GPE must hand over the suspects.",
+            &["REQUEST British minister > Libya", "STATEMENT British minister > -"],
+        ),
+        (
+            "[U.S.]GPE border patrol agents abused [Mexican]NORP immigrants.",
+            &["ASSAULT/beat U.S. > Mexican immigrants"],
+        ),
+        (
+            "[Benin]GPE opened its borders, but was still refusing admittance to [Ghanaians]NORP.",
+            &["REJECT Benin > Ghanaians"],
+        ),
+        (
+            "They attempted to assassinate outgoing Prime Minister [Iyad Allawi]PERSON.",
+            &["ASSAULT/assassinate - > Iyad Allawi"],
+        ),
     ];
     let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
     assert!(

@@ -292,9 +292,18 @@ impl<'a> View<'a> {
         if t.is(wc::ADV) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
             return false;
         }
-        // `refugees fleeing the war`, `weapons seized last year`: a participle, not a noun.
+        // `refugees fleeing the war`, `weapons seized last year`: after a noun, a participle;
+        // at the start of a phrase, an adjective (`outgoing Prime Minister`).
         if t.info.is_none() && !t.cap && (w.ends_with("ing") || w.ends_with("ed")) && w.len() > 5 {
-            return i > 0 && self.toks[i - 1].is(wc::DET | wc::POSS);
+            let after_noun = i > 0 && {
+                let p = self.toks[i - 1];
+                (p.m.is_some()
+                    || p.sector.is_some()
+                    || p.is(wc::GROUP)
+                    || p.info.is_none() && !p.punct && !p.number)
+                    && !p.is(wc::DET | wc::POSS)
+            };
+            return !after_noun;
         }
         if t.is(wc::VERB | wc::REPORT) {
             // `the armed forces`, `the ruling party`: an -ed/-ing word after a determiner.
