@@ -169,7 +169,7 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
             true
         };
         if fits || specific {
-            if !can_noun && noun_ctx && !verb_ctx && !specific && !(weak_noun_ctx && participle) {
+            if !can_noun && noun_ctx && !verb_ctx && !specific {
                 // `the alleged bombardment`, `four shell bombs`: an adjective, not a verb.
                 continue;
             }
