@@ -124,10 +124,10 @@ impl Analyzer {
             lap(Stage::Time);
         }
         if last >= Stage::Coreference {
-            let (entities, titles) =
-                coref::resolve(doc, &seg, &mut analysis.mentions, self.gazetteer);
-            analysis.entities = entities;
-            analysis.titles = titles;
+            let r = coref::resolve_full(doc, &seg, &mut analysis.mentions, self.gazetteer);
+            analysis.entities = r.entities;
+            analysis.titles = r.titles;
+            analysis.links = r.links;
             lap(Stage::Coreference);
         }
         if last >= Stage::Facts {

@@ -4,6 +4,8 @@
 //! which the command line prints last so that scripts (and `.ci/run`) can read it.
 
 pub mod coding;
+mod coding_gazetteer;
+mod corefscore;
 pub mod events;
 pub mod ner;
 pub mod oracle;
@@ -13,6 +15,7 @@ pub mod resolve;
 mod score;
 pub mod seed_events;
 pub mod time;
+pub mod timeml;
 
 pub use score::{Prf, Report, Table, round4};
 
@@ -43,6 +46,13 @@ impl EvalError {
     pub fn format(path: impl Into<PathBuf>, reason: impl Into<String>) -> EvalError {
         EvalError::Format { path: path.into(), reason: reason.into() }
     }
+}
+
+/// CPU time this thread has used, in nanoseconds (Linux `/proc/thread-self/schedstat`), so
+/// that costs measured on a busy machine are not inflated by waiting; `None` elsewhere.
+pub fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
 }
 
 /// Reads a whole file, naming it in the error.

@@ -380,10 +380,22 @@ pub fn run(path: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
     Ok(reports)
 }
 
-/// The places the coder reads country codes from. The gazetteer is not available yet in this
-/// build: the few built-in entries stand in (see [`crate::coding::FewPlaces`]).
-fn places(_analyzer: &Analyzer) -> Box<dyn Places> {
-    Box::new(crate::coding::FewPlaces)
+/// The gazetteer's places when it has any, otherwise the few built-in test entries.
+fn places(analyzer: &Analyzer) -> Box<dyn Places> {
+    struct G(&'static gazetteer::Gazetteer);
+    impl Places for G {
+        fn country(&self, name: &str) -> Option<String> {
+            <gazetteer::Gazetteer as Places>::country(self.0, name)
+        }
+        fn igo(&self, name: &str) -> bool {
+            <gazetteer::Gazetteer as Places>::igo(self.0, name)
+        }
+        fn seat_sector(&self, name: &str) -> Option<analyze::facts::lexicon::Sector> {
+            <gazetteer::Gazetteer as Places>::seat_sector(self.0, name)
+        }
+    }
+    let g = analyzer.gazetteer();
+    if g.is_empty() { Box::new(crate::coding::FewPlaces) } else { Box::new(G(g)) }
 }
 
 fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) -> Report {

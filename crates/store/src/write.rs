@@ -3,8 +3,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use types::{
-    Analysis, Argument, Diagnostic, Document, Event, LocalEntity, Mention, MentionKind, Paragraph,
-    Relation, Sentence, Timex, TitleFact,
+    Analysis, Argument, CorefLink, Diagnostic, Document, Event, LocalEntity, Mention, MentionKind,
+    Paragraph, Relation, Sentence, Timex, TitleFact,
 };
 
 use crate::{Result, Store};
@@ -26,6 +26,7 @@ struct StoredAnalysis<'a> {
     timexes: &'a [Timex],
     entities: &'a [LocalEntity],
     titles: &'a [TitleFact],
+    links: &'a [CorefLink],
     events: &'a [Event],
     relations: &'a [Relation],
     diagnostics: &'a [Diagnostic],
@@ -58,6 +59,7 @@ fn write_document(tx: &Transaction<'_>, doc: &Document, a: &Analysis) -> rusqlit
         timexes: &a.timexes,
         entities: &a.entities,
         titles: &a.titles,
+        links: &a.links,
         events: &a.events,
         relations: &a.relations,
         diagnostics: &a.diagnostics,

@@ -193,7 +193,8 @@ pub struct Timex {
 /// A gazetteer entry a place resolves to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoRef {
-    /// `geonames:2210247`, `country:LY`, `continent:AF`, `igo:UN`.
+    /// `geonames:2210247`, `country:LY`, `continent:AF`, `region:sahel`, `igo:UN`,
+    /// `seat:kremlin`, or `area:LY:east` for a part of a country the text names (`eastern Libya`).
     pub id: String,
     pub name: String,
     /// ISO 3166-1 alpha-2 code of the country it lies in (or is).
@@ -203,7 +204,7 @@ pub struct GeoRef {
     pub lat: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
-    /// `country`, `city`, `region`, `continent`, `igo`.
+    /// `country`, `city`, `region`, `continent`, `igo`, `seat` (a seat of power: `Kremlin`).
     pub feature: String,
 }
 
@@ -242,6 +243,20 @@ pub struct TitleFact {
     pub sentence: u32,
 }
 
+/// Why coreference put a mention in its entity: the rule and the span that justifies it (the
+/// antecedent, an apposition, an acronym's expansion, the sentence that makes a capital an actor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorefLink {
+    /// Index into [`Analysis::mentions`].
+    pub mention: u32,
+    /// Index into [`Analysis::entities`].
+    pub entity: u32,
+    /// `same name`, `surname`, `acronym`, `demonym`, `capital as government`, `pronoun`,
+    /// `apposition`, `description`, `possessive`, `gazetteer`, ...
+    pub rule: String,
+    pub evidence: Span,
+}
+
 /// Something a stage wants a person to know about this document (not an error of the batch).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -263,6 +278,9 @@ pub struct Analysis {
     pub timexes: Vec<Timex>,
     pub entities: Vec<LocalEntity>,
     pub titles: Vec<TitleFact>,
+    /// How coreference linked mentions to entities (one per mention it placed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<CorefLink>,
     pub events: Vec<Event>,
     pub relations: Vec<Relation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -11,8 +11,8 @@ mod event;
 mod span;
 
 pub use analysis::{
-    Analysis, Diagnostic, EntityType, GeoRef, LocalEntity, Mention, MentionKind, MentionLabel,
-    Paragraph, Sentence, Timex, TimexType, TitleFact, Token, TokenKind,
+    Analysis, CorefLink, Diagnostic, EntityType, GeoRef, LocalEntity, Mention, MentionKind,
+    MentionLabel, Paragraph, Sentence, Timex, TimexType, TitleFact, Token, TokenKind,
 };
 pub use document::{DateSource, Document, DocumentId, PublicationDate, Zone, ZoneKind};
 pub use event::{

@@ -177,7 +177,11 @@ pub fn date_sentence(
             if tx.clause != f.clause || tx.role != Role::At {
                 continue;
             }
-            let d = if tx.first > f.trig { tx.first - f.trig_last } else { f.trig - tx.last };
+            let d = if tx.first > f.trig {
+                tx.first.saturating_sub(f.trig_last)
+            } else {
+                f.trig.saturating_sub(tx.last)
+            };
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, tx));
             }

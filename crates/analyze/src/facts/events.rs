@@ -1471,7 +1471,7 @@ fn absorb(v: &View, found: &mut [Found]) {
             }
             let purpose = found[y].trig > 0
                 && v.eq(found[y].trig - 1, "to")
-                && found[y].trig - found[x].trig_last <= 12
+                && found[y].trig.saturating_sub(found[x].trig_last) <= 12
                 || found[y].trig > 1
                     && v.eq(found[y].trig - 1, "in")
                     && v.eq_any(found[y].trig, &["protest", "protests"]);
@@ -1536,7 +1536,7 @@ fn absorb(v: &View, found: &mut [Found]) {
                 !t.is(wc::PREP) || v.eq(k, "of")
             }) || found[x].ev.category == found[y].ev.category;
             if gap_ok
-                && found[y].trig - found[x].trig_last <= 8
+                && found[y].trig.saturating_sub(found[x].trig_last) <= 8
                 && found[x].weak
                 && found[x].ev.category != found[y].ev.category
             {
@@ -1550,7 +1550,7 @@ fn absorb(v: &View, found: &mut [Found]) {
                 }
                 continue;
             }
-            if gap_ok && found[y].trig - found[x].trig_last <= 8 {
+            if gap_ok && found[y].trig.saturating_sub(found[x].trig_last) <= 8 {
                 found[y].absorbed = true;
                 // Keep arguments the noun found (`signed an agreement with X`).
                 let extra: Vec<Argument> = found[y].ev.recipients.clone();
@@ -1572,7 +1572,7 @@ fn absorb(v: &View, found: &mut [Found]) {
             !found[x].absorbed
                 && found[x].clause == found[y].clause
                 && found[x].ev.category == found[y].ev.category
-        }) && found[y].trig - found[x].trig_last <= 6
+        }) && found[y].trig.saturating_sub(found[x].trig_last) <= 6
         {
             found[y].absorbed = true;
         }

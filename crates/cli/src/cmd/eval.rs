@@ -44,11 +44,17 @@ pub enum Task {
     Resolve {
         #[arg(long)]
         seed: PathBuf,
+        /// Start from the gold mentions (mentions.tsv) instead of the recogniser's.
+        #[arg(long)]
+        gold_mentions: bool,
     },
     /// Within-document coreference on GUM news (MUC, B3, CEAF-e, CoNLL-2012 average).
     Coref {
         #[arg(long)]
         gum: PathBuf,
+        /// Start from GUM's gold mentions instead of the recogniser's.
+        #[arg(long)]
+        gold_mentions: bool,
         /// Exit with status 3 if the CoNLL-2012 average is below this.
         #[arg(long)]
         min_conll: Option<f64>,
@@ -108,14 +114,14 @@ pub fn run(task: Task) -> anyhow::Result<ExitCode> {
             let b = gate(&reports, "relaxed_f1", min_relaxed_f1);
             if a != ExitCode::SUCCESS { a } else { b }
         }
-        Task::Resolve { seed } => {
-            let opts = eval::resolve::Options { seed: Some(seed), gum: None };
+        Task::Resolve { seed, gold_mentions } => {
+            let opts = eval::resolve::Options { seed: Some(seed), gum: None, gold_mentions };
             let reports = eval::resolve::run_resolve(&opts, &analyzer)?;
             print(&reports);
             ExitCode::SUCCESS
         }
-        Task::Coref { gum, min_conll } => {
-            let opts = eval::resolve::Options { seed: None, gum: Some(gum) };
+        Task::Coref { gum, gold_mentions, min_conll } => {
+            let opts = eval::resolve::Options { seed: None, gum: Some(gum), gold_mentions };
             let reports = eval::resolve::run_coref(&opts, &analyzer)?;
             print(&reports);
             gate(&reports, "conll_f1", min_conll)
