@@ -42,6 +42,15 @@ pub fn norm(s: &str) -> String {
     words.join(" ")
 }
 
+/// A single common noun (`group`, `forces`): no name to match a phrase's head on.
+fn generic(name: &str) -> bool {
+    use analyze::facts::lexicon::{Lexicon, wc};
+    !name.contains(' ')
+        && Lexicon::get().word(name).is_some_and(|w| {
+            w.sector.is_some() || w.flags & (wc::GROUP | wc::PLACE | wc::QUANT | wc::LEAD) != 0
+        })
+}
+
 fn ends_with_words(s: &str, suffix: &str) -> bool {
     s == suffix || s.ends_with(&format!(" {suffix}"))
 }
@@ -61,7 +70,12 @@ struct Gold {
 impl Gold {
     /// Gold entity ids an argument can stand for, best match first level only.
     fn candidates(&self, arg: &Argument, analysis: &Analysis) -> Vec<String> {
-        let mut texts = vec![norm(&arg.text)];
+        // The argument's own words first; the entity's names only when they say nothing.
+        let own = self.match_texts(&[norm(&arg.text)]);
+        if !own.is_empty() {
+            return own;
+        }
+        let mut texts = Vec::new();
         if let Some(e) = arg.entity.and_then(|e| analysis.entities.get(e as usize)) {
             texts.push(norm(&e.name));
             texts.extend(e.aliases.iter().map(|a| norm(a)));
@@ -72,14 +86,18 @@ impl Gold {
                     .map(|m| norm(&m.text)),
             );
         }
-        texts.retain(|t| !t.is_empty());
+        self.match_texts(&texts)
+    }
+
+    fn match_texts(&self, texts: &[String]) -> Vec<String> {
+        let texts: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
         for level in 0..3 {
             let mut best: Vec<(usize, &str)> = Vec::new();
             for ge in &self.entities {
                 for name in &ge.names {
                     let hit = texts.iter().any(|t| match level {
-                        0 => t == name,
-                        1 => ends_with_words(t, name),
+                        0 => *t == name,
+                        1 => ends_with_words(t, name) && !generic(name),
                         _ => {
                             starts_with_words(t, name)
                                 || starts_with_words(name, t) && t.split(' ').count() >= 2

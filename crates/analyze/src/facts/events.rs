@@ -762,10 +762,12 @@ impl View<'_> {
     /// `the east`, `the desert south`, `north-west of Moscow`: a place given by a compass word.
     pub fn direction_arg(&self, np: &Np) -> Option<Argument> {
         let h = np.head;
-        if np.mention.is_some() && !self.toks[h].is(wc::DIRECTION)
-            || !self.toks[h].is(wc::DIRECTION)
-        {
+        if !self.toks[h].is(wc::DIRECTION) {
             return None;
+        }
+        // Coreference may already know the region (`the east` = eastern Libya).
+        if np.mention.is_some() && np.entity.is_some() {
+            return Some(self.argument(np));
         }
         // `north-west of Moscow`: from the compass word to the place.
         if self.eq(h + 1, "of")

@@ -191,6 +191,13 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
         Some(e.etype.into())
     };
     for f in sf.found.iter_mut() {
+        // `They discussed`: a meeting's parties are several, whoever one entity `they` was
+        // resolved to; left to the event's other reports.
+        if f.ev.category == EventCategory::Consult {
+            f.ev.actors.retain(|x| {
+                !matches!(x.text.to_ascii_lowercase().as_str(), "they" | "them" | "their")
+            });
+        }
         let prons = std::mem::take(&mut f.pronouns);
         for (tok, role) in prons {
             let span = v.toks[tok].span;

@@ -21,6 +21,8 @@ pub struct Tok {
     pub m: Option<u32>,
     /// That mention's label.
     pub label: Option<MentionLabel>,
+    /// A name mention nested inside it (`Tripoli` in `the government in Tripoli`).
+    pub inner: Option<u32>,
 }
 
 impl Tok {
@@ -124,12 +126,16 @@ impl<'a> View<'a> {
                 *cursor += 1;
             }
             let mut m = None;
+            let mut inner = None;
             let mut k = *cursor;
             while k < order.len() && mentions[order[k] as usize].span.start < t.span.end {
                 let mm = &mentions[order[k] as usize];
                 if mm.span.overlaps(t.span) && mm.label != MentionLabel::Title {
-                    m = Some(order[k]);
-                    break;
+                    if m.is_none() {
+                        m = Some(order[k]);
+                    } else if mm.kind == MentionKind::Name {
+                        inner = Some(order[k]);
+                    }
                 }
                 k += 1;
             }
@@ -144,6 +150,7 @@ impl<'a> View<'a> {
                 number: t.kind == TokenKind::Number,
                 m,
                 label: m.map(|m| mentions[m as usize].label),
+                inner,
             });
         }
         self.number_clauses();
@@ -524,6 +531,18 @@ impl<'a> View<'a> {
             np.actor = true;
             np.arg_first = self.first_tok_of(mm.span, a);
             np.arg_last = self.last_tok_of(mm.span, b);
+            // `the government in Tripoli` read as one description: its place.
+            if np.inner_place.is_none()
+                && let Some(x) =
+                    (np.arg_first..np.arg_last).find(|&x| self.eq_any(x, &["in", "from"]))
+                && let Some(p) = (x + 1..=np.arg_last).find_map(|y| self.toks[y].inner)
+                && matches!(
+                    analysis.mentions[p as usize].label,
+                    MentionLabel::Gpe | MentionLabel::Loc
+                )
+            {
+                np.inner_place = Some(p);
+            }
             return np;
         }
         if ht.is(wc::PRON) || (a == b && ht.is(wc::POSS) && !ht.is(wc::DET)) {
