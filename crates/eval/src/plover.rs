@@ -405,6 +405,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let (mut mode_ok, mut mode_n) = (0usize, 0usize);
     let mut prf = Prf::default();
     let mut prf_code = Prf::default();
+    let mut prf_all = Prf::default();
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
@@ -482,6 +483,10 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 }
             }
         }
+        // The record codes one event: the principal event's tuples are scored against it; all
+        // events' tuples are scored too (extra events of the sentence then count as errors).
+        let principal_t: Vec<Tuple> =
+            principal.map(|e| tuples(e, a, &r.text, coder)).unwrap_or_default();
         let show = |c: &Option<Code>| {
             c.as_ref().map_or("?".to_string(), |c| {
                 format!(
@@ -518,8 +523,8 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 )
             })
             .collect();
-        let all_ok = gold.iter().all(|g| ours_t.iter().any(|t| tuple_match(g, t, r, true)))
-            && ours_t.len() == gold.len();
+        let all_ok = gold.iter().all(|g| principal_t.iter().any(|t| tuple_match(g, t, r, true)))
+            && principal_t.len() == gold.len();
         if !all_ok && tuple_rows.len() < 400 {
             tuple_rows.push([
                 r.id.clone(),
@@ -528,18 +533,22 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 r.text.chars().take(100).collect::<String>(),
             ]);
         }
-        for (with_sector, acc) in [(true, &mut prf), (false, &mut prf_code)] {
-            let mut used = vec![false; ours_t.len()];
+        for (with_sector, ours, acc) in [
+            (true, &principal_t, &mut prf),
+            (false, &principal_t, &mut prf_code),
+            (true, &ours_t, &mut prf_all),
+        ] {
+            let mut used = vec![false; ours.len()];
             let mut tp = 0;
             for g in &gold {
-                if let Some(k) = (0..ours_t.len())
-                    .find(|&k| !used[k] && tuple_match(g, &ours_t[k], r, with_sector))
+                if let Some(k) =
+                    (0..ours.len()).find(|&k| !used[k] && tuple_match(g, &ours[k], r, with_sector))
                 {
                     used[k] = true;
                     tp += 1;
                 }
             }
-            acc.add(Prf::new(tp, ours_t.len() - tp, gold.len() - tp));
+            acc.add(Prf::new(tp, ours.len() - tp, gold.len() - tp));
         }
     }
     let n = records.len();
@@ -551,8 +560,9 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     }
     rep.table(&ct);
     let mut tt = Table::prf();
-    tt.prf_row("tuples (country+sector)", &prf);
-    tt.prf_row("tuples (country only)", &prf_code);
+    tt.prf_row("tuples of the principal event (country+sector)", &prf);
+    tt.prf_row("tuples of the principal event (country only)", &prf_code);
+    tt.prf_row("tuples of every event (country+sector)", &prf_all);
     rep.table(&tt);
     let mut conf: Vec<_> = confusion.into_iter().collect();
     conf.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -583,5 +593,6 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     rep.summary.insert("tuple_recall".into(), round4(prf.recall()));
     rep.summary.insert("tuple_f1".into(), round4(prf.f1()));
     rep.summary.insert("tuple_code_f1".into(), round4(prf_code.f1()));
+    rep.summary.insert("tuple_all_events_f1".into(), round4(prf_all.f1()));
     rep
 }

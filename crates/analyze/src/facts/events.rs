@@ -182,6 +182,13 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
     fallback
 }
 
+/// `its troops`, `their forces`: the actor's own forces, moved or offered, not a recipient.
+fn own_forces(v: &View, np: &Np) -> bool {
+    v.toks[np.first].is(wc::POSS)
+        && !v.toks[np.first].is(wc::DET)
+        && (v.toks[np.head].is(wc::GROUP) || matches!(np.sector, Some(super::lexicon::Sector::Mil)))
+}
+
 /// A noun right before another common noun of the same phrase modifies it.
 fn noun_modifier(v: &View, i: usize) -> bool {
     let Some(next) = v.toks.get(i + 1) else { return false };
@@ -703,7 +710,18 @@ fn pps(
                     }
                 }
             }
-            "for" if matches!(cat, EventCategory::Accuse) => {}
+            "for"
+                if matches!(
+                    cat,
+                    EventCategory::Aid | EventCategory::Agree | EventCategory::Support
+                ) =>
+            {
+                for np in list {
+                    if np.actor || is_place(&np) {
+                        args.recipients.push(np);
+                    }
+                }
+            }
             _ => {}
         }
         k = next.max(k + 1);
@@ -981,7 +999,7 @@ fn event_at(
         } else {
             args.actors.extend(subjects.iter().copied().filter(|s| s.actor));
             for o in &objects {
-                if !o.actor {
+                if !o.actor || own_forces(v, o) {
                     continue;
                 }
                 let place = o.mention.is_some_and(|m| {

@@ -458,7 +458,7 @@ const TRIGGERS: &[&str] = &[
      v:withdraw/withdrew/withdrawn+ambassador v:withdraw/withdrew/withdrawn+observers \
      v:withdraw/withdrew/withdrawn+monitors v:withdraw/withdrew/withdrawn+diplomats \
      v:withdraw/withdrew/withdrawn+aid v:withdraw/withdrew/withdrawn+support",
-    "RETREAT withdraw ofactor | v:withdraw/withdrew/withdrawn v:retreat v:pull+out \
+    "RETREAT withdraw ofactor,noobj | v:withdraw/withdrew/withdrawn v:retreat v:pull+out \
      v:pull+back n:withdrawal n:pullout n:pull-out n:pullback n:retreat",
     "RETREAT ceasefire - | n:ceasefire n:cease-fire n:truce n:armistice",
     "RETREAT disarm ofactor | v:surrender n:surrender v:demobilize v:demobilise v:disarm \
