@@ -1,5 +1,6 @@
-//! `sitrep eval events` (seed, PLOVER GSR) and `sitrep eval relations` (re3d).
-//! Not yet implemented: see the issue "Events and relations".
+//! `sitrep eval events` (the seed example, PLOVER gold-standard records) and `sitrep eval
+//! relations` (re3d). The readers and scorers live in [`crate::seed_events`], [`crate::plover`]
+//! and [`crate::re3d`].
 
 use std::path::PathBuf;
 
@@ -14,10 +15,28 @@ pub struct Options {
     pub re3d: Option<PathBuf>,
 }
 
-pub fn run_events(_opts: &Options, _analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
-    Err(EvalError::NotYet("event evaluation"))
+/// The seed example and/or the PLOVER records.
+pub fn run_events(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
+    let mut reports = Vec::new();
+    if let Some(dir) = &opts.seed {
+        reports.extend(crate::seed_events::run(dir, analyzer)?);
+    }
+    if let Some(file) = &opts.plover {
+        reports.extend(crate::plover::run(file, analyzer)?);
+    }
+    if reports.is_empty() {
+        return Err(EvalError::format(
+            "sitrep eval events",
+            "give --seed DIR and/or --plover FILE",
+        ));
+    }
+    Ok(reports)
 }
 
-pub fn run_relations(_opts: &Options, _analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
-    Err(EvalError::NotYet("relation evaluation"))
+/// Relations on re3d.
+pub fn run_relations(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
+    match &opts.re3d {
+        Some(dir) => crate::re3d::run(dir, analyzer),
+        None => Err(EvalError::format("sitrep eval relations", "give --re3d DIR")),
+    }
 }

@@ -30,6 +30,8 @@
 //! name). [`Overrides::apply`] is pure; the store persists the corrections (who, when) and
 //! applies them to every article it saves, so they survive re-ingestion.
 
+pub mod events;
+
 use std::collections::{BTreeMap, HashMap};
 
 use gazetteer::fold_string;
@@ -44,6 +46,7 @@ pub fn assign_keys(doc: &Document, analysis: &mut Analysis) {
     for (e, k) in analysis.entities.iter_mut().zip(keys) {
         e.key = k;
     }
+    events::assign(doc, analysis);
 }
 
 /// The country the article mentions most (by mentions of country entities), ties broken by

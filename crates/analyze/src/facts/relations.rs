@@ -1,0 +1,899 @@
+//! Standing relations stated in one sentence: verb patterns (`X backs Y`, `X controls Y`,
+//! `relies on X for support`, `cultivated close relations with X`, `is a rival to X`, `stationed
+//! in X`), hyphenated modifiers (`UN-backed`, `Kremlin-controlled`, `Tripoli-based`), possessive
+//! groups (`his ... group`), titles of leadership (`leader X`), affiliation (`Russia's state news
+//! agency Tass`), seats (`the Government of National Unity in Tripoli`) and control (`under X's
+//! control`). Validity comes from the sentence's tense and time expressions.
+
+use chrono::NaiveDate;
+use types::{Analysis, Argument, MentionLabel, Predicate, Relation, Span, TimeValue};
+
+use super::lexicon::{Sector, wc};
+use super::view::{Np, View};
+
+/// What a relation-bearing word means.
+#[derive(Clone, Copy)]
+enum Frame {
+    /// subject PRED object.
+    Direct(Predicate),
+    /// object PRED subject (`relies on X` -> X SUPPORTS subject).
+    Reverse(Predicate),
+}
+
+fn verb_frame(w: &str) -> Option<(Frame, Option<&'static str>)> {
+    use Predicate::*;
+    Some(match w {
+        "back" | "backs" | "backed" | "backing" | "support" | "supports" | "supported"
+        | "supporting" | "sponsor" | "sponsors" | "sponsored" | "fund" | "funds" | "funded"
+        | "bankroll" | "bankrolls" | "bankrolled" => (Frame::Direct(Supports), None),
+        "control" | "controls" | "controlled" | "controlling" | "rule" | "rules" | "ruled"
+        | "govern" | "governs" | "governed" | "occupy" | "occupies" | "hold" | "holds" => {
+            (Frame::Direct(Controls), None)
+        }
+        "lead" | "leads" | "led" | "leading" | "head" | "heads" | "headed" | "command"
+        | "commands" | "commanded" | "founded" | "run" | "runs" => (Frame::Direct(Leads), None),
+        "join" | "joins" | "joined" => (Frame::Direct(MemberOf), None),
+        "fight" | "fights" | "fighting" | "fought" | "battle" | "battles" | "battling" => {
+            (Frame::Direct(Fights), Some("against"))
+        }
+        "rely" | "relies" | "relied" | "relying" | "depend" | "depends" | "depended"
+        | "depending" => (Frame::Reverse(Supports), Some("on")),
+        "belong" | "belongs" | "belonged" => (Frame::Direct(MemberOf), Some("to")),
+        "ally" | "allied" | "aligned" | "sided" => (Frame::Direct(AlliedWith), Some("with")),
+        _ => return None,
+    })
+}
+
+/// Nouns that relate the subject to the object of `to`/`of`/`with` (`a rival to Y`).
+fn noun_frame(w: &str) -> Option<Predicate> {
+    use Predicate::*;
+    Some(match w {
+        "rival" | "rivals" | "enemy" | "enemies" | "foe" | "foes" | "opponent" | "opponents"
+        | "adversary" | "adversaries" => RivalOf,
+        "ally" | "allies" | "partner" | "partners" | "friend" => AlliedWith,
+        "member" | "members" | "part" | "affiliate" | "wing" | "branch" | "faction" | "unit" => {
+            MemberOf
+        }
+        "leader" | "head" | "chief" | "commander" | "founder" | "chairman" => Leads,
+        "backer" | "backers" | "sponsor" | "sponsors" | "patron" => Supports,
+        _ => return None,
+    })
+}
+
+/// Validity of a relation stated in this sentence: the clause's concrete timex, or for the
+/// present tense the publication date (the day the text attests it).
+fn validity(
+    v: &View,
+    a: &Analysis,
+    sentence_timexes: &[u32],
+    verb: usize,
+    published: Option<NaiveDate>,
+) -> (Option<TimeValue>, Option<TimeValue>) {
+    let clause = v.clause.get(verb).copied().unwrap_or(0);
+    for &ti in sentence_timexes {
+        let t = &a.timexes[ti as usize];
+        if !t.value.as_bytes().iter().take(4).all(u8::is_ascii_digit) || t.value.len() < 4 {
+            continue;
+        }
+        let Some(tok) = (0..v.len()).find(|&x| v.toks[x].span.start >= t.span.start) else {
+            continue;
+        };
+        if v.clause[tok] != clause {
+            continue;
+        }
+        let since = tok > 0 && v.eq(tok - 1, "since");
+        let tv = super::dates::value_of(t, ti);
+        return if since {
+            (Some(tv), published.map(pub_value))
+        } else {
+            (Some(tv.clone()), Some(tv))
+        };
+    }
+    // Tense: the finite verb of the group (`remain stationed`, `has long cultivated`, `backed`).
+    let mut past = false;
+    let mut long = false;
+    let mut present = false;
+    let mut k = verb;
+    while k > 0 && k + 6 > verb {
+        k -= 1;
+        let w = v.word(k).to_ascii_lowercase();
+        match w.as_str() {
+            "was" | "were" | "had" | "remained" => past = true,
+            "has" | "have" | "long" | "always" => long = true,
+            "is" | "are" | "remain" | "remains" | "'s" | "'re" | "am" => present = true,
+            _ => {}
+        }
+        if !(v.toks[k].is(wc::ADV | wc::BE | wc::HAVE | wc::MODAL | wc::NEG)
+            || v.eq_any(k, &["remain", "remains", "remained", "long"]))
+        {
+            break;
+        }
+    }
+    let w = v.word(verb).to_ascii_lowercase();
+    let finite_past = !present && !long && (past || w.ends_with("ed") && !w.contains('-'));
+    if finite_past {
+        return (None, None);
+    }
+    let p = published.map(pub_value);
+    if long { (None, p) } else { (p.clone(), p) }
+}
+
+fn pub_value(d: NaiveDate) -> TimeValue {
+    TimeValue { value: d.format("%Y-%m-%d").to_string(), timex: None, approx: false }
+}
+
+struct Ctx<'v, 'a> {
+    v: &'v View<'a>,
+    a: &'v Analysis,
+    timexes: &'v [u32],
+    published: Option<NaiveDate>,
+    out: &'v mut Vec<Relation>,
+    owned: &'v mut Vec<(Span, u32)>,
+}
+
+impl Ctx<'_, '_> {
+    fn push(
+        &mut self,
+        s: &Argument,
+        p: Predicate,
+        o: &Argument,
+        title: Option<String>,
+        at: usize,
+        evidence: Span,
+    ) {
+        if s.span.overlaps(o.span) || (s.entity.is_some() && s.entity == o.entity) {
+            return;
+        }
+        if self
+            .out
+            .iter()
+            .any(|r| r.predicate == p && r.subject.span == s.span && r.object.span == o.span)
+        {
+            return;
+        }
+        let (valid_from, valid_to) = validity(self.v, self.a, self.timexes, at, self.published);
+        self.out.push(Relation {
+            subject: s.clone(),
+            predicate: p,
+            object: o.clone(),
+            title,
+            valid_from,
+            valid_to,
+            evidence,
+            sentence: self.v.sentence,
+        });
+    }
+
+    fn arg(&mut self, np: &Np) -> Option<Argument> {
+        if !np.actor && self.v.direction_arg(np).is_none() && np.mention.is_none() {
+            return None;
+        }
+        if let Some(d) = self.v.direction_arg(np) {
+            return Some(d);
+        }
+        let arg = self.v.argument(np);
+        if arg.entity.is_none()
+            && let Some(p) = np.possessor
+        {
+            self.owned.push((arg.span, p));
+        }
+        Some(arg)
+    }
+}
+
+/// Finds the relations of one sentence.
+pub fn sentence_relations(
+    v: &View,
+    a: &Analysis,
+    timexes: &[u32],
+    published: Option<NaiveDate>,
+    out: &mut Vec<Relation>,
+    owned: &mut Vec<(Span, u32)>,
+) {
+    let mut cx = Ctx { v, a, timexes, published, out, owned };
+    let n = v.len();
+    let mut last_subject: Option<Np> = None;
+    for i in 0..n {
+        let t = v.toks[i];
+        // Most tokens anchor no pattern: decide cheaply.
+        let cue = t.is(wc::RELCUE);
+        let hyphen = t.m.is_some() && v.word(i).contains('-');
+        let cheap = t.is(wc::POSS | wc::LEAD)
+            || t.m.is_some()
+            || matches!(v.word(i), "," | "'s" | "\u{2019}s");
+        if !cue && !hyphen && !cheap {
+            continue;
+        }
+        let w = if cue || hyphen { v.word(i).to_ascii_lowercase() } else { String::new() };
+        // Hyphenated modifiers: `UN-backed X`, `Kremlin-controlled X`, `Tripoli-based X`.
+        if let Some((pre, suf)) = w.rsplit_once('-')
+            && !pre.is_empty()
+            && let Some(m) = t.m
+        {
+            let pred = match suf {
+                "backed" | "supported" | "sponsored" | "funded" | "armed" => {
+                    Some((Predicate::Supports, false))
+                }
+                "led" => Some((Predicate::Leads, false)),
+                "controlled" | "held" | "run" | "occupied" => Some((Predicate::Controls, false)),
+                "based" => Some((Predicate::LocatedIn, true)),
+                "allied" | "aligned" => Some((Predicate::AlliedWith, false)),
+                _ => None,
+            };
+            if let Some((p, reversed)) = pred
+                && let Some(obj) = modified_np(v, a, i)
+                && let Some(oarg) = cx.arg(&obj)
+            {
+                let mm = &a.mentions[m as usize];
+                let s = Argument { entity: mm.entity, span: mm.span, text: mm.text.clone() };
+                let ev = v.span(i, obj.last);
+                if reversed {
+                    cx.push(&oarg, p, &s, None, i, ev);
+                } else {
+                    cx.push(&s, p, &oarg, None, i, ev);
+                }
+            }
+        }
+        // Verb frames.
+        if !cue {
+            cheap_patterns(&mut cx, i, n);
+            continue;
+        }
+        if let Some((frame, prep)) = verb_frame(&w)
+            && t.m.is_none()
+            && !(i > 0 && v.toks[i - 1].is(wc::DET))
+        {
+            let subj = relation_subject(v, a, i, last_subject);
+            if let Some(s) = subj {
+                last_subject = Some(s);
+            }
+            // The object: right after the verb (or after its preposition).
+            let mut k = i + 1;
+            while k < n
+                && (v.toks[k].is(wc::ADV)
+                    || v.eq_any(k, &["heavily", "closely", "mainly", "largely"]))
+            {
+                k += 1;
+            }
+            if let Some(p) = prep {
+                if v.eq(k, p) {
+                    k += 1;
+                } else if matches!(frame, Frame::Reverse(_)) || v.eq(k, "the") && v.eq(k + 1, "war")
+                {
+                    continue;
+                }
+            }
+            let obj = v.np_right(a, k, n);
+            if let (Some(s), Some(o)) = (subj, obj)
+                && s.actor
+                && let (Some(sa), Some(oa)) = (cx.arg(&s), cx.arg(&o))
+            {
+                let ev = v.span(s.first.min(i), o.last);
+                let mut objs = Vec::new();
+                v.coordinated_right(a, o, n, &mut objs);
+                match frame {
+                    Frame::Direct(p) => {
+                        // `control` of a place; `lead`/`head` of an organisation.
+                        let ok = match p {
+                            Predicate::Controls => {
+                                o.mention.is_some() || v.direction_arg(&o).is_some()
+                            }
+                            Predicate::Leads => {
+                                o.mention.is_some_and(|m| {
+                                    a.mentions[m as usize].label == MentionLabel::Org
+                                }) || o.sector.is_some()
+                            }
+                            _ => true,
+                        };
+                        if ok {
+                            for o2 in &objs {
+                                let placed = if p == Predicate::Controls {
+                                    place_arg(v, a, o2)
+                                } else {
+                                    None
+                                };
+                                if let Some(oa2) = placed.or_else(|| cx.arg(o2)) {
+                                    cx.push(&sa, p, &oa2, None, i, v.span(s.first.min(i), o2.last));
+                                }
+                            }
+                            let _ = &oa;
+                        }
+                    }
+                    Frame::Reverse(p) => {
+                        if o.actor {
+                            cx.push(&oa, p, &sa, None, i, ev);
+                        }
+                    }
+                }
+            }
+            // `stationed in X`, `deployed in X`, `based in X`.
+        }
+        if v.eq_any(i, &["stationed", "deployed", "based", "located", "present", "headquartered"])
+            && v.eq(i + 1, "in")
+        {
+            let pred = if v.eq_any(i, &["stationed", "deployed", "present"]) {
+                Predicate::PresentIn
+            } else {
+                Predicate::LocatedIn
+            };
+            let subj = if i > 0 && v.toks[i - 1].m.is_some()
+                || i > 0 && v.nominal(i - 1) && !v.toks[i - 1].is(wc::BE)
+            {
+                v.np_left(a, i - 1, 0)
+            } else {
+                let g = (0..i)
+                    .rev()
+                    .take_while(|&x| {
+                        v.toks[x].is(wc::BE | wc::ADV)
+                            || v.eq_any(x, &["remain", "remains", "remained", "are", "were"])
+                    })
+                    .last()
+                    .unwrap_or(i);
+                if g > 0 { v.np_left(a, g - 1, 0) } else { None }
+            };
+            if let Some(s) = subj.filter(|s| s.actor)
+                && let Some(sa) = cx.arg(&s)
+            {
+                // Every place in the coordinated attachment (`in the east, as well as in X`).
+                let mut k = i + 1;
+                let end = n;
+                while k < end {
+                    if v.eq(k, "in")
+                        && let Some(o) = v.np_right(a, k + 1, end)
+                    {
+                        if let Some(oa) = place_arg(v, a, &o) {
+                            cx.push(&sa, pred, &oa, None, i, v.span(s.first, o.last));
+                        }
+                        k = o.last + 1;
+                        // Continue only through coordination.
+                        let mut c = k;
+                        while c < end
+                            && (v.word(c) == "," || v.eq_any(c, &["as", "well", "and", "or"]))
+                        {
+                            c += 1;
+                        }
+                        if c > k && c < end && v.eq(c, "in") {
+                            k = c;
+                            continue;
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        // `cultivated close relations with X`, `has ties to X`.
+        if v.eq_any(i, &["relations", "ties", "links", "alliance", "partnership"])
+            && v.eq_any(i + 1, &["with", "to"])
+        {
+            let mut s0 = i;
+            while s0 > 0
+                && !v.toks[s0 - 1].is(wc::VERB | wc::LIGHT)
+                && (v.nominal(s0 - 1) || v.toks[s0 - 1].info.is_none())
+                && s0 + 3 > i
+            {
+                s0 -= 1;
+            }
+            let hostile = (s0.saturating_sub(1)..i).any(|x| {
+                v.eq_any(
+                    x,
+                    &[
+                        "strained", "hostile", "tense", "severed", "broke", "cut", "frosty",
+                        "poor", "sour",
+                    ],
+                )
+            });
+            let verb = s0.checked_sub(1).filter(|&x| {
+                v.toks[x].is(wc::VERB | wc::LIGHT)
+                    || v.word(x).ends_with("ed")
+                    || v.word(x).ends_with('s')
+            });
+            if let Some(vb) = verb
+                && !hostile
+                && let Some(s) = relation_subject(v, a, vb, last_subject).filter(|s| s.actor)
+                && let Some(o) = v.np_right(a, i + 2, n).filter(|o| o.actor)
+                && let (Some(sa), Some(oa)) = (cx.arg(&s), cx.arg(&o))
+            {
+                cx.push(&sa, Predicate::AlliedWith, &oa, None, vb, v.span(vb, o.last));
+                last_subject = Some(s);
+            }
+        }
+        // `X is a rival to Y`, `X, an ally of Y`.
+        if let Some(p) = noun_frame(&w)
+            && t.m.is_none()
+            && v.eq_any(i + 1, &["to", "of", "with"])
+            && i > 0
+        {
+            let mut k = i - 1;
+            while k > 0
+                && (v.toks[k].is(wc::DET)
+                    || v.toks[k].info.is_none() && !v.toks[k].cap && !v.toks[k].punct)
+            {
+                k -= 1;
+            }
+            let subj = if (v.toks[k].is(wc::BE) || v.word(k) == ",") && k > 0 {
+                v.np_left(a, k - 1, 0)
+            } else {
+                None
+            };
+            if let (Some(s), Some(o)) =
+                (subj.filter(|s| s.actor), v.np_right(a, i + 2, n).filter(|o| o.actor))
+                && let (Some(sa), Some(oa)) = (cx.arg(&s), cx.arg(&o))
+            {
+                let ev = v.span(s.first, o.last);
+                let title = matches!(p, Predicate::Leads).then(|| v.word(i).to_string());
+                cx.push(&sa, p, &oa, title, k, ev);
+            }
+        }
+        // `under X's control`, `under the control of X`.
+        if v.eq(i, "under") {
+            let mut ctrl: Option<Np> = None;
+            let mut end = i;
+            if let Some(c) = (i + 1..n.min(i + 10)).find(|&x| v.eq(x, "control")) {
+                if v.eq(c + 1, "of") {
+                    ctrl = v.np_right(a, c + 2, n);
+                    end = ctrl.map_or(c, |x| x.last);
+                } else if c > i + 1 && matches!(v.word(c - 1), "'s" | "\u{2019}s") {
+                    ctrl = v.np_left(a, c - 2, i + 1);
+                    end = c;
+                }
+            }
+            if let Some(cn) = ctrl.filter(|c| c.actor)
+                && i > 0
+                && let Some(place) = v.np_left(a, i - 1, 0)
+                && let Some(pa) = place_arg(v, a, &place)
+                && let Some(ca) = cx.arg(&cn)
+            {
+                cx.push(&ca, Predicate::Controls, &pa, None, i, v.span(place.first, end));
+            }
+        }
+        // `the fight against X`, `strikes against X`, `its campaign against X`.
+        if v.eq(i, "against")
+            && i > 0
+            && v.eq_any(
+                i - 1,
+                &[
+                    "fight",
+                    "war",
+                    "campaign",
+                    "struggle",
+                    "operations",
+                    "operation",
+                    "offensive",
+                    "strikes",
+                    "airstrikes",
+                    "attacks",
+                    "battle",
+                    "efforts",
+                    "coalition",
+                    "fighting",
+                    "actions",
+                    "action",
+                    "resistance",
+                ],
+            )
+            && let Some(o) = v.np_right(a, i + 1, n).filter(|o| o.actor)
+        {
+            let noun = i - 1;
+            // Whose fight: a possessor or modifier of the noun, else the clause's subject.
+            let np = v.np_left(a, noun, 0);
+            let who = np
+                .and_then(|np| {
+                    np.possessor.map(|m| v.np_for_mention(a, m)).or_else(|| {
+                        (np.first..noun)
+                            .rev()
+                            .find_map(|x| v.toks[x].m)
+                            .map(|m| v.np_for_mention(a, m))
+                    })
+                })
+                .or_else(|| {
+                    let first = np.map_or(noun, |np| np.first);
+                    (0..first)
+                        .find_map(|x| {
+                            v.toks[x].m.filter(|&m| {
+                                matches!(
+                                    a.mentions[m as usize].label,
+                                    MentionLabel::Org
+                                        | MentionLabel::Gpe
+                                        | MentionLabel::Person
+                                        | MentionLabel::Norp
+                                )
+                            })
+                        })
+                        .map(|m| v.np_for_mention(a, m))
+                });
+            if let Some(w) = who
+                && let (Some(wa), Some(oa)) = (cx.arg(&w), cx.arg(&o))
+            {
+                cx.push(&wa, Predicate::Fights, &oa, None, noun, v.span(w.first.min(noun), o.last));
+            }
+        }
+        // `led by X`, `commanded by X`, `headed by X`: X leads the phrase before.
+        if v.eq_any(i, &["led", "commanded", "headed", "run"])
+            && v.eq(i + 1, "by")
+            && i > 0
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
+            && let Some(g) = v.np_left(a, i - 1, 0).filter(|g| g.actor)
+            && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
+        {
+            cx.push(&xa, Predicate::Leads, &ga, None, i, v.span(g.first, x.last));
+        }
+        // `assisted by X`, `supported by X`, `backed by X`: X supports the phrase before.
+        if v.eq_any(
+            i,
+            &["assisted", "supported", "backed", "aided", "helped", "armed", "funded", "sponsored"],
+        ) && v.eq(i + 1, "by")
+            && i > 0
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor || x.mention.is_some())
+        {
+            let mut k = i - 1;
+            if v.word(k) == "," && k > 0 {
+                k -= 1;
+            }
+            if let Some(g) = v.np_left(a, k, 0).filter(|g| g.actor)
+                && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
+            {
+                cx.push(&xa, Predicate::Supports, &ga, None, i, v.span(g.first, x.last));
+            }
+        }
+        // `in support of X`: the clause's subject supports X.
+        if v.eq(i, "support")
+            && v.eq(i + 1, "of")
+            && i > 0
+            && v.eq(i - 1, "in")
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
+            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m)
+        {
+            let s = v.np_for_mention(a, sm);
+            if let (Some(sa), Some(xa)) = (cx.arg(&s), cx.arg(&x)) {
+                cx.push(&sa, Predicate::Supports, &xa, None, i, v.span(s.first, x.last));
+            }
+        }
+        // `Iraqi forces in Mosul`, `businesses working in Tashkent`: an actor phrase with a place.
+        if v.eq_any(i, &["in", "inside", "near", "across", "at"])
+            && i > 0
+            && let Some(pm) = v.place_mention(a, i + 1).or_else(|| {
+                if v.toks.get(i + 1).is_some_and(|t| t.is(wc::DET)) {
+                    v.place_mention(a, i + 2)
+                } else {
+                    None
+                }
+            })
+        {
+            let mut k = i - 1;
+            if v.eq_any(
+                k,
+                &["working", "living", "operating", "based", "fighting", "stationed", "deployed"],
+            ) && k > 0
+            {
+                k -= 1;
+            }
+            // The phrase must be a subject or an apposition, not the object of a verb or a
+            // preposition (`talks with Putin in Moscow` places the talks, not Putin).
+            let subject_like = |g: &Np| {
+                g.first == 0
+                    || v.word(g.first - 1) == ","
+                    || v.toks[g.first - 1].is(wc::SUB | wc::CONJ)
+                    || v.quote(g.first - 1)
+            };
+            if let Some(g) = v.np_left(a, k, 0).filter(|g| {
+                g.actor
+                    && g.mention.is_none_or(|m| {
+                        !matches!(
+                            a.mentions[m as usize].label,
+                            MentionLabel::Gpe | MentionLabel::Loc
+                        )
+                    })
+                    && (subject_like(g)
+                        || v.toks[g.head].is(wc::GROUP)
+                        || matches!(
+                            g.sector,
+                            Some(Sector::Mil | Sector::Reb | Sector::Cop | Sector::Uaf)
+                        ))
+            }) && let Some(ga) = cx.arg(&g)
+            {
+                let pn = v.np_for_mention(a, pm);
+                let armed = g.sector.is_some()
+                    || v.toks[g.head].is(wc::GROUP)
+                    || g.mention
+                        .is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person);
+                let pred = if armed { Predicate::PresentIn } else { Predicate::LocatedIn };
+                if let Some(pa) = place_arg(v, a, &pn) {
+                    cx.push(&ga, pred, &pa, None, i, v.span(g.first, pn.last));
+                }
+            }
+        }
+        cheap_patterns(&mut cx, i, n);
+    }
+}
+
+/// Patterns anchored on names, possessives, titles and commas (tried for every such token).
+fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let t = v.toks[i];
+    // Possessive groups: `his Libyan Arab Armed Forces group`, `X's forces`.
+    if t.is(wc::POSS) && !v.eq(i, "whose") || matches!(v.word(i), "'s" | "\u{2019}s") {
+        let owner = if t.is(wc::POSS) {
+            Some(v.read_np(a, i, i))
+        } else if i > 0 {
+            v.np_left(a, i - 1, 0)
+        } else {
+            None
+        };
+        if let Some(ow) = owner.filter(|o| {
+            o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+                || o.pronoun && v.toks[o.head].is(wc::PERSONAL)
+        }) && let Some(g) = v.np_right(a, i + 1, n)
+            && v.toks[g.head].is(wc::GROUP)
+            && g.mention.is_none_or(|m| a.mentions[m as usize].label == MentionLabel::Org)
+        {
+            let ga = v.argument(&g);
+            let oa = v.argument(&ow);
+            cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
+        }
+    }
+    // `Karrada, Baghdad`: a place, a comma, the place it lies in (not a list).
+    if v.word(i) == ","
+        && i > 0
+        && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
+        && a1 != a2
+    {
+        let n2 = v.np_for_mention(a, a2);
+        let after = n2.last + 1;
+        let list = after < n && (v.word(after) == "," || v.eq_any(after, &["and", "or"]))
+            || i >= 2 && (v.word(i - 2) == "," || v.eq_any(i - 2, &["and", "or"]));
+        // `Karrada, Baghdad.` ends there or goes on with a preposition, not with a verb.
+        let ends = after >= n || v.toks[after].punct || v.toks[after].is(wc::PREP);
+        let list = list || !ends;
+        let n1 = v.np_for_mention(a, a1);
+        if !list && (n1.first == 0 || !v.toks[n1.first - 1].is(wc::CONJ)) {
+            cx.push(
+                &v.argument(&n1),
+                Predicate::LocatedIn,
+                &v.argument(&n2),
+                None,
+                i,
+                v.span(n1.first, n2.last),
+            );
+        }
+    }
+    // Leadership titles before a name: `<ORG> leader X`, `leader X` after the ORG.
+    if t.is(wc::LEAD) && t.m.is_none() && i + 1 < n && !v.eq(i + 1, "of") {
+        let person =
+            v.toks[i + 1].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Person);
+        if let Some(pm) = person {
+            let org = (0..i).rev().take_while(|&x| v.word(x) != ";").find_map(|x| {
+                v.toks[x].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Org)
+            });
+            if let Some(om) = org {
+                let p = v.np_for_mention(a, pm);
+                let o = v.np_for_mention(a, om);
+                let ev = v.span(o.first, p.last);
+                cx.push(
+                    &v.argument(&p),
+                    Predicate::Leads,
+                    &v.argument(&o),
+                    Some(v.word(i).to_string()),
+                    i,
+                    ev,
+                );
+            }
+        }
+    }
+    // `leader of X`: the person before (`X, leader of Y`) or after (`leader of Y X`).
+    if t.is(wc::LEAD)
+        && t.m.is_none()
+        && v.eq(i + 1, "of")
+        && let Some(o) = v.np_right(a, i + 2, n).filter(|o| {
+            o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Org)
+        })
+    {
+        let before = (0..i).rev().take(4).find_map(|x| {
+            v.toks[x].m.filter(|&m| a.mentions[m as usize].label == MentionLabel::Person)
+        });
+        let after = v
+            .toks
+            .get(o.last + 1)
+            .and_then(|x| x.m)
+            .filter(|&m| a.mentions[m as usize].label == MentionLabel::Person);
+        if let Some(pm) = before.or(after) {
+            let p = v.np_for_mention(a, pm);
+            cx.push(
+                &v.argument(&p),
+                Predicate::Leads,
+                &v.argument(&o),
+                Some(v.word(i).to_string()),
+                i,
+                v.span(i.min(p.first), o.last.max(p.last)),
+            );
+        }
+    }
+    // Affiliation: `Russian mercenary group Wagner`, `Russia's state news agency Tass`.
+    if let Some(m) = t.m
+        && a.mentions[m as usize].label == MentionLabel::Org
+        && (i == 0 || v.toks[i - 1].m != Some(m))
+    {
+        let mut k = i;
+        let mut descr_first = i;
+        while k > 0 {
+            let x = k - 1;
+            let tx = v.toks[x];
+            if tx.m.is_some()
+                || tx.cap
+                || tx.punct
+                || tx.is(wc::DET | wc::PREP | wc::VERB | wc::LIGHT | wc::REPORT)
+            {
+                break;
+            }
+            descr_first = x;
+            k = x;
+        }
+        let descr_ok = descr_first < i
+            && (descr_first..i).any(|x| {
+                v.toks[x].is(wc::GROUP)
+                    || v.toks[x].sector.is_some()
+                    || v.eq_any(x, &["agency", "company", "broadcaster", "outlet", "firm"])
+            });
+        if descr_ok && descr_first > 0 {
+            let mut g = descr_first - 1;
+            if matches!(v.word(g), "'s" | "\u{2019}s") && g > 0 {
+                g -= 1;
+            }
+            if let Some(gm) = v.toks[g].m
+                && matches!(a.mentions[gm as usize].label, MentionLabel::Gpe | MentionLabel::Norp)
+            {
+                let gn = v.np_for_mention(a, gm);
+                let on = v.np_for_mention(a, m);
+                let title = v.text
+                    [v.span(descr_first, i - 1).start..v.span(descr_first, i - 1).end]
+                    .to_string();
+                cx.push(
+                    &v.argument(&on),
+                    Predicate::AffiliatedWith,
+                    &v.argument(&gn),
+                    Some(title),
+                    i,
+                    v.span(g, on.last),
+                );
+            }
+        }
+        // Seat: `<government-like ORG> in <place>`.
+        let last = (i..n).take_while(|&x| v.toks[x].m == Some(m)).last().unwrap_or(i);
+        let name = a.mentions[m as usize].text.to_ascii_lowercase();
+        let govlike = [
+            "government",
+            "ministry",
+            "council",
+            "parliament",
+            "administration",
+            "assembly",
+            "court",
+            "university",
+            "bank",
+            "company",
+            "authority",
+            "house of",
+        ]
+        .iter()
+        .any(|g| name.contains(g));
+        if govlike
+            && v.eq(last + 1, "in")
+            && let Some(pm) = v.place_mention(a, last + 2).or_else(|| {
+                if v.toks.get(last + 2).is_some_and(|t| t.is(wc::DET)) {
+                    v.place_mention(a, last + 3)
+                } else {
+                    None
+                }
+            })
+        {
+            let on = v.np_for_mention(a, m);
+            let pn = v.np_for_mention(a, pm);
+            cx.push(
+                &v.argument(&on),
+                Predicate::LocatedIn,
+                &v.argument(&pn),
+                None,
+                i,
+                v.span(on.first, pn.last),
+            );
+        }
+    }
+}
+
+/// The noun phrase a hyphenated modifier at `i` modifies; for `Y's X-backed forces`, Y.
+fn modified_np(v: &View, a: &Analysis, i: usize) -> Option<Np> {
+    let np = v.np_right(a, i + 1, v.len())?;
+    // `the Tripoli government's Turkish-backed armed forces`: the possessor is who is backed.
+    if i >= 2 && matches!(v.word(i - 1), "'s" | "\u{2019}s") && v.toks[np.head].is(wc::GROUP) {
+        let mut owner = v.np_left(a, i - 2, 0)?;
+        owner.first = (0..=owner.first)
+            .rev()
+            .find(|&x| !v.toks[x].is(wc::DET))
+            .map_or(owner.first, |x| x + 1)
+            .min(owner.first);
+        return Some(owner);
+    }
+    Some(np)
+}
+
+/// A place argument for a phrase: a place mention, or a compass phrase (`the east`).
+fn place_arg(v: &View, a: &Analysis, np: &Np) -> Option<Argument> {
+    if let Some(d) = v.direction_arg(np) {
+        return Some(d);
+    }
+    let m = np.mention?;
+    if !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc) {
+        return None;
+    }
+    let mut arg = v.argument(np);
+    // `eastern Libya`: keep a compass adjective before the place.
+    if np.arg_first > 0 && v.toks[np.arg_first - 1].is(wc::DIRECTION) {
+        let s = Span::new(v.toks[np.arg_first - 1].span.start, arg.span.end);
+        arg.span = s;
+        arg.text = v.text[s.start..s.end].to_string();
+    }
+    Some(arg)
+}
+
+/// The subject of a relation verb (through relative pronouns and verb-phrase coordination).
+fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Option<Np> {
+    let mut j = i;
+    while j > 0 {
+        let k = j - 1;
+        if v.toks[k].is(wc::ADV | wc::HAVE | wc::BE | wc::MODAL | wc::NEG)
+            || v.eq_any(k, &["heavily", "long"])
+        {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    if j == 0 {
+        return None;
+    }
+    let k = j - 1;
+    if v.toks[k].is(wc::REL) && !v.toks[k].is(wc::POSS) && k > 0 {
+        let mut x = k - 1;
+        if v.word(x) == "," && x > 0 {
+            x -= 1;
+        }
+        return v.np_left(a, x, 0);
+    }
+    if v.eq(k, "whose") && k > 0 {
+        return None;
+    }
+    if v.toks[k].is(wc::CONJ) {
+        return last;
+    }
+    if v.word(k) == "," && k > 0 && v.clause[k - 1] != v.clause[i] {
+        let mut x = k;
+        while x > 0 && v.clause[x - 1] != v.clause[i] {
+            x -= 1;
+        }
+        if x > 0 && v.word(x - 1) == "," {
+            x -= 1;
+        }
+        return if x > 0 { v.np_left(a, x - 1, 0) } else { None };
+    }
+    // `X, whose forces control Y`: the forces of X.
+    let mut np = v.np_left(a, k, 0)?;
+    // A phrase after a preposition is not the subject (`an assault on the government relied on`).
+    if np.first > 0
+        && v.toks[np.first - 1].is(wc::PREP)
+        && !v.eq(np.first - 1, "of")
+        && !v.toks[np.first - 1].is(wc::SUB)
+    {
+        return None;
+    }
+    if np.first > 0 && v.eq(np.first - 1, "whose") {
+        let mut x = np.first - 1;
+        if x > 0 && v.word(x - 1) == "," {
+            x -= 1;
+        }
+        let owner = if x > 0 { v.np_left(a, x - 1, 0) } else { None };
+        np.possessor = owner.and_then(|o| o.mention);
+        np.actor = np.possessor.is_some();
+    }
+    Some(np)
+}

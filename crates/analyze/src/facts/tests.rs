@@ -1,0 +1,530 @@
+//! Tests of the fact finder on hand-built analyses: the text, its mentions (`[Name]PERSON`
+//! markup), its time expressions (`{on Monday}=2023-09-25`), and the events and relations
+//! expected, one compact line each. Entities are the mentions clustered by name (a person by the
+//! last word), standing in for coreference.
+
+use chrono::NaiveDate;
+use gazetteer::Gazetteer;
+use types::{
+    Analysis, Document, EntityType, Event, LocalEntity, Mention, MentionKind, MentionLabel,
+    PublicationDate, Relation, Span, Timex, TimexType, Zone, ZoneKind,
+};
+
+use crate::text;
+
+/// Text, mentions and timexes parsed from markup.
+type Parsed = (String, Vec<(Span, MentionLabel)>, Vec<(Span, String)>);
+
+/// Parses `[Haftar]PERSON met [Putin]PERSON {on Thursday}=2023-09-28.` into plain text,
+/// mentions and timexes.
+fn parse(markup: &str) -> Parsed {
+    let mut text = String::new();
+    let mut mentions = Vec::new();
+    let mut timexes = Vec::new();
+    let mut rest = markup;
+    while let Some(p) = rest.find(['[', '{']) {
+        text.push_str(&rest[..p]);
+        let open = rest.as_bytes()[p];
+        let close = if open == b'[' { ']' } else { '}' };
+        let after = &rest[p + 1..];
+        let Some(q) = after.find(close) else { break };
+        let inner = &after[..q];
+        let start = text.len();
+        text.push_str(inner);
+        let span = Span::new(start, text.len());
+        let tail = &after[q + 1..];
+        if open == b'[' {
+            let label_len = tail.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(tail.len());
+            let label = match &tail[..label_len] {
+                "PERSON" => MentionLabel::Person,
+                "ORG" => MentionLabel::Org,
+                "GPE" => MentionLabel::Gpe,
+                "LOC" => MentionLabel::Loc,
+                "NORP" => MentionLabel::Norp,
+                _ => MentionLabel::Title,
+            };
+            mentions.push((span, label));
+            rest = &tail[label_len..];
+        } else {
+            let tail = tail.strip_prefix('=').unwrap_or(tail);
+            let vlen = tail
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || c == ','
+                        || (c == '.' && !tail.starts_with("..."))
+                        || c == ';'
+                })
+                .unwrap_or(tail.len());
+            timexes.push((span, tail[..vlen].to_string()));
+            rest = &tail[vlen..];
+        }
+    }
+    text.push_str(rest);
+    (text, mentions, timexes)
+}
+
+/// The document and its analysis (segmentation, given mentions and timexes, entities by name),
+/// then the facts.
+pub(crate) fn analyse(markup: &str, credit: Option<&str>) -> (Document, Analysis) {
+    let (text, ms, txs) = parse(markup);
+    let mut zones = Vec::new();
+    if let Some(c) = credit
+        && let Some(p) = text.rfind(c)
+    {
+        zones.push(Zone { kind: ZoneKind::Credit, span: Span::new(p, p + c.len()) });
+    }
+    let doc = Document {
+        id: Document::compute_id("test", &text),
+        source: "test".into(),
+        source_id: None,
+        url: None,
+        title: None,
+        published: PublicationDate::parse_iso("2023-09-29"),
+        published_source: None,
+        language: Some("en".into()),
+        text: text.clone(),
+        zones,
+        metadata: Default::default(),
+    };
+    let seg = text::segment(&text, &doc.zones);
+    let mut a = Analysis {
+        paragraphs: seg.paragraphs.clone(),
+        sentences: seg.sentences.clone(),
+        ..Analysis::default()
+    };
+    let mut keys: Vec<(EntityType, String)> = Vec::new();
+    for (span, label) in ms {
+        let sentence = a.sentence_at(span.start).unwrap_or(0);
+        let t = text[span.start..span.end].to_string();
+        let mut m = Mention {
+            span,
+            text: t.clone(),
+            label,
+            kind: MentionKind::Name,
+            sentence,
+            entity: None,
+            qualifies: None,
+        };
+        if let Some(etype) = label.entity_type() {
+            let k = if etype == EntityType::Person {
+                t.split_whitespace().last().unwrap_or("").to_lowercase()
+            } else {
+                t.to_lowercase()
+            };
+            let e = match keys.iter().position(|x| *x == (etype, k.clone())) {
+                Some(e) => e,
+                None => {
+                    keys.push((etype, k));
+                    a.entities.push(LocalEntity {
+                        etype,
+                        name: t.clone(),
+                        kind: None,
+                        mentions: vec![],
+                        aliases: vec![],
+                        geo: None,
+                        key: String::new(),
+                    });
+                    a.entities.len() - 1
+                }
+            };
+            a.entities[e].mentions.push(a.mentions.len() as u32);
+            if t.len() > a.entities[e].name.len() {
+                a.entities[e].name = t;
+            }
+            m.entity = Some(e as u32);
+        }
+        a.mentions.push(m);
+    }
+    for (span, value) in txs {
+        let sentence = a.sentence_at(span.start).unwrap_or(0);
+        let (value, range) = match value.split_once('/') {
+            Some((x, y)) => (x.to_string(), Some((x.to_string(), y.to_string()))),
+            None => (value, None),
+        };
+        a.timexes.push(Timex {
+            span,
+            text: text[span.start..span.end].to_string(),
+            kind: TimexType::Date,
+            precision: "day".into(),
+            value,
+            modifier: None,
+            range,
+            anchor: None,
+            sentence,
+        });
+    }
+    let (events, relations) = super::extract(&doc, &seg, &a, Gazetteer::embedded());
+    a.events = events;
+    a.relations = relations;
+    (doc, a)
+}
+
+fn names(args: &[types::Argument]) -> String {
+    args.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("+")
+}
+
+/// Arguments with a pronoun's resolution shown: `it<Syria>`.
+fn names_in(a: &Analysis, args: &[types::Argument]) -> String {
+    args.iter()
+        .map(|x| {
+            let pron = matches!(
+                x.text.to_lowercase().as_str(),
+                "it" | "he" | "she" | "they" | "his" | "her" | "its" | "their"
+            );
+            match x.entity.and_then(|e| a.entities.get(e as usize)) {
+                Some(e) if pron => format!("{}<{}>", x.text, e.name),
+                _ => x.text.clone(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+/// `CONSULT/meet Haftar+Putin > - @Moscow 2023-09-28` (with `!modality`, `~` for approximate
+/// dates, `*` for implied, `w:` for allies).
+fn render_event(a: &Analysis, e: &Event) -> String {
+    let mut s = e.category.as_str().to_string();
+    if let Some(m) = &e.mode {
+        s.push('/');
+        s.push_str(m);
+    }
+    s.push(' ');
+    s.push_str(if e.actors.is_empty() { "-" } else { "" });
+    s.push_str(&names_in(a, &e.actors));
+    s.push_str(" > ");
+    s.push_str(if e.recipients.is_empty() { "-" } else { "" });
+    s.push_str(&names_in(a, &e.recipients));
+    if !e.with.is_empty() {
+        s.push_str(&format!(" w:{}", names(&e.with)));
+    }
+    if !e.places.is_empty() {
+        s.push_str(&format!(" @{}", names(&e.places)));
+    }
+    if let Some(d) = &e.date {
+        s.push_str(&format!(" {}{}", d.value, if d.approx { "~" } else { "" }));
+    }
+    if e.modality != types::Modality::Asserted {
+        s.push_str(&format!(" !{:?}", e.modality).to_lowercase());
+    }
+    if e.implied {
+        s.push_str(" *");
+    }
+    s
+}
+
+fn render_relation(r: &Relation) -> String {
+    format!("{} {} {}", r.subject.text, r.predicate.as_str(), r.object.text)
+}
+
+/// The document's events (rendered, distinct) must be exactly the expected ones; returns a
+/// description of the difference.
+fn check(markup: &str, expect: &[&str]) -> Option<String> {
+    let (_, a) = analyse(markup, None);
+    let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
+    let mut got_sorted = got.clone();
+    got_sorted.sort();
+    got_sorted.dedup();
+    let mut want: Vec<String> = expect.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    want.dedup();
+    (got_sorted != want).then(|| format!("{markup}\n   want {want:?}\n   got  {got_sorted:?}"))
+}
+
+fn check_relations(markup: &str, expect: &[&str]) {
+    let (_, a) = analyse(markup, None);
+    let got: Vec<String> = a.relations.iter().map(render_relation).collect();
+    for w in expect {
+        assert!(got.iter().any(|g| g == w), "\n{markup}\n missing {w}\n got: {got:#?}");
+    }
+}
+
+#[test]
+fn events_in_single_sentences() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Haftar]PERSON held talks with [Putin]PERSON in [Moscow]GPE {on Thursday}=2023-09-28.",
+            &["CONSULT/meet Haftar+Putin > - @Moscow 2023-09-28"],
+        ),
+        ("[Israeli]NORP troops attacked [Gaza]GPE.", &["ASSAULT Israeli troops > Gaza"]),
+        ("[Gaza]GPE was attacked by [Israeli]NORP jets.", &["ASSAULT Israeli jets > Gaza"]),
+        (
+            "The truce did not hold after [Sudan]GPE's army attacked [Khartoum]GPE.",
+            &["ASSAULT Sudan's army > Khartoum"],
+        ),
+        ("[Iran]GPE threatened to shell [Iraqi]NORP towns.", &["THREATEN Iran > Iraqi towns"]),
+        (
+            "Rebels refused to attend talks with the [government]ORG.",
+            &["REJECT Rebels > government"],
+        ),
+        (
+            "The [UN]ORG called for the withdrawal of foreign forces from [Libya]GPE.",
+            &["REQUEST UN > Libya @Libya"],
+        ),
+        (
+            "[Syria]GPE says it is willing to withdraw its troops from [Lebanon]GPE.",
+            &["AGREE it<Syria> > Lebanon @Lebanon", "STATEMENT Syria > -"],
+        ),
+        (
+            "Police did not arrest the protesters.",
+            &["COERCE/arrest Police > the protesters !negated"],
+        ),
+        ("[Russia]GPE will send aid to [Cuba]GPE.", &["AID Russia > Cuba !planned"]),
+        ("The offensive failed to take [Tripoli]GPE.", &[]),
+        ("[Wagner]ORG's future plans are uncertain.", &[]),
+        (
+            "The rebel leader [Ali]PERSON was killed in a plane crash near [Aden]GPE {in August}=2023-08.",
+            &["DIE Ali > - @Aden 2023-08"],
+        ),
+        (
+            "Floods devastated the city of [Derna]GPE, killing thousands of people.",
+            &["DISASTER/flood - > - @Derna"],
+        ),
+        (
+            "[Egyptian]NORP police opened fire on demonstrators {on Monday}=2023-09-25.",
+            &["ASSAULT/firearms Egyptian police > demonstrators 2023-09-25"],
+        ),
+        (
+            "Thousands of [Iraqi]NORP Kurds demonstrated in the city of [Kirkuk]GPE.",
+            &["PROTEST/demo Iraqi Kurds > - @Kirkuk"],
+        ),
+        (
+            "[Israel]GPE and [Lebanon]GPE renewed negotiations.",
+            &["CONSULT/meet Israel+Lebanon > -"],
+        ),
+        (
+            "It was the first meeting between [Ali]PERSON and [Omar]PERSON since {2019}=2019.",
+            &["CONSULT/meet Ali+Omar > -", "CONSULT/meet Ali+Omar > - 2019 *"],
+        ),
+        (
+            "The army denied attacking the [Red Cross]ORG convoy.",
+            &["ASSAULT The army > Red Cross !negated"],
+        ),
+        ("[Egypt]GPE urged [Israel]GPE to halt the offensive.", &["REQUEST Egypt > Israel"]),
+        ("[Iran]GPE may attack [Iraq]GPE.", &["ASSAULT Iran > Iraq !uncertain"]),
+        (
+            "If [Russia]GPE invades [Finland]GPE, [Sweden]GPE will respond.",
+            &["ASSAULT/invasion Russia > Finland @Finland !hypothetical"],
+        ),
+        (
+            "The rebels tried to capture [Goma]GPE but failed.",
+            &["ASSAULT/heavy-weapons The rebels > Goma !failed"],
+        ),
+        (
+            "[Hamas]ORG said [Israel]GPE must release the prisoners.",
+            &["REQUEST Hamas > Israel", "STATEMENT Hamas > -"],
+        ),
+        ("[Chad]GPE expelled [French]NORP diplomats.", &["SANCTION Chad > French diplomats"]),
+        (
+            "Thousands of workers went on strike in [Lagos]GPE.",
+            &["PROTEST/boycott workers > - @Lagos"],
+        ),
+        ("[Turkey]GPE imposed sanctions on [Syria]GPE.", &["SANCTION Turkey > Syria"]),
+        ("The minister resigned {on Sunday}=2023-09-24.", &["RETREAT The minister > - 2023-09-24"]),
+        (
+            "[Serbia]GPE lifted a night curfew in [Montenegro]GPE.",
+            &["CONCEDE Serbia > - @Montenegro"],
+        ),
+        ("The talks are expected to resume next week.", &[]),
+        (
+            "The [United States]GPE continued to send arms to [Pakistan]GPE last year.",
+            &["AID United States > Pakistan"],
+        ),
+        (
+            "A [British]NORP minister reiterated that [Libya]GPE must hand over the suspects.",
+            &["REQUEST British minister > Libya", "STATEMENT British minister > -"],
+        ),
+        (
+            "[U.S.]GPE border patrol agents abused [Mexican]NORP immigrants.",
+            &["ASSAULT/beat U.S. > Mexican immigrants"],
+        ),
+        (
+            "[Benin]GPE opened its borders, but was still refusing admittance to [Ghanaians]NORP.",
+            &["REJECT Benin > Ghanaians"],
+        ),
+        (
+            "They attempted to assassinate outgoing Prime Minister [Iyad Allawi]PERSON.",
+            &["ASSAULT/assassinate - > Iyad Allawi"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn attribution_and_statements() {
+    let (d, a) = analyse(
+        "[Haftar]PERSON \u{201c}held talks with [Putin]PERSON\u{201d}, his [Libyan Arab Armed Forces]ORG group said on social media.",
+        None,
+    );
+    let talks =
+        a.events.iter().find(|e| e.category == types::EventCategory::Consult).expect("talks");
+    let attr = talks.attribution.as_ref().expect("attribution");
+    assert_eq!(attr.channel.as_deref(), Some("social media"));
+    assert_eq!(
+        attr.source.as_ref().map(|s| s.text.as_str()),
+        Some("Libyan Arab Armed Forces group")
+    );
+    let q = attr.quote.expect("quote");
+    assert_eq!(&d.text[q.start..q.end], "held talks with Putin");
+    let st =
+        a.events.iter().find(|e| e.category == types::EventCategory::Statement).expect("statement");
+    assert_eq!(
+        st.about.map(|i| a.events[i as usize].category),
+        Some(types::EventCategory::Consult)
+    );
+
+    let (_, a) = analyse(
+        "\u{201c}They met,\u{201d} [Peskov]PERSON said in comments reported by [Tass]ORG.",
+        None,
+    );
+    let st =
+        a.events.iter().find(|e| e.category == types::EventCategory::Statement).expect("statement");
+    let attr = st.attribution.as_ref().expect("attribution");
+    assert_eq!(attr.reported_by.as_ref().map(|s| s.text.as_str()), Some("Tass"));
+    assert_eq!(attr.channel.as_deref(), Some("comments"));
+}
+
+#[test]
+fn furniture_never_yields_facts() {
+    let (_, a) = analyse("[Haftar]PERSON met [Putin]PERSON. [Reuters]ORG", Some("Reuters"));
+    assert!(
+        a.events.iter().all(|e| e
+            .actors
+            .iter()
+            .chain(e.recipients.iter())
+            .all(|x| x.text != "Reuters"))
+    );
+    let (_, a) = analyse("[Reuters]ORG attacked [Gaza]GPE.", Some("Reuters attacked Gaza."));
+    assert!(a.events.is_empty());
+}
+
+#[test]
+fn relations_in_single_sentences() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Haftar]PERSON, who backs the [House of Representatives]ORG government, met envoys.",
+            &["Haftar SUPPORTS House of Representatives government"],
+        ),
+        (
+            "The [UN]ORG-backed [Government of National Unity]ORG in [Tripoli]GPE rejected it.",
+            &[
+                "UN SUPPORTS Government of National Unity",
+                "Government of National Unity LOCATED_IN Tripoli",
+            ],
+        ),
+        (
+            "The [Tobruk]GPE administration is a rival to the [Government of National Unity]ORG.",
+            &["Tobruk administration RIVAL_OF Government of National Unity"],
+        ),
+        (
+            "He relies heavily on [Russian]NORP mercenary group [Wagner]ORG for military support.",
+            &["Wagner AFFILIATED_WITH Russian"],
+        ),
+        (
+            "Hundreds of [Wagner]ORG personnel remain stationed in the east.",
+            &["Wagner personnel PRESENT_IN the east"],
+        ),
+        (
+            "[Russia]GPE's state news agency [Tass]ORG reported it.",
+            &["Tass AFFILIATED_WITH Russia"],
+        ),
+        ("[Hamas]ORG leader [Ismail Haniyeh]PERSON spoke.", &["Ismail Haniyeh LEADS Hamas"]),
+    ];
+    for (m, e) in cases {
+        check_relations(m, e);
+    }
+}
+
+#[test]
+fn dates_are_honest_intervals() {
+    let (_, a) = analyse(
+        "[Ali]PERSON held talks with [Omar]PERSON {on Thursday}=2023-09-28. [Ali]PERSON, who arrived in [Cairo]GPE {on Tuesday}=2023-09-26, had already held talks with [Hassan]PERSON there.",
+        None,
+    );
+    let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
+    assert!(
+        got.iter().any(|e| e == "CONSULT/meet Ali+Hassan > - @Cairo 2023-09-26/2023-09-28~"),
+        "{got:#?}"
+    );
+    assert!(got.iter().any(|e| e == "CONSULT/visit Ali > - @Cairo 2023-09-26"), "{got:#?}");
+    let (_, a) = analyse(
+        "After a ceasefire {in October 2020}=2020-10, the group redeployed its fighters to [Mali]GPE.",
+        None,
+    );
+    let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
+    assert!(
+        got.iter().any(|e| e.starts_with("MOBILIZE") && e.contains("2020-10-01/2023-09-29~")),
+        "{got:#?}"
+    );
+    let _ = NaiveDate::from_ymd_opt(2023, 9, 29);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_are_in_bounds(s in "\\PC{0,300}") {
+        let (d, a) = analyse(&s, None);
+        for e in &a.events {
+            proptest::prop_assert!(d.text.get(e.trigger.start..e.trigger.end).is_some());
+            for x in e.actors.iter().chain(e.recipients.iter()).chain(e.places.iter()).chain(e.with.iter()) {
+                proptest::prop_assert_eq!(d.text.get(x.span.start..x.span.end), Some(x.text.as_str()));
+            }
+        }
+        for r in &a.relations {
+            proptest::prop_assert_eq!(d.text.get(r.subject.span.start..r.subject.span.end), Some(r.subject.text.as_str()));
+            proptest::prop_assert_eq!(d.text.get(r.object.span.start..r.object.span.end), Some(r.object.text.as_str()));
+        }
+    }
+}
+
+#[test]
+fn debug_scratch() {
+    let Ok(list) = std::env::var("FACTS_DEBUG") else { return };
+    for m in list.split('|') {
+        let (_, a) = analyse(m, None);
+        eprintln!("== {m}");
+        for e in &a.events {
+            eprintln!("EV {}", render_event(&a, e));
+        }
+        for r in &a.relations {
+            eprintln!("REL {}", render_relation(r));
+        }
+    }
+}
+
+#[test]
+fn debug_found() {
+    let Ok(m) = std::env::var("FOUND_DEBUG") else { return };
+    let (text, _, _) = parse(&m);
+    let (doc, a) = analyse(&m, None);
+    let seg = crate::text::segment(&text, &[]);
+    let mut v = super::view::View::default();
+    let order: Vec<u32> = (0..a.mentions.len() as u32).collect();
+    let mut c = 0;
+    v.load(&doc.text, seg.tokens_of(0), 0, &a, &order, &mut c);
+    for (i, t) in v.toks.iter().enumerate() {
+        eprintln!(
+            "TOK {i} {} flags={:x} m={:?} trig={}",
+            v.word(i),
+            t.flags,
+            t.m,
+            t.info.map_or(0, |x| x.triggers.len())
+        );
+    }
+    let sf = super::events::sentence_events(&v, &a);
+    for f in &sf.found {
+        eprintln!(
+            "FOUND {} absorbed={} verb={} defin={} own={}",
+            render_event(&a, &f.ev),
+            f.absorbed,
+            f.verb,
+            f.definite,
+            f.has_own_args
+        );
+    }
+}

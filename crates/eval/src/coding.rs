@@ -1,0 +1,251 @@
+//! Actor coding in the CAMEO/PLOVER style: an actor phrase -> (country code, sector), e.g.
+//! `Egyptian police` -> (EGY, COP), `Opposition groups in Zimbabwe` -> (ZWE, OPP), `the United
+//! Nations` -> (IGO, -). The country comes from a [`Places`] lookup (names, demonyms, capitals,
+//! cities, intergovernmental bodies); the sector from the head nouns through the fact finder's
+//! sector lexicon, and from titles before a name (`President`, `General`).
+//!
+//! When the phrase names a sector but no country (`police`, `President Mugabe`), the first
+//! country named in the sentence is used, as CAMEO coders do for domestic actors.
+
+use analyze::facts::lexicon::{Sector, sector_of};
+
+/// What the coder needs from a gazetteer.
+pub trait Places {
+    /// ISO 3166-1 alpha-3 code of the country a name, demonym, capital or city belongs to.
+    fn country(&self, name: &str) -> Option<String>;
+    /// True when the name is an intergovernmental body (`UN`, `NATO`, `European Union`).
+    fn igo(&self, name: &str) -> bool;
+    /// The sector of a seat of power (`Kremlin` -> government), if the name is one.
+    fn seat_sector(&self, _name: &str) -> Option<Sector> {
+        None
+    }
+    /// Like [`Places::country`], but only for a country's own name or demonym (not a city or
+    /// region that happens to share a word with an organisation's name).
+    fn country_strict(&self, name: &str) -> Option<String> {
+        self.country(name)
+    }
+}
+
+/// A handful of entries, for tests and as a stand-in until a gazetteer is available.
+#[derive(Debug, Default)]
+pub struct FewPlaces;
+
+const FEW: &[(&str, &str)] = &[
+    ("israel", "ISR"),
+    ("israeli", "ISR"),
+    ("israelis", "ISR"),
+    ("russia", "RUS"),
+    ("russian", "RUS"),
+    ("moscow", "RUS"),
+    ("united states", "USA"),
+    ("u.s.", "USA"),
+    ("us", "USA"),
+    ("american", "USA"),
+    ("washington", "USA"),
+    ("egypt", "EGY"),
+    ("egyptian", "EGY"),
+    ("zimbabwe", "ZWE"),
+    ("france", "FRA"),
+    ("french", "FRA"),
+];
+
+const FEW_IGO: &[&str] =
+    &["un", "united nations", "nato", "european union", "eu", "european community"];
+
+impl Places for FewPlaces {
+    fn country(&self, name: &str) -> Option<String> {
+        let l = name.to_lowercase();
+        FEW.iter().find(|(n, _)| *n == l).map(|(_, c)| (*c).to_string())
+    }
+
+    fn igo(&self, name: &str) -> bool {
+        FEW_IGO.contains(&name.to_lowercase().as_str())
+    }
+}
+
+/// A coded actor.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code {
+    /// ISO-3, or `IGO`.
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+const TITLES: &[(&str, Sector)] = &[
+    ("president", Sector::Gov),
+    ("prime", Sector::Gov),
+    ("minister", Sector::Gov),
+    ("king", Sector::Gov),
+    ("queen", Sector::Gov),
+    ("emir", Sector::Gov),
+    ("sheikh", Sector::Gov),
+    ("chancellor", Sector::Gov),
+    ("secretary", Sector::Gov),
+    ("governor", Sector::Gov),
+    ("ambassador", Sector::Gov),
+    ("spokesman", Sector::Gov),
+    ("premier", Sector::Gov),
+    ("general", Sector::Mil),
+    ("gen.", Sector::Mil),
+    ("colonel", Sector::Mil),
+    ("commander", Sector::Mil),
+    ("marshal", Sector::Mil),
+    ("judge", Sector::Jud),
+    ("archbishop", Sector::Rel),
+    ("ayatollah", Sector::Rel),
+    ("senator", Sector::Leg),
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '{' || c == '}')
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                c == '\''
+                    || c == '"'
+                    || c == '`'
+                    || c == '\u{2019}'
+                    || c == '\u{201c}'
+                    || c == '\u{201d}'
+            })
+        })
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Codes actor phrases.
+pub struct Coder<'a> {
+    pub places: &'a dyn Places,
+}
+
+impl Coder<'_> {
+    /// The country named in a phrase (longest n-gram first), or `IGO`.
+    pub fn country_in(&self, phrase: &str) -> Option<String> {
+        self.country_in_with(phrase, false)
+    }
+
+    /// As [`Coder::country_in`]; with `strict`, only countries' own names and demonyms count.
+    pub fn country_in_with(&self, phrase: &str, strict: bool) -> Option<String> {
+        let ws = words(phrase);
+        for len in (1..=4usize).rev() {
+            for start in 0..ws.len().saturating_sub(len - 1) {
+                // Names are capitalised; common words are no place names here.
+                if !ws[start].chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let gram = ws[start..start + len].join(" ");
+                if self.places.igo(&gram) {
+                    return Some("IGO".into());
+                }
+                // Hyphenated modifiers: `Turkish-backed`, `U.S.-led`.
+                let g = gram.split('-').next().unwrap_or(&gram);
+                let look = |n: &str| {
+                    if strict { self.places.country_strict(n) } else { self.places.country(n) }
+                };
+                if let Some(c) = look(&gram).or_else(|| if len == 1 { look(g) } else { None }) {
+                    return Some(c);
+                }
+                // Plurals of demonyms: `Palestinians`, `Serbs`.
+                if len == 1
+                    && let Some(sing) = gram.strip_suffix('s')
+                    && let Some(c) = self.places.country_strict(sing)
+                {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// The sector of a phrase: the last sector noun before any preposition, else a title.
+    pub fn sector_in(&self, phrase: &str) -> Option<Sector> {
+        let ws = words(phrase);
+        let stop = ws
+            .iter()
+            .position(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "in" | "of"
+                        | "from"
+                        | "at"
+                        | "on"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "who"
+                        | "which"
+                        | "that"
+                )
+            })
+            .unwrap_or(ws.len());
+        let main = &ws[..stop];
+        for w in main.iter().rev() {
+            let l = w.to_lowercase();
+            if let Some(s) = self.places.seat_sector(w) {
+                return Some(s);
+            }
+            if let Some(s) = sector_of(&l) {
+                return Some(s);
+            }
+            if let Some((_, s)) = TITLES.iter().find(|(t, _)| *t == l) {
+                return Some(*s);
+            }
+        }
+        // `members of the opposition`: a sector in the attachment.
+        ws[stop..].iter().rev().find_map(|w| sector_of(&w.to_lowercase()))
+    }
+
+    /// Codes an actor phrase; `sentence` supplies the country of a domestic actor.
+    pub fn code(&self, phrase: &str, sentence: &str) -> Option<Code> {
+        self.code_parts(phrase, phrase, sentence)
+    }
+
+    /// Codes an actor whose country is read from `country_phrase` (for a person: the titles and
+    /// adjectives before the name) and whose sector from `sector_phrase`.
+    pub fn code_parts(
+        &self,
+        country_phrase: &str,
+        sector_phrase: &str,
+        sentence: &str,
+    ) -> Option<Code> {
+        let country = self.country_in(country_phrase);
+        let sector = self.sector_in(sector_phrase);
+        let country = match country {
+            Some(c) => Some(c),
+            None if sector.is_some() => self.country_in(sentence),
+            None => None,
+        };
+        if country.is_none() && sector.is_none() {
+            return None;
+        }
+        Some(Code { country, sector: sector.map(|s| s.code().to_string()) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(phrase: &str, sentence: &str, expect: Option<(&str, Option<&str>)>) {
+        let coder = Coder { places: &FewPlaces };
+        let got = coder.code(phrase, sentence);
+        let expect = expect
+            .map(|(c, s)| Code { country: Some(c.to_string()), sector: s.map(str::to_string) });
+        assert_eq!(got, expect, "{phrase}");
+    }
+
+    #[test]
+    fn codes_actor_phrases() {
+        check("Egyptian police", "", Some(("EGY", Some("COP"))));
+        check("Opposition groups in Zimbabwe", "", Some(("ZWE", Some("OPP"))));
+        check("Israeli troops", "", Some(("ISR", Some("MIL"))));
+        check("the United Nations", "", Some(("IGO", None)));
+        check("Israel", "", Some(("ISR", None)));
+        check("Palestinians", "", None);
+        check("police", "Riot police in Egypt fired tear gas.", Some(("EGY", Some("COP"))));
+        check("Russian President Vladimir Putin", "", Some(("RUS", Some("GOV"))));
+        check("U.S.-led coalition forces", "", Some(("USA", Some("MIL"))));
+        check("the weather", "", None);
+    }
+}

@@ -1,0 +1,80 @@
+//! The gazetteer as the actor coder's [`Places`]: countries by name, demonym, capital, city or
+//! region (their ISO-3 code), intergovernmental bodies (`IGO`), seats of power (a government
+//! sector: `Kremlin`, `White House`; a defence ministry: military).
+
+use analyze::facts::lexicon::Sector;
+use gazetteer::{Entry, Gazetteer};
+
+use crate::coding::Places;
+
+fn iso3(g: &Gazetteer, alpha2: &str) -> Option<String> {
+    g.country(alpha2).map(|c| c.iso3.to_string())
+}
+
+/// Words too common to be place names in an actor phrase (`Union`, `Independence`).
+fn too_common(name: &str) -> bool {
+    let first = name.chars().next();
+    !first.is_some_and(char::is_uppercase) && name.len() > 4 && !name.contains(' ')
+}
+
+impl Places for Gazetteer {
+    fn country(&self, name: &str) -> Option<String> {
+        if name.is_empty() || too_common(name) {
+            return None;
+        }
+        if let Some(c) = self.demonym(name) {
+            return Some(c.iso3.to_string());
+        }
+        if name.len() <= 6
+            && name.chars().any(char::is_uppercase)
+            && let Some(e) = self.acronym(name)
+        {
+            return match e {
+                Entry::Igo(_) => None,
+                e => e.country_code().and_then(|c| iso3(self, c)),
+            };
+        }
+        // Countries and bodies come first, then regions, seats and places by population.
+        let e = self.lookup(name).next()?;
+        match e {
+            Entry::Igo(_) => None,
+            Entry::Place(p) if p.population < 100_000 && !name.contains(' ') => None,
+            e => e.country_code().and_then(|c| iso3(self, c)),
+        }
+    }
+
+    fn igo(&self, name: &str) -> bool {
+        if name.is_empty() || too_common(name) {
+            return false;
+        }
+        if name.chars().any(char::is_uppercase)
+            && let Some(Entry::Igo(_)) = self.acronym(name)
+        {
+            return true;
+        }
+        matches!(self.lookup(name).next(), Some(Entry::Igo(_)))
+    }
+
+    fn country_strict(&self, name: &str) -> Option<String> {
+        if name.is_empty() || too_common(name) {
+            return None;
+        }
+        if let Some(c) = self.demonym(name) {
+            return Some(c.iso3.to_string());
+        }
+        match self.lookup(name).next()? {
+            Entry::Country(c) => Some(c.iso3.to_string()),
+            _ => None,
+        }
+    }
+
+    fn seat_sector(&self, name: &str) -> Option<Sector> {
+        match self.lookup(name).next()? {
+            Entry::Seat(s) if s.kind.contains("defence") || s.kind.contains("military") => {
+                Some(Sector::Mil)
+            }
+            Entry::Seat(_) => Some(Sector::Gov),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,598 @@
+//! `sitrep eval events --plover FILE`: the PLOVER gold-standard records (CAMEO manual examples
+//! recoded to PLOVER 0.5), one sentence each.
+//!
+//! - The file's old labels are mapped first: DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE ->
+//!   ACCUSE, FIGHT -> ASSAULT.
+//! - Our events are put in PLOVER 0.5's terms: a planned cooperative act (`will visit`, `will
+//!   provide aid`) is AGREE and a planned hostile one (`would boycott`) THREATEN, as the records
+//!   code intentions; a death (DIE) is ASSAULT; DISASTER and STATEMENT are not PLOVER events.
+//! - Category accuracy: the first such event of the sentence against the record's category (a
+//!   record with no event counts as wrong). Mode accuracy: over records whose gold has a mode and
+//!   whose category is right.
+//! - Tuples: (actor, category, recipient) with actors coded as (country, sector) by
+//!   [`crate::coding`]; every event of the sentence contributes its tuples, so extra events cost
+//!   precision. An actor matches when the country matches and, where the gold gives a sector,
+//!   the sector too (a `tuple_code_f1` on countries alone is reported as well). Symmetric
+//!   categories (CONSULT, COOPERATE, AGREE, ASSAULT between parties) match either way round.
+
+use std::path::Path;
+
+use analyze::Analyzer;
+use serde_json::Value;
+use types::{
+    Analysis, Document, Event, EventCategory, MentionLabel, Modality, PublicationDate, Span,
+};
+
+use crate::coding::{Code, Coder, Places};
+use crate::oracle::{GoldMention, analyze_with_mentions};
+use crate::{EvalError, Prf, Report, Table, round4};
+
+fn map_label(s: &str) -> Option<EventCategory> {
+    match s {
+        "DEMAND" => Some(EventCategory::Request),
+        "DISAPPROVE" | "INVESTIGATE" => Some(EventCategory::Accuse),
+        "FIGHT" => Some(EventCategory::Assault),
+        other => EventCategory::parse(other),
+    }
+}
+
+/// PLOVER 0.5 modes in our names.
+fn map_mode(s: &str) -> &str {
+    match s {
+        "demo-org" | "demo-spon" => "demo",
+        "riot-spon" => "riot",
+        "strike-hun" => "hunger",
+        "strike-gen" => "boycott",
+        other => other,
+    }
+}
+
+/// Our category in PLOVER 0.5 terms (None: not a PLOVER event).
+pub fn plover_category(e: &Event) -> Option<EventCategory> {
+    use EventCategory::*;
+    let c = e.category;
+    match c {
+        Statement | Disaster => None,
+        Die => Some(Assault),
+        // A refused or failed cooperative act (`will not accept`, `failed to reach agreement`).
+        Agree | Consult | Support | Cooperate | Aid | Concede | Retreat
+            if matches!(e.modality, Modality::Negated | Modality::Failed) =>
+        {
+            Some(Reject)
+        }
+        _ if e.modality == Modality::Negated => None,
+        // A conditional commitment (`will withdraw unless ...`) is a threat.
+        _ if e.modality == Modality::Hypothetical => Some(match c {
+            Agree | Consult | Support | Cooperate | Aid | Concede => Agree,
+            Request => Request,
+            _ => Threaten,
+        }),
+        _ if e.modality == Modality::Planned => Some(match c {
+            Assault | Coerce | Sanction | Mobilize | Protest | Reject | Threaten | Accuse => {
+                Threaten
+            }
+            Request => Request,
+            _ => Agree,
+        }),
+        _ if e.modality == Modality::Requested && c != Request => Some(Request),
+        _ => Some(c),
+    }
+}
+
+fn symmetric(c: EventCategory) -> bool {
+    matches!(
+        c,
+        EventCategory::Consult
+            | EventCategory::Cooperate
+            | EventCategory::Agree
+            | EventCategory::Assault
+    )
+}
+
+struct Record {
+    id: String,
+    text: String,
+    category: EventCategory,
+    mode: Option<String>,
+    sources: Vec<(String, Option<String>, String)>,
+    targets: Vec<(String, Option<String>, String)>,
+    markup: String,
+}
+
+fn actors(v: Option<&Value>) -> Vec<(String, Option<String>, String)> {
+    let Some(Value::Array(a)) = v else { return Vec::new() };
+    a.iter()
+        .filter_map(|x| {
+            let code = x.get("code")?.as_str()?.trim().to_string();
+            if code.is_empty() {
+                return None;
+            }
+            let sector = x
+                .get("sector")
+                .and_then(Value::as_str)
+                .map(|s| s.trim().chars().take(3).collect::<String>().to_uppercase())
+                .filter(|s| s.len() == 3 && s != "***");
+            let text = x.get("actorText").and_then(Value::as_str).unwrap_or("").to_string();
+            Some((code, sector, text))
+        })
+        .collect()
+}
+
+fn read(path: &Path) -> Result<Vec<Record>, EvalError> {
+    let v: Value = serde_json::from_str(&crate::read_to_string(path)?)
+        .map_err(|e| EvalError::format(path, e.to_string()))?;
+    let Value::Array(items) = v else { return Err(EvalError::format(path, "not a JSON array")) };
+    let mut out = Vec::new();
+    for r in items {
+        let Some(ev) = r.get("event").and_then(Value::as_str) else { continue };
+        if ev == "DOCUMENT" {
+            continue;
+        }
+        let Some(category) = map_label(ev) else { continue };
+        let text = r.get("text").and_then(Value::as_str).unwrap_or("").to_string();
+        if text.trim().is_empty() {
+            continue;
+        }
+        let mode = r
+            .get("mode")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(str::to_string);
+        let markup =
+            r.pointer("/textInfo/markup").and_then(Value::as_str).unwrap_or("").to_string();
+        out.push(Record {
+            id: r.get("id").and_then(Value::as_str).unwrap_or("?").to_string(),
+            text,
+            category,
+            mode,
+            sources: actors(r.get("source")),
+            targets: actors(r.get("target")),
+            markup,
+        });
+    }
+    Ok(out)
+}
+
+fn document(r: &Record) -> Document {
+    Document {
+        id: Document::compute_id(&r.id, &r.text),
+        source: r.id.clone(),
+        source_id: Some(r.id.clone()),
+        url: None,
+        title: None,
+        published: PublicationDate::parse_iso("2000-01-01"),
+        published_source: None,
+        language: Some("en".into()),
+        text: r.text.clone(),
+        zones: Vec::new(),
+        metadata: serde_json::Map::new(),
+    }
+}
+
+/// Actor, location and source spans of the record's markup, located in its text.
+fn markup_mentions(r: &Record, coder: &Coder) -> Vec<GoldMention> {
+    let mut out = Vec::new();
+    let mut rest = r.markup.as_str();
+    let mut from = 0usize;
+    while let Some(p) = rest.find('(') {
+        let after = &rest[p + 1..];
+        let Some((tag, tail)) = after.split_once(": ") else { break };
+        let Some(end) = tail.find(')') else { break };
+        let surface = tail[..end].trim();
+        rest = &tail[end + 1..];
+        if !matches!(tag, "SRC" | "TAR" | "SRC/TAR" | "LOC") || surface.is_empty() {
+            continue;
+        }
+        let Some(off) = r.text.get(from..).and_then(|t| t.find(surface)) else { continue };
+        let span = Span::new(from + off, from + off + surface.len());
+        from = span.end;
+        let label = if tag == "LOC" {
+            MentionLabel::Gpe
+        } else if coder.country_in(surface).is_some_and(|c| c != "IGO") && !surface.contains(' ') {
+            if surface.ends_with("ian")
+                || surface.ends_with("ese")
+                || surface.ends_with("ish")
+                || surface.ends_with('i')
+            {
+                MentionLabel::Norp
+            } else {
+                MentionLabel::Gpe
+            }
+        } else if surface.chars().next().is_some_and(char::is_uppercase) {
+            MentionLabel::Org
+        } else {
+            continue;
+        };
+        out.push(GoldMention { span, label });
+    }
+    out
+}
+
+type Tuple = (Option<Code>, EventCategory, Option<Code>);
+
+fn actor_match(
+    gold: &(String, Option<String>, String),
+    ours: &Option<Code>,
+    with_sector: bool,
+) -> bool {
+    let Some(o) = ours else { return false };
+    if o.country.as_deref() != Some(gold.0.as_str()) {
+        return false;
+    }
+    !with_sector || gold.1.is_none() || gold.1 == o.sector
+}
+
+fn tuple_match(
+    g: &(usize, usize, EventCategory),
+    t: &Tuple,
+    r: &Record,
+    with_sector: bool,
+) -> bool {
+    if g.2 != t.1 {
+        return false;
+    }
+    let gs = &r.sources[g.0];
+    let gt = r.targets.get(g.1);
+    let fwd = actor_match(gs, &t.0, with_sector)
+        && match gt {
+            Some(gt) => actor_match(gt, &t.2, with_sector),
+            None => t.2.is_none(),
+        };
+    let back = symmetric(t.1)
+        && gt.is_some_and(|gt| {
+            actor_match(gt, &t.0, with_sector) && actor_match(gs, &t.2, with_sector)
+        });
+    fwd || back
+}
+
+/// The phrase around an argument that a coder reads: titles and adjectives before a name. For a
+/// person, the name itself is left out of the country look-up (`Bush` is no place here).
+fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder) -> Option<Code> {
+    let entity = arg.entity.and_then(|e| a.entities.get(e as usize));
+    // The sentence with people's names blanked: context for a domestic actor's country.
+    let mut sentence = text.to_string();
+    for m in a.mentions.iter().filter(|m| m.label == MentionLabel::Person) {
+        if let Some(r) = sentence.get_mut(m.span.start..m.span.end) {
+            r.make_ascii_lowercase();
+        }
+    }
+    // A pronoun stands for its entity.
+    let pronoun = matches!(
+        arg.text.to_lowercase().as_str(),
+        "it" | "he" | "she" | "they" | "his" | "her" | "its" | "their" | "them" | "him"
+    );
+    if pronoun {
+        let e = entity?;
+        return if e.etype == types::EntityType::Person {
+            coder.code_parts("", &e.name, &sentence)
+        } else {
+            coder.code(&e.name, &sentence)
+        };
+    }
+    let before = text.get(..arg.span.start).unwrap_or("");
+    let mut start = arg.span.start;
+    for w in before.split_inclusive(' ').rev().take(3) {
+        let t = w.trim();
+        let cap = t.chars().next().is_some_and(char::is_uppercase);
+        if !cap || t.ends_with(',') || t.ends_with('.') && t.len() > 3 {
+            break;
+        }
+        start -= w.len();
+    }
+    let phrase = text.get(start..arg.span.end).unwrap_or(&arg.text);
+    let label = a
+        .mentions
+        .iter()
+        .find(|m| m.span == arg.span)
+        .map(|m| m.label)
+        .or(entity.map(|e| e.etype.into()));
+    match label {
+        // A person's name is no place: the country comes from the words before it.
+        Some(MentionLabel::Person) => {
+            coder.code_parts(text.get(start..arg.span.start).unwrap_or(""), phrase, &sentence)
+        }
+        // An organisation's own name counts only as a country's name or demonym.
+        Some(MentionLabel::Org) => {
+            let country = coder
+                .country_in_with(phrase, true)
+                .or_else(|| coder.country_in(text.get(start..arg.span.start).unwrap_or("")));
+            let sector = coder.sector_in(phrase);
+            let country = country.or_else(|| sector.and_then(|_| coder.country_in(&sentence)));
+            (country.is_some() || sector.is_some())
+                .then(|| Code { country, sector: sector.map(|s| s.code().to_string()) })
+        }
+        _ => coder.code(phrase, &sentence),
+    }
+}
+
+fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
+    let Some(cat) = plover_category(e) else { return Vec::new() };
+    let code = |arg: &types::Argument| code_argument(text, a, arg, coder);
+    // Subjects come before the trigger; parties after it (`met with Y`) are the other side.
+    let (subjects, partners): (Vec<&types::Argument>, Vec<&types::Argument>) = e
+        .actors
+        .iter()
+        .partition(|x| x.span.start < e.trigger.start || e.recipients.len() + e.actors.len() == 1);
+    let mut others: Vec<&types::Argument> = partners;
+    others.extend(e.recipients.iter());
+    // With no recipient, the place stands for the people there (CAMEO codes `imposed a curfew
+    // in X` with X as the target).
+    if others.is_empty() {
+        others.extend(e.places.iter());
+    }
+    let subjects: Vec<Option<Code>> = subjects.into_iter().map(code).collect();
+    let others: Vec<Option<Code>> = others.into_iter().map(code).collect();
+    let mut out = Vec::new();
+    if subjects.is_empty() {
+        for r in &others {
+            out.push((None, cat, r.clone()));
+        }
+        if others.is_empty() {
+            out.push((None, cat, None));
+        }
+        return out;
+    }
+    for s in &subjects {
+        if others.is_empty() {
+            out.push((s.clone(), cat, None));
+        }
+        for r in &others {
+            out.push((s.clone(), cat, r.clone()));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+pub fn run(path: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
+    let records = read(path)?;
+    let places = places(analyzer);
+    let coder = Coder { places: places.as_ref() };
+    let mut reports = Vec::new();
+    for oracle in [false, true] {
+        let analyses: Vec<Analysis> = records
+            .iter()
+            .map(|r| {
+                let doc = document(r);
+                if oracle {
+                    analyze_with_mentions(analyzer, &doc, &markup_mentions(r, &coder))
+                } else {
+                    analyzer.analyze(&doc)
+                }
+            })
+            .collect();
+        let mut rep = score(
+            &records,
+            &analyses,
+            &coder,
+            if oracle { "plover-gsr-gold-mentions" } else { "plover-gsr" },
+        );
+        rep.line(if oracle {
+            "(with the markup's actor spans as mentions in place of entity recognition)"
+        } else {
+            "(end to end)"
+        });
+        reports.push(rep);
+    }
+    // End to end first: its summary is the headline.
+    Ok(reports)
+}
+
+/// The gazetteer's places when it has any, otherwise the few built-in test entries.
+fn places(analyzer: &Analyzer) -> Box<dyn Places> {
+    struct G(&'static gazetteer::Gazetteer);
+    impl Places for G {
+        fn country(&self, name: &str) -> Option<String> {
+            <gazetteer::Gazetteer as Places>::country(self.0, name)
+        }
+        fn igo(&self, name: &str) -> bool {
+            <gazetteer::Gazetteer as Places>::igo(self.0, name)
+        }
+        fn seat_sector(&self, name: &str) -> Option<analyze::facts::lexicon::Sector> {
+            <gazetteer::Gazetteer as Places>::seat_sector(self.0, name)
+        }
+    }
+    let g = analyzer.gazetteer();
+    if g.is_empty() { Box::new(crate::coding::FewPlaces) } else { Box::new(G(g)) }
+}
+
+fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) -> Report {
+    let mut rep = Report::new("events", set);
+    let mut correct = 0usize;
+    let mut predicted = 0usize;
+    let (mut mode_ok, mut mode_n) = (0usize, 0usize);
+    let mut prf = Prf::default();
+    let mut prf_code = Prf::default();
+    let mut prf_all = Prf::default();
+    let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
+    let mut tuple_rows: Vec<[String; 4]> = Vec::new();
+    for (r, a) in records.iter().zip(analyses) {
+        let principal =
+            a.events.iter().filter(|e| !e.implied).find(|e| plover_category(e).is_some());
+        let ours = principal.and_then(plover_category);
+        let entry = per_cat.entry(r.category.as_str().to_string()).or_default();
+        entry.1 += 1;
+        if ours.is_some() {
+            predicted += 1;
+        }
+        if ours == Some(r.category) {
+            correct += 1;
+            entry.0 += 1;
+            if let Some(gm) = &r.mode {
+                mode_n += 1;
+                if principal.and_then(|e| e.mode.as_deref()) == Some(map_mode(gm)) {
+                    mode_ok += 1;
+                }
+            }
+        } else {
+            *confusion
+                .entry((
+                    r.category.as_str().to_string(),
+                    ours.map_or("-".to_string(), |c| c.as_str().to_string()),
+                ))
+                .or_default() += 1;
+            let evs = a
+                .events
+                .iter()
+                .map(|e| {
+                    let n = |x: &[types::Argument]| {
+                        x.iter().map(|y| y.text.as_str()).collect::<Vec<_>>().join("+")
+                    };
+                    format!(
+                        "{}:{}[{}>{}]{}",
+                        e.category.as_str(),
+                        r.text.get(e.trigger.start..e.trigger.end).unwrap_or(""),
+                        n(&e.actors),
+                        n(&e.recipients),
+                        if e.modality == Modality::Asserted {
+                            String::new()
+                        } else {
+                            format!("!{:?}", e.modality)
+                        }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            wrong.row([
+                r.id.clone(),
+                r.category.as_str().to_string(),
+                ours.map_or("-".to_string(), |c| c.as_str().to_string()),
+                evs,
+                r.text.chars().take(150).collect::<String>(),
+            ]);
+        }
+        // Tuples.
+        let mut gold: Vec<(usize, usize, EventCategory)> = Vec::new();
+        for s in 0..r.sources.len() {
+            if r.targets.is_empty() {
+                gold.push((s, usize::MAX, r.category));
+            }
+            for t in 0..r.targets.len() {
+                gold.push((s, t, r.category));
+            }
+        }
+        let mut ours_t: Vec<Tuple> = Vec::new();
+        for e in &a.events {
+            for t in tuples(e, a, &r.text, coder) {
+                if !ours_t.contains(&t) {
+                    ours_t.push(t);
+                }
+            }
+        }
+        // The record codes one event: the principal event's tuples are scored against it; all
+        // events' tuples are scored too (extra events of the sentence then count as errors).
+        let principal_t: Vec<Tuple> =
+            principal.map(|e| tuples(e, a, &r.text, coder)).unwrap_or_default();
+        let show = |c: &Option<Code>| {
+            c.as_ref().map_or("?".to_string(), |c| {
+                format!(
+                    "{}{}",
+                    c.country.as_deref().unwrap_or("?"),
+                    c.sector.as_deref().map_or(String::new(), |s| format!("/{s}"))
+                )
+            })
+        };
+        let gold_txt: Vec<String> = gold
+            .iter()
+            .map(|g| {
+                let s = &r.sources[g.0];
+                let t = r.targets.get(g.1).map_or("-".to_string(), |t| {
+                    format!("{}{}", t.0, t.1.as_deref().map_or(String::new(), |x| format!("/{x}")))
+                });
+                format!(
+                    "{}{} {} {}",
+                    s.0,
+                    s.1.as_deref().map_or(String::new(), |x| format!("/{x}")),
+                    g.2.as_str(),
+                    t
+                )
+            })
+            .collect();
+        let ours_txt: Vec<String> = ours_t
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} {}",
+                    show(&t.0),
+                    t.1.as_str(),
+                    if t.2.is_none() { "-".to_string() } else { show(&t.2) }
+                )
+            })
+            .collect();
+        let all_ok = gold.iter().all(|g| principal_t.iter().any(|t| tuple_match(g, t, r, true)))
+            && principal_t.len() == gold.len();
+        if !all_ok && tuple_rows.len() < 400 {
+            tuple_rows.push([
+                r.id.clone(),
+                gold_txt.join("; "),
+                ours_txt.join("; "),
+                r.text.chars().take(100).collect::<String>(),
+            ]);
+        }
+        for (with_sector, ours, acc) in [
+            (true, &principal_t, &mut prf),
+            (false, &principal_t, &mut prf_code),
+            (true, &ours_t, &mut prf_all),
+        ] {
+            let mut used = vec![false; ours.len()];
+            let mut tp = 0;
+            for g in &gold {
+                if let Some(k) =
+                    (0..ours.len()).find(|&k| !used[k] && tuple_match(g, &ours[k], r, with_sector))
+                {
+                    used[k] = true;
+                    tp += 1;
+                }
+            }
+            acc.add(Prf::new(tp, ours.len() - tp, gold.len() - tp));
+        }
+    }
+    let n = records.len();
+    let acc = if n == 0 { 0.0 } else { correct as f64 / n as f64 };
+    rep.line(format!("PLOVER GSR ({set}): {n} records; category accuracy {acc:.4} ({correct}/{n}); an event predicted for {predicted}"));
+    let mut ct = Table::new(["category", "correct", "records"]);
+    for (c, (ok, tot)) in &per_cat {
+        ct.row([c.clone(), ok.to_string(), tot.to_string()]);
+    }
+    rep.table(&ct);
+    let mut tt = Table::prf();
+    tt.prf_row("tuples of the principal event (country+sector)", &prf);
+    tt.prf_row("tuples of the principal event (country only)", &prf_code);
+    tt.prf_row("tuples of every event (country+sector)", &prf_all);
+    rep.table(&tt);
+    let mut conf: Vec<_> = confusion.into_iter().collect();
+    conf.sort_by_key(|c| std::cmp::Reverse(c.1));
+    rep.line(format!(
+        "Most frequent confusions (gold -> ours): {}",
+        conf.iter()
+            .take(12)
+            .map(|((g, o), c)| format!("{g}->{o} {c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    rep.line("Records with a wrong category:");
+    rep.table(&wrong);
+    rep.line("Records whose tuples differ (gold; ours):");
+    let mut tt2 = Table::new(["record", "gold tuples", "our tuples", "sentence"]);
+    for row in tuple_rows {
+        tt2.row(row);
+    }
+    rep.table(&tt2);
+    rep.set("records", n);
+    rep.summary.insert("category_accuracy".into(), round4(acc));
+    rep.summary.insert(
+        "mode_accuracy".into(),
+        round4(if mode_n == 0 { 0.0 } else { mode_ok as f64 / mode_n as f64 }),
+    );
+    rep.set("mode_records", mode_n);
+    rep.summary.insert("tuple_precision".into(), round4(prf.precision()));
+    rep.summary.insert("tuple_recall".into(), round4(prf.recall()));
+    rep.summary.insert("tuple_f1".into(), round4(prf.f1()));
+    rep.summary.insert("tuple_code_f1".into(), round4(prf_code.f1()));
+    rep.summary.insert("tuple_all_events_f1".into(), round4(prf_all.f1()));
+    rep
+}

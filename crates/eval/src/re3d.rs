@@ -1,0 +1,337 @@
+//! `sitrep eval relations --re3d DIR`: re3d (Dstl), 98 documents on the conflict in Syria and
+//! Iraq with entity and relation annotations (character offsets, converted here to bytes).
+//!
+//! Our relations and events are put in re3d's types: SUPPORTS and ALLIED_WITH -> AlliesOf
+//! (and SUPPORT, AID, COOPERATE events between actor and recipient); FIGHTS and RIVAL_OF ->
+//! FightingAgainst (and ASSAULT/COERCE events); MEMBER_OF and AFFILIATED_WITH -> BelongsTo;
+//! LEADS and CONTROLS -> InChargeOf; CONSULT events -> CommWith (between every two parties);
+//! PRESENT_IN and LOCATED_IN -> CoLocated (and an event's actor with its place). Gold relations
+//! of those six types with confidence >= 0.5 are scored on (type, source span, target span):
+//! `relation_f1` counts a span as matched when ours overlaps the gold span (re3d's spans carry
+//! determiners and quantities ours leave out: `About 30,000 Iraqi security force personnel`),
+//! `relation_exact_f1` only when it is identical. AlliesOf, FightingAgainst, CommWith and
+//! CoLocated match in either direction. Entities (Person, Organisation, Location, Nationality,
+//! confidence >= 0.5) are scored on exact spans, typed (`entity_f1`) and untyped.
+
+use std::path::Path;
+
+use analyze::Analyzer;
+use serde_json::Value;
+use types::{Analysis, Document, EventCategory, MentionLabel, Predicate, Span};
+
+use crate::{EvalError, Prf, Report, Table, round4};
+
+const TYPES: [&str; 6] =
+    ["AlliesOf", "FightingAgainst", "BelongsTo", "InChargeOf", "CommWith", "CoLocated"];
+
+fn symmetric(t: &str) -> bool {
+    matches!(t, "AlliesOf" | "FightingAgainst" | "CommWith" | "CoLocated")
+}
+
+fn lines(path: &Path) -> Result<Vec<Value>, EvalError> {
+    let raw = crate::read_to_string(path)?;
+    let raw = raw.trim_start_matches('\u{feff}');
+    let mut out = Vec::new();
+    for (i, l) in raw.lines().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        out.push(
+            serde_json::from_str(l)
+                .map_err(|e| EvalError::format(path, format!("line {}: {e}", i + 1)))?,
+        );
+    }
+    Ok(out)
+}
+
+/// Byte offset of each code point offset (one past the end included).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+struct Doc {
+    id: String,
+    text: String,
+    entities: Vec<(Span, String)>,
+    relations: Vec<(String, Span, Span)>,
+}
+
+fn read(dir: &Path) -> Result<Vec<Doc>, EvalError> {
+    let mut subdirs: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| EvalError::io(dir, e))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("documents.json").exists())
+        .collect();
+    subdirs.sort();
+    let mut docs = Vec::new();
+    for sd in subdirs {
+        let ds = lines(&sd.join("documents.json"))?;
+        let es = lines(&sd.join("entities.json"))?;
+        let rs = lines(&sd.join("relations.json"))?;
+        for d in ds {
+            let (Some(id), Some(text)) =
+                (d.get("_id").and_then(Value::as_str), d.get("text").and_then(Value::as_str))
+            else {
+                continue;
+            };
+            let map = char_to_byte(text);
+            let span = |b: Option<u64>, e: Option<u64>| -> Option<Span> {
+                let (b, e) = (*map.get(b? as usize)?, *map.get(e? as usize)?);
+                let s = text.get(b..e)?;
+                // Trim surrounding whitespace, as the spans sometimes carry it.
+                let lead = s.len() - s.trim_start().len();
+                let trail = s.len() - s.trim_end().len();
+                (e - trail > b + lead).then_some(Span::new(b + lead, e - trail))
+            };
+            let conf = |v: &Value| v.get("confidence").and_then(Value::as_f64).unwrap_or(0.0);
+            let entities = es
+                .iter()
+                .filter(|e| {
+                    e.get("documentId").and_then(Value::as_str) == Some(id) && conf(e) >= 0.5
+                })
+                .filter_map(|e| {
+                    let t = e.get("type")?.as_str()?;
+                    if !matches!(t, "Person" | "Organisation" | "Location" | "Nationality") {
+                        return None;
+                    }
+                    Some((span(e.get("begin")?.as_u64(), e.get("end")?.as_u64())?, t.to_string()))
+                })
+                .collect();
+            let relations = rs
+                .iter()
+                .filter(|r| {
+                    r.get("documentId").and_then(Value::as_str) == Some(id) && conf(r) >= 0.5
+                })
+                .filter_map(|r| {
+                    let t = r.get("type")?.as_str()?;
+                    if !TYPES.contains(&t) {
+                        return None;
+                    }
+                    let s = span(r.get("sourceBegin")?.as_u64(), r.get("sourceEnd")?.as_u64())?;
+                    let o = span(r.get("targetBegin")?.as_u64(), r.get("targetEnd")?.as_u64())?;
+                    Some((t.to_string(), s, o))
+                })
+                .collect();
+            docs.push(Doc { id: id.to_string(), text: text.to_string(), entities, relations });
+        }
+    }
+    Ok(docs)
+}
+
+/// Our relations and events as re3d (type, source, target) triples.
+pub fn predicted(a: &Analysis) -> Vec<(String, Span, Span)> {
+    let mut out: Vec<(String, Span, Span)> = Vec::new();
+    let mut push = |t: &str, s: Span, o: Span| {
+        if s != o && !out.iter().any(|x| x.0 == t && x.1 == s && x.2 == o) {
+            out.push((t.to_string(), s, o));
+        }
+    };
+    for r in &a.relations {
+        let t = match r.predicate {
+            Predicate::Supports | Predicate::AlliedWith => "AlliesOf",
+            Predicate::Fights | Predicate::RivalOf => "FightingAgainst",
+            Predicate::MemberOf | Predicate::AffiliatedWith => "BelongsTo",
+            Predicate::Leads | Predicate::Controls => "InChargeOf",
+            Predicate::PresentIn | Predicate::LocatedIn => "CoLocated",
+            Predicate::HoldsTitle => continue,
+        };
+        push(t, r.subject.span, r.object.span);
+    }
+    for e in &a.events {
+        let t = match e.category {
+            EventCategory::Consult => "CommWith",
+            EventCategory::Assault | EventCategory::Coerce => "FightingAgainst",
+            EventCategory::Support | EventCategory::Aid | EventCategory::Cooperate => "AlliesOf",
+            _ => "",
+        };
+        if !t.is_empty() {
+            let parties: Vec<Span> = e.actors.iter().map(|x| x.span).collect();
+            for x in &e.actors {
+                for y in &e.recipients {
+                    push(t, x.span, y.span);
+                }
+            }
+            if t == "CommWith" {
+                for i in 0..parties.len() {
+                    for j in i + 1..parties.len() {
+                        push(t, parties[i], parties[j]);
+                    }
+                }
+            }
+        }
+        for x in e.actors.iter().chain(e.recipients.iter()) {
+            for p in &e.places {
+                push("CoLocated", x.span, p.span);
+            }
+        }
+        // Parties acting together are allies (`X, Y and Z launched the offensive`).
+        if !matches!(e.category, EventCategory::Consult | EventCategory::Statement) {
+            for i in 0..e.actors.len() {
+                for j in i + 1..e.actors.len() {
+                    push("AlliesOf", e.actors[i].span, e.actors[j].span);
+                }
+            }
+        }
+        // `X told Y`: a statement addressed to someone.
+        if e.category == EventCategory::Statement {
+            for x in &e.actors {
+                for y in &e.recipients {
+                    push("CommWith", x.span, y.span);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn rel_match(g: &(String, Span, Span), p: &(String, Span, Span), exact: bool) -> bool {
+    if g.0 != p.0 {
+        return false;
+    }
+    let m = |a: Span, b: Span| if exact { a == b } else { a.overlaps(b) };
+    (m(g.1, p.1) && m(g.2, p.2)) || (symmetric(&g.0) && m(g.1, p.2) && m(g.2, p.1))
+}
+
+fn label_ok(gold: &str, ours: MentionLabel) -> bool {
+    matches!(
+        (gold, ours),
+        ("Person", MentionLabel::Person)
+            | ("Organisation", MentionLabel::Org)
+            | ("Location", MentionLabel::Gpe | MentionLabel::Loc)
+            | ("Nationality", MentionLabel::Norp)
+            | ("Organisation", MentionLabel::Gpe)
+    )
+}
+
+pub fn run(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
+    let docs = read(dir)?;
+    let mut out = vec![score(&docs, analyzer, false)];
+    let mut oracle = score(&docs, analyzer, true);
+    oracle.line("(with re3d's own Person/Organisation/Location/Nationality spans as mentions in place of entity recognition)");
+    out.push(oracle);
+    Ok(out)
+}
+
+fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
+    let mut rep = Report::new("relations", if oracle { "re3d-gold-mentions" } else { "re3d" });
+    let mut rel = Prf::default();
+    let mut rel_exact = Prf::default();
+    let mut per_type: std::collections::BTreeMap<String, Prf> = Default::default();
+    let mut ent = Prf::default();
+    let mut ent_untyped = Prf::default();
+    for d in docs {
+        let doc = Document {
+            id: Document::compute_id(&d.id, &d.text),
+            source: d.id.clone(),
+            source_id: Some(d.id.clone()),
+            url: None,
+            title: None,
+            published: None,
+            published_source: None,
+            language: Some("en".into()),
+            text: d.text.clone(),
+            zones: Vec::new(),
+            metadata: serde_json::Map::new(),
+        };
+        let a = if oracle {
+            let gold: Vec<crate::oracle::GoldMention> = d
+                .entities
+                .iter()
+                .map(|(s, t)| crate::oracle::GoldMention {
+                    span: *s,
+                    label: match t.as_str() {
+                        "Person" => MentionLabel::Person,
+                        "Organisation" => MentionLabel::Org,
+                        "Nationality" => MentionLabel::Norp,
+                        _ => MentionLabel::Gpe,
+                    },
+                })
+                .collect();
+            crate::oracle::analyze_with_mentions(analyzer, &doc, &gold)
+        } else {
+            analyzer.analyze(&doc)
+        };
+        // Entities: unique gold spans with their types.
+        let mut gold_spans: Vec<(Span, Vec<&str>)> = Vec::new();
+        for (s, t) in &d.entities {
+            match gold_spans.iter_mut().find(|(x, _)| x == s) {
+                Some((_, ts)) => ts.push(t),
+                None => gold_spans.push((*s, vec![t])),
+            }
+        }
+        let ours: Vec<(Span, MentionLabel)> = a
+            .mentions
+            .iter()
+            .filter(|m| m.label != MentionLabel::Title)
+            .map(|m| (m.span, m.label))
+            .collect();
+        let typed_tp = gold_spans
+            .iter()
+            .filter(|(s, ts)| {
+                ours.iter().any(|(o, l)| o == s && ts.iter().any(|t| label_ok(t, *l)))
+            })
+            .count();
+        let span_tp = gold_spans.iter().filter(|(s, _)| ours.iter().any(|(o, _)| o == s)).count();
+        ent.add(Prf::new(
+            typed_tp,
+            ours.len() - typed_tp.min(ours.len()),
+            gold_spans.len() - typed_tp,
+        ));
+        ent_untyped.add(Prf::new(
+            span_tp,
+            ours.len() - span_tp.min(ours.len()),
+            gold_spans.len() - span_tp,
+        ));
+        // Relations.
+        let pred = predicted(&a);
+        for (exact, acc) in [(false, &mut rel), (true, &mut rel_exact)] {
+            let mut used = vec![false; pred.len()];
+            let mut tp = 0;
+            for g in &d.relations {
+                if let Some(k) =
+                    (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], exact))
+                {
+                    used[k] = true;
+                    tp += 1;
+                    if !exact {
+                        per_type.entry(g.0.clone()).or_default().tp += 1;
+                    }
+                } else if !exact {
+                    per_type.entry(g.0.clone()).or_default().fn_ += 1;
+                }
+            }
+            if !exact {
+                for (k, p) in pred.iter().enumerate() {
+                    if !used[k] {
+                        per_type.entry(p.0.clone()).or_default().fp += 1;
+                    }
+                }
+            }
+            acc.add(Prf::new(tp, pred.len() - tp, d.relations.len() - tp));
+        }
+    }
+    rep.line(format!(
+        "re3d ({}): {} documents",
+        if oracle { "gold mentions" } else { "end to end" },
+        docs.len()
+    ));
+    let mut t = Table::prf();
+    t.prf_row("relations (overlapping spans)", &rel);
+    t.prf_row("relations (exact spans)", &rel_exact);
+    for (ty, p) in &per_type {
+        t.prf_row(&format!("  {ty}"), p);
+    }
+    t.prf_row("entities (exact span, type)", &ent);
+    t.prf_row("entities (exact span)", &ent_untyped);
+    rep.table(&t);
+    rep.summary.insert("relation_f1".into(), round4(rel.f1()));
+    rep.summary.insert("relation_precision".into(), round4(rel.precision()));
+    rep.summary.insert("relation_recall".into(), round4(rel.recall()));
+    rep.summary.insert("relation_exact_f1".into(), round4(rel_exact.f1()));
+    rep.summary.insert("entity_f1".into(), round4(ent.f1()));
+    rep.summary.insert("entity_span_f1".into(), round4(ent_untyped.f1()));
+    rep
+}
