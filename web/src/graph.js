@@ -32,7 +32,7 @@ export function renderGraph(container, graph, centreId) {
       name: "concentric",
       concentric: (n) => 3 - n.data("hops"),
       levelWidth: () => 1,
-      minNodeSpacing: 30,
+      minNodeSpacing: 50,
       animate: false,
     },
   });

@@ -18,7 +18,7 @@ export function renderTimeline(container, events, onSelect) {
   }
   const lanes = [...new Set(items.map((x) => x.e.category))].sort();
   const margin = { left: 92, right: 16, top: 8, bottom: 24 };
-  const width = Math.max(480, container.clientWidth || 900);
+  const width = Math.max(480, (container.clientWidth || 900) - 32);
   const laneH = 26;
   const height = margin.top + margin.bottom + lanes.length * laneH;
   let lo = Math.min(...items.map((x) => x.b[0]));
