@@ -50,6 +50,9 @@ enum Command {
     Eval(cmd::eval::Task),
     /// Measure the pipeline's throughput and memory on a JSON Lines corpus.
     Bench(cmd::bench::Args),
+    /// Correct entities: merge, split, rename (recorded, and applied to later articles too).
+    #[command(subcommand)]
+    Entity(cmd::entity::Action),
     /// Train a model from the data in ../shared/data.
     #[command(subcommand)]
     Train(cmd::train::Model),
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::BenchQueries(args) => cmd::bench_queries::run(&cli.db, args),
         Command::Eval(task) => cmd::eval::run(task),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Entity(action) => cmd::entity::run(&cli.db, action),
         Command::Train(model) => cmd::train::run(model),
         Command::Gazetteer(action) => cmd::gazetteer::run(action),
     };

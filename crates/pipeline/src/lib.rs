@@ -279,3 +279,6 @@ pub fn extract_records(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -59,9 +59,9 @@ pub fn router(state: Arc<State>, timeout: Duration, body_limit: usize) -> Router
         .route("/api/documents/{id}", get(document))
         .route("/api/basemap", get(basemap))
         .route("/api/ingest", post(ingest))
-        .route("/api/entities/merge", post(correction))
-        .route("/api/entities/split", post(correction))
-        .route("/api/entities/rename", post(correction))
+        .route("/api/entities/merge", post(merge))
+        .route("/api/entities/split", post(split))
+        .route("/api/entities/rename", post(rename))
         .route("/openapi.json", get(openapi))
         .fallback(crate::assets::static_file)
         .with_state(state)
@@ -346,10 +346,92 @@ async fn ingest(
     Ok(json(&answer))
 }
 
-async fn correction(AxState(st): St, headers: HeaderMap) -> Result<Response, ApiError> {
+/// A correction's body: `{"into", "from"}` (merge), `{"entity", "alias"}` (split) or
+/// `{"entity", "name"}` (rename); `who` is recorded with it (default `api`). Entities are ids, or
+/// names only one entity has.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorrectionBody {
+    into: Option<String>,
+    from: Option<String>,
+    entity: Option<String>,
+    alias: Option<String>,
+    name: Option<String>,
+    who: Option<String>,
+}
+
+fn body_field(v: &Option<String>, name: &str) -> Result<String, ApiError> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .ok_or_else(|| ApiError::bad(format!("the body needs a non-empty {name:?}")))
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Correction {
+    Merge,
+    Split,
+    Rename,
+}
+
+/// Runs a correction on the writer's store: authorisation first (405/401/403), then the body
+/// (400 when malformed or missing a field), then the store (400 with its reason for a bad
+/// reference, e.g. an unknown or ambiguous entity).
+async fn correct(
+    st: Arc<State>,
+    headers: HeaderMap,
+    body: Bytes,
+    kind: Correction,
+) -> Result<Response, ApiError> {
     authorize(&st, &headers)?;
-    Err(ApiError::new(
-        StatusCode::NOT_IMPLEMENTED,
-        "entity corrections (merge, split, rename) are not implemented yet",
-    ))
+    let b: CorrectionBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad(format!("the body is not the expected JSON object: {e}")))?;
+    let (x, y) = match kind {
+        Correction::Merge => (body_field(&b.into, "into")?, body_field(&b.from, "from")?),
+        Correction::Split => (body_field(&b.entity, "entity")?, body_field(&b.alias, "alias")?),
+        Correction::Rename => (body_field(&b.entity, "entity")?, body_field(&b.name, "name")?),
+    };
+    let who = b.who.clone().unwrap_or_else(|| "api".to_string());
+    let writer = st.writer.clone().ok_or_else(|| ApiError::internal("no writer"))?;
+    let out = tokio::task::spawn_blocking(move || {
+        let mut s = writer.store.lock().map_err(|_| ApiError::internal("writer poisoned"))?;
+        let run = |s: &mut store::Store| -> Result<serde_json::Value, store::StoreError> {
+            let a = s.find_entity(&x)?;
+            Ok(match kind {
+                Correction::Merge => {
+                    let from = s.find_entity(&y)?;
+                    s.merge_entities(&a, &from, &who)?;
+                    serde_json::json!({"merged": from, "into": a})
+                }
+                Correction::Split => {
+                    let new = s.split_entity(&a, &y, &who)?;
+                    serde_json::json!({"entity": a, "split_off": y, "new_entity": new})
+                }
+                Correction::Rename => {
+                    s.rename_entity(&a, &y, &who)?;
+                    serde_json::json!({"entity": a, "name": y})
+                }
+            })
+        };
+        run(&mut s).map_err(|e| match e {
+            store::StoreError::Invalid { reason, .. } => ApiError::bad(reason),
+            other => ApiError::from(other),
+        })
+    })
+    .await
+    .map_err(|e| ApiError::internal(&format!("correction task failed: {e}")))??;
+    Ok(json(&out))
+}
+
+async fn merge(AxState(st): St, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    correct(st, headers, body, Correction::Merge).await
+}
+
+async fn split(AxState(st): St, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    correct(st, headers, body, Correction::Split).await
+}
+
+async fn rename(AxState(st): St, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    correct(st, headers, body, Correction::Rename).await
 }

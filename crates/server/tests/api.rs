@@ -244,9 +244,69 @@ async fn writes_are_refused_unless_allowed_and_authorised() {
     );
     check_error(
         &call(&rw, "POST", "/api/entities/merge", Some(&bearer), vec![]).await,
-        501,
-        "not implemented",
+        400,
+        "json",
     );
+    check_error(
+        &call(&rw, "POST", "/api/entities/merge", Some(&bearer), br#"{"into":"x"}"#.to_vec()).await,
+        400,
+        "from",
+    );
+    check_error(
+        &call(
+            &rw,
+            "POST",
+            "/api/entities/rename",
+            Some(&bearer),
+            br#"{"entity":"nobody here","name":"N"}"#.to_vec(),
+        )
+        .await,
+        400,
+        "nobody here",
+    );
+    check_error(
+        &call(
+            &rw,
+            "POST",
+            "/api/entities/split",
+            Some(&bearer),
+            br#"{"entity":"wagner","alias":"x","extra":1}"#.to_vec(),
+        )
+        .await,
+        400,
+        "extra",
+    );
+    let a = call(
+        &rw,
+        "POST",
+        "/api/entities/rename",
+        Some(&bearer),
+        br#"{"entity":"person:khalifa haftar","name":"Khalifa Belqasim Haftar","who":"test"}"#
+            .to_vec(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", String::from_utf8_lossy(&a.body));
+    let renamed = get(&rw, "/api/actors/person%3Akhalifa%20haftar").await.json();
+    assert_eq!(renamed["actor"]["name"], "Khalifa Belqasim Haftar");
+    let a = call(
+        &rw,
+        "POST",
+        "/api/entities/merge",
+        Some(&bearer),
+        br#"{"into":"org:wagner","from":"org:vladimir putin foundation"}"#.to_vec(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", String::from_utf8_lossy(&a.body));
+    assert_eq!(a.json()["into"], "org:wagner");
+    let a = call(
+        &rw,
+        "POST",
+        "/api/entities/merge",
+        Some(&bearer),
+        br#"{"into":"gpe:russia","from":"org:kremlin"}"#.to_vec(),
+    )
+    .await;
+    check_error(&a, 400, "one type");
     check_error(&call(&rw, "POST", "/api/ingest", Some(&bearer), vec![]).await, 400, "empty");
     check_error(
         &call(&rw, "POST", "/api/ingest?date=tomorrow", Some(&bearer), b"x".to_vec()).await,

@@ -9,6 +9,7 @@
 //! - counters (mentions, reports) are sums over documents, so they do not depend on the order in
 //!   which documents arrive.
 
+mod correct;
 mod export;
 mod query;
 mod schema;

@@ -210,9 +210,23 @@ CREATE TABLE relation_reports (
 ) WITHOUT ROWID;
 CREATE INDEX relation_reports_relation ON relation_reports(relation);
 
+-- Analyst corrections: merges redirect one entity id to another; splits send an alias of an
+-- entity to a new entity; names pin an entity's display name. They apply to every later save.
 CREATE TABLE entity_redirects (
     from_id TEXT PRIMARY KEY,
     to_id   TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE entity_splits (
+    entity TEXT NOT NULL,
+    alias  TEXT NOT NULL COLLATE NOCASE,
+    to_id  TEXT NOT NULL,
+    PRIMARY KEY (entity, alias)
+) WITHOUT ROWID;
+
+CREATE TABLE entity_names (
+    entity TEXT PRIMARY KEY,
+    name   TEXT NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE corrections (

@@ -230,3 +230,70 @@ fn redirects_route_new_mentions_to_the_merged_entity() {
         vec!["Text(\"person:ann\")|Integer(2)|Integer(1)"]
     );
 }
+
+#[test]
+fn corrections_apply_now_and_to_later_articles() {
+    let mut s = Store::open_in_memory().expect("open");
+    let (d1, a1) = doc("d1", "2023-09-29", &["Ann", "Bob"]);
+    s.save(&d1, &a1).expect("save");
+
+    // Merge Bob into Ann: one entity, the relation between them becomes a self-relation.
+    assert_eq!(s.find_entity("bob").expect("by name"), "person:bob");
+    s.merge_entities("person:ann", "person:bob", "tester").expect("merge");
+    assert_eq!(
+        table(&s, "SELECT id, mentions, documents FROM entities"),
+        vec!["Text(\"person:ann\")|Integer(2)|Integer(1)"]
+    );
+    assert_eq!(
+        table(&s, "SELECT id FROM relations"),
+        vec!["Text(\"person:ann|ALLIED_WITH|person:ann\")"]
+    );
+    assert_eq!(s.find_entity("person:bob").expect("redirected"), "person:ann");
+
+    // A later article naming Bob lands in Ann.
+    let (d2, a2) = doc("d2", "2023-10-01", &["Bob", "Cy"]);
+    s.save(&d2, &a2).expect("save");
+    assert_eq!(
+        table(&s, "SELECT id, mentions, documents FROM entities ORDER BY id"),
+        vec![
+            "Text(\"person:ann\")|Integer(3)|Integer(2)",
+            "Text(\"person:cy\")|Integer(1)|Integer(1)"
+        ]
+    );
+
+    // Split the surface form "Bob" back off.
+    let new = s.split_entity("person:ann", "Bob", "tester").expect("split");
+    assert_eq!(new, "person:ann~bob");
+    assert_eq!(
+        table(&s, "SELECT id, mentions FROM entities ORDER BY id"),
+        vec![
+            "Text(\"person:ann\")|Integer(1)",
+            "Text(\"person:ann~bob\")|Integer(2)",
+            "Text(\"person:cy\")|Integer(1)"
+        ]
+    );
+    let (d3, a3) = doc("d3", "2023-10-02", &["Bob"]);
+    s.save(&d3, &a3).expect("save");
+    assert_eq!(
+        table(&s, "SELECT mentions FROM entities WHERE id = 'person:ann~bob'"),
+        vec!["Integer(3)"]
+    );
+
+    // Rename pins the display name against later saves.
+    s.rename_entity("person:cy", "Cyrus Smith", "tester").expect("rename");
+    let (d4, a4) = doc("d4", "2023-10-03", &["Cy"]);
+    s.save(&d4, &a4).expect("save");
+    assert_eq!(
+        table(&s, "SELECT name FROM entities WHERE id = 'person:cy'"),
+        vec!["Text(\"Cyrus Smith\")"]
+    );
+
+    let log = s.corrections().expect("log");
+    assert_eq!(
+        log.iter().map(|c| c.action.as_str()).collect::<Vec<_>>(),
+        ["merge", "split", "rename"]
+    );
+    assert!(log.iter().all(|c| c.who == "tester" && c.at.ends_with('Z')));
+    assert!(s.merge_entities("person:ann", "person:nobody", "t").is_err());
+    assert!(s.find_entity("nobody at all").is_err());
+}

@@ -126,6 +126,12 @@ fn write_document(tx: &Transaction<'_>, doc: &Document, a: &Analysis) -> rusqlit
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for (i, m) in a.mentions.iter().enumerate() {
+            let mut entity = entity_of(m.entity).map(str::to_string);
+            if let Some(id) = &entity
+                && let Some(split) = split_for(tx, id, &m.text)?
+            {
+                entity = Some(redirect(tx, &split)?);
+            }
             st.execute(params![
                 rowid,
                 i as i64,
@@ -136,7 +142,7 @@ fn write_document(tx: &Transaction<'_>, doc: &Document, a: &Analysis) -> rusqlit
                 json(&m.kind).trim_matches('"'),
                 m.sentence,
                 m.entity,
-                entity_of(m.entity),
+                entity,
                 m.qualifies,
             ])?;
         }
@@ -191,10 +197,10 @@ fn write_document(tx: &Transaction<'_>, doc: &Document, a: &Analysis) -> rusqlit
     Ok(Saved::Inserted)
 }
 
-/// The stored entity id for a key: the key itself unless an analyst redirected it.
-fn redirect(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<String> {
+/// The stored entity id for a key: the key itself unless an analyst redirected it (merges of
+/// merges are followed; a cycle stops the walk).
+pub(crate) fn redirect(tx: &rusqlite::Connection, key: &str) -> rusqlite::Result<String> {
     let mut id = key.to_string();
-    // Follow a short chain (merges of merges); stop on a cycle.
     for _ in 0..8 {
         let next: Option<String> = tx
             .prepare_cached("SELECT to_id FROM entity_redirects WHERE from_id = ?1")?
@@ -206,6 +212,26 @@ fn redirect(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<String> {
         }
     }
     Ok(id)
+}
+
+/// The entity an analyst split off `entity` for this surface form, if any.
+fn split_for(
+    tx: &rusqlite::Connection,
+    entity: &str,
+    alias: &str,
+) -> rusqlite::Result<Option<String>> {
+    tx.prepare_cached("SELECT to_id FROM entity_splits WHERE entity = ?1 AND alias = ?2")?
+        .query_row(params![entity, alias], |r| r.get(0))
+        .optional()
+}
+
+/// Routes a key through analyst corrections: a split by the entity's name, then redirects.
+fn route(tx: &rusqlite::Connection, key: &str, name: &str) -> rusqlite::Result<String> {
+    let id = redirect(tx, key)?;
+    match split_for(tx, &id, name)? {
+        Some(split) => redirect(tx, &split),
+        None => Ok(id),
+    }
 }
 
 /// A key for entities that `resolve` left without one (keeps them apart, per document).
@@ -223,9 +249,19 @@ fn write_entities(
     let mut ids = Vec::with_capacity(a.entities.len());
     for (i, e) in a.entities.iter().enumerate() {
         let key = if e.key.is_empty() { fallback_key(doc, i) } else { e.key.clone() };
-        let id = redirect(tx, &key)?;
-        let mention_count =
-            e.mentions.iter().filter(|&&m| a.mentions.get(m as usize).is_some()).count() as i64;
+        let id = route(tx, &key, &e.name)?;
+        // Mentions an analyst split off are counted for the entity they were split to.
+        let mut mention_count = 0i64;
+        for &m in &e.mentions {
+            let Some(m) = a.mentions.get(m as usize) else { continue };
+            match split_for(tx, &id, &m.text)? {
+                Some(split) => {
+                    tx.prepare_cached("UPDATE entities SET mentions = mentions + 1 WHERE id = ?1")?
+                        .execute(params![redirect(tx, &split)?])?;
+                }
+                None => mention_count += 1,
+            }
+        }
         let geo = e.geo.as_ref();
         // Two document entities can meet in one stored entity (an analyst merge): count the
         // document once.
@@ -264,32 +300,41 @@ fn write_entities(
             if seen_here { 0 } else { 1 },
         ])?;
 
-        // Aliases: every name or description used for it here, counted by mentions.
-        let add_alias = |alias: &str, kind: &str, n: i64| -> rusqlite::Result<()> {
+        // Aliases: every name or description used for it here, counted by mentions (a form an
+        // analyst split off counts for the entity it was split to).
+        let add_alias = |entity: &str, alias: &str, kind: &str, n: i64| -> rusqlite::Result<()> {
             tx.prepare_cached(
                 "INSERT INTO aliases (entity, alias, kind, count) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(entity, alias) DO UPDATE SET count = count + excluded.count",
             )?
-            .execute(params![id, alias, kind, n])?;
+            .execute(params![entity, alias, kind, n])?;
             Ok(())
         };
         for &m in &e.mentions {
             let Some(m) = a.mentions.get(m as usize) else { continue };
-            match m.kind {
-                MentionKind::Name => add_alias(&m.text, "name", 1)?,
-                MentionKind::Nominal => add_alias(&m.text, "description", 1)?,
-                MentionKind::Title | MentionKind::Pronoun => {}
+            let kind = match m.kind {
+                MentionKind::Name => "name",
+                MentionKind::Nominal => "description",
+                MentionKind::Title | MentionKind::Pronoun => continue,
+            };
+            match split_for(tx, &id, &m.text)? {
+                Some(split) => add_alias(&redirect(tx, &split)?, &m.text, kind, 1)?,
+                None => add_alias(&id, &m.text, kind, 1)?,
             }
         }
-        add_alias(&e.name, "name", 0)?;
+        add_alias(&id, &e.name, "name", 0)?;
         for alias in &e.aliases {
-            add_alias(alias, "name", 0)?;
+            if split_for(tx, &id, alias)?.is_none() {
+                add_alias(&id, alias, "name", 0)?;
+            }
         }
         // The display name: the most used name, then the longest, then the first in order.
         tx.prepare_cached(
-            "UPDATE entities SET name = COALESCE((SELECT alias FROM aliases
-                 WHERE entity = ?1 AND kind = 'name'
-                 ORDER BY count DESC, length(alias) DESC, alias LIMIT 1), name)
+            "UPDATE entities SET name = COALESCE(
+                 (SELECT name FROM entity_names WHERE entity = ?1),
+                 (SELECT alias FROM aliases WHERE entity = ?1 AND kind = 'name'
+                  ORDER BY count DESC, length(alias) DESC, alias LIMIT 1),
+                 name)
              WHERE id = ?1",
         )?
         .execute(params![id])?;

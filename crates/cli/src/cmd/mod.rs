@@ -3,6 +3,7 @@
 pub mod actor;
 pub mod bench;
 pub mod bench_queries;
+pub mod entity;
 pub mod eval;
 pub mod events;
 pub mod export;

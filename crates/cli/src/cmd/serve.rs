@@ -16,7 +16,7 @@ pub struct Args {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// Accept writes (ingest; entity corrections later). Needs --token.
+    /// Accept writes (ingest, entity merge/split/rename). Needs --token.
     #[arg(long)]
     allow_writes: bool,
     /// Bearer token for writes (at least 16 characters).
