@@ -1,6 +1,7 @@
 //! GraphML for Gephi and other graph tools: every entity is a node; every standing relation is a
 //! directed edge typed by its predicate (with validity and report dates); every event ties its
-//! participants: actor -> recipient edges (directed) and edges between co-actors (undirected),
+//! participants: actor -> recipient edges, and edges between co-actors marked `symmetric`
+//! (all edges are written directed, so strict readers such as networkx accept the file),
 //! typed by the event category and dated by the event date.
 
 use std::io::Write;
@@ -56,6 +57,7 @@ const EDGE_KEYS: &[(&str, &str)] = &[
     ("last_reported", "string"),
     ("relation", "string"),
     ("event", "string"),
+    ("symmetric", "boolean"),
 ];
 
 struct Out<'a> {
@@ -170,10 +172,10 @@ pub fn write_graphml(store: &Store, w: &mut dyn Write, name: &str) -> Result<(u6
         }
         for (s, t, directed) in pairs {
             let line = format!(
-                "    <edge id=\"e{edges}\" source=\"{}\" target=\"{}\"{}>{}{}{}{}{}{}{}{}{}</edge>\n",
+                "    <edge id=\"e{edges}\" source=\"{}\" target=\"{}\">{}{}{}{}{}{}{}{}{}{}</edge>\n",
                 xml_escape(s),
                 xml_escape(t),
-                if directed { "" } else { " directed=\"false\"" },
+                data("symmetric", Some(if directed { "false" } else { "true" })),
                 data("edge_kind", Some("event")),
                 data("edge_type", Some(&r.category)),
                 data("date", r.date.as_deref()),

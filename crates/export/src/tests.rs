@@ -97,7 +97,7 @@ fn graphml_parses_and_has_typed_dated_edges() {
         })
         .expect("the meeting edge");
     assert_eq!(meeting.attribute("source"), Some("person:khalifa haftar"));
-    assert_eq!(meeting.attribute("directed"), Some("false"));
+    assert_eq!(data(meeting, "symmetric").as_deref(), Some("true"));
     let assault = doc
         .descendants()
         .filter(|x| x.has_tag_name("edge"))
