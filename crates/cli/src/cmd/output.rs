@@ -66,8 +66,10 @@ impl Table {
         out
     }
 
+    /// Prints to standard output; a closed pipe (`| head`) ends the output quietly.
     pub fn print(&self) {
-        print!("{}", self.render());
+        use std::io::Write;
+        let _ = std::io::stdout().lock().write_all(self.render().as_bytes());
     }
 }
 
