@@ -31,6 +31,20 @@ enum Command {
     Export(cmd::export::Args),
     /// Count what is stored.
     Stats(cmd::stats::Args),
+    /// An actor's dossier: aliases, titles, relations, events, co-participants, documents.
+    Actor(cmd::actor::Args),
+    /// Events, filtered by actor, type, place and dates.
+    Events(cmd::events::Args),
+    /// Standing relations, filtered by actor and predicate.
+    Relations(cmd::relations::Args),
+    /// Full-text search over the stored articles.
+    Search(cmd::search::Args),
+    /// Events per day, week or month, per category.
+    Timeline(cmd::timeline::Args),
+    /// Serve the HTTP API and the web page.
+    Serve(cmd::serve::Args),
+    /// Measure query latencies on the store (dossier, search, graph, timeline).
+    BenchQueries(cmd::bench_queries::Args),
     /// Score a stage against a gold set.
     #[command(subcommand)]
     Eval(cmd::eval::Task),
@@ -54,6 +68,13 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Export(args) => cmd::export::run(&cli.db, args),
         Command::Stats(args) => cmd::stats::run(&cli.db, args),
+        Command::Actor(args) => cmd::actor::run(&cli.db, args),
+        Command::Events(args) => cmd::events::run(&cli.db, args),
+        Command::Relations(args) => cmd::relations::run(&cli.db, args),
+        Command::Search(args) => cmd::search::run(&cli.db, args),
+        Command::Timeline(args) => cmd::timeline::run(&cli.db, args),
+        Command::Serve(args) => cmd::serve::run(&cli.db, args),
+        Command::BenchQueries(args) => cmd::bench_queries::run(&cli.db, args),
         Command::Eval(task) => cmd::eval::run(task),
         Command::Bench(args) => cmd::bench::run(args),
         Command::Entity(action) => cmd::entity::run(&cli.db, action),

@@ -11,6 +11,7 @@
 
 mod correct;
 mod export;
+mod query;
 mod schema;
 mod write;
 
@@ -21,6 +22,14 @@ use rusqlite::{Connection, OpenFlags, params};
 use serde::Serialize;
 
 pub use export::{CSV_TABLES, CsvTable};
+pub use query::{
+    ActorRef, Alias, Bucket, Cell, CoParticipant, ColumnType, DateBounds, DocRef, DocumentView,
+    Dossier, EventDataRow, EventFilter, EventPage, EventRow, Evidence, GRAPH_NODES,
+    GRAPH_RELATIONS, Geo, Graph, GraphEdge, GraphNode, MAX_LIMIT, Named, PARQUET_TABLES, Period,
+    Place, QueryError, QueryResult, RelationPage, RelationRow, SOURCES_PER_FACT, SearchHit,
+    SearchResults, SnippetPart, TableSpec, Timeline, TitleSpan, category_class, check_limit,
+    fts_query, parse_user_date,
+};
 pub use write::Saved;
 
 /// What went wrong with the store. Every variant names the store file.

@@ -8,7 +8,7 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
 }
 
-const STEPS: &[&str] = &[V1];
+const STEPS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes and reads.
 pub const VERSION: usize = STEPS.len();
@@ -236,6 +236,14 @@ CREATE TABLE corrections (
     who    TEXT NOT NULL,
     at     TEXT NOT NULL
 );
+"#;
+
+/// Indexes for the analyst queries (`query.rs`): events by place, relations by predicate,
+/// entities by mentions.
+const V2: &str = r#"
+CREATE INDEX events_place ON events(place);
+CREATE INDEX relations_predicate ON relations(predicate);
+CREATE INDEX entities_mentions ON entities(mentions DESC);
 "#;
 
 #[cfg(test)]

@@ -1,13 +1,21 @@
 //! One module per subcommand.
 
+pub mod actor;
 pub mod bench;
+pub mod bench_queries;
 pub mod entity;
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod ingest;
+pub mod output;
+pub mod relations;
+pub mod search;
+pub mod serve;
 pub mod stats;
+pub mod timeline;
 pub mod train;
 
 use types::PublicationDate;
