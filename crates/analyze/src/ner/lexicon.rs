@@ -375,7 +375,14 @@ impl Lexicon {
 
 /// Marks the B/I/L/U bits of every phrase of `table` that starts at token `i` and ends on a
 /// capitalised token, with categories shifted by `base`.
-fn match_from(table: &U64Map<u32>, lowers: &[u64], cap: &[bool], i: usize, base: u32, out: &mut [u128]) {
+fn match_from(
+    table: &U64Map<u32>,
+    lowers: &[u64],
+    cap: &[bool],
+    i: usize,
+    base: u32,
+    out: &mut [u128],
+) {
     let n = lowers.len();
     let mut h = None;
     for j in i..n.min(i + MAX_PHRASE) {
@@ -465,7 +472,10 @@ impl NameList {
     /// The class a single word (lowercase hash) mostly had in training (two thirds or more of
     /// at least two occurrences).
     pub fn majority(&self, lower: u64) -> Option<super::labels::Class> {
-        self.majority.get(lower).and_then(|c| c.checked_sub(1)).map(|c| super::labels::Class::from_index(c.into()))
+        self.majority
+            .get(lower)
+            .and_then(|c| c.checked_sub(1))
+            .map(|c| super::labels::Class::from_index(c.into()))
     }
 }
 

@@ -182,8 +182,8 @@ fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)])
             .is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, w.lower));
         let polity = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL | 1 << cat::PROVINCE;
         let place = view.cats(s, e) & polity != 0;
-        let role_after =
-            after.is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.officials, w.lower));
+        let role_after = after
+            .is_some_and(|w| w.flags & flag::ALL_LOWER != 0 && has(&view.sets.officials, w.lower));
         let institution = c == Class::Loc && role_after;
         let members = member_after && matches!(c, Class::Per | Class::Loc);
         if c != Class::Org && !place && (head_before || institution || members) {
@@ -248,8 +248,7 @@ fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
     }
     let mut added = false;
     for &(a, b) in view.sents {
-        for i in a..b {
-            let w = &view.words[i];
+        for (i, w) in view.words.iter().enumerate().take(b).skip(a) {
             if covered[i] || w.flags & flag::INIT_CAP == 0 || w.flags & flag::ALL_CAPS != 0 {
                 continue;
             }

@@ -45,7 +45,16 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { epochs1: 12, epochs2: 12, folds: 5, seed: 1, prune: 2, names: true, ensemble: 3, dropout: 0.15 }
+        Options {
+            epochs1: 12,
+            epochs2: 12,
+            folds: 5,
+            seed: 1,
+            prune: 2,
+            names: true,
+            ensemble: 3,
+            dropout: 0.15,
+        }
     }
 }
 
@@ -323,7 +332,17 @@ pub fn train(
             let mut t1 = Vec::new();
             let mut scorer = Scorer::Fixed(&w);
             let mut none = None;
-            run_doc(&lexicon, &prepared[d], &bounds, 0, None, &mut scorer, false, &mut t1, &mut none);
+            run_doc(
+                &lexicon,
+                &prepared[d],
+                &bounds,
+                0,
+                None,
+                &mut scorer,
+                false,
+                &mut t1,
+                &mut none,
+            );
             pass2_facts(&prepared[d].doc, &t1, &mut p2[d]);
         }
         log(&format!("fold {}/{k}: first pass trained on {} documents", fold + 1, rest.len()));

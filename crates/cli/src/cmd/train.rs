@@ -227,8 +227,11 @@ fn refine_changes(docs: &[Doc], rec: &Recognizer) {
                 raw.insert((s + x, s + y, c.as_str()));
             }
         }
-        let fin: BTreeSet<(usize, usize, &str)> =
-            rec.tag_document(&t.tokens, &t.sents).iter().map(|e| (e.start, e.end, e.ty.conll())).collect();
+        let fin: BTreeSet<(usize, usize, &str)> = rec
+            .tag_document(&t.tokens, &t.sents)
+            .iter()
+            .map(|e| (e.start, e.end, e.ty.conll()))
+            .collect();
         for x in raw.symmetric_difference(&fin) {
             let right = gold.contains(x);
             let now = fin.contains(x);
