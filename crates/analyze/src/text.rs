@@ -136,9 +136,9 @@ fn trim_span(text: &str, span: Span) -> Span {
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-const OPENERS: &[char] = &['"', '\u{201c}', '\u{2018}', '(', '[', '{', '\u{ab}', '`', '\''];
+const OPENERS: &[char] = &['"', '\u{201c}', '\u{2018}', '(', '[', '{', '<', '\u{ab}', '`', '\''];
 const CLOSERS: &[char] =
-    &['"', '\u{201d}', '\u{2019}', ')', ']', '}', '\u{bb}', ',', ';', ':', '!', '?', '\''];
+    &['"', '\u{201d}', '\u{2019}', ')', ']', '}', '>', '\u{bb}', ',', ';', ':', '!', '?', '\''];
 const CURRENCY: &[char] = &['$', '\u{a3}', '\u{20ac}', '\u{a5}'];
 
 /// Titles that keep their final period and never end a sentence (`Mr.`, `Gen.`).
@@ -550,6 +550,7 @@ mod tests {
             ("Yunus-Bek Yevkurov", &["Yunus-Bek", "Yevkurov"]),
             ("north-west of Moscow.", &["north-west", "of", "Moscow", "."]),
             ("a -- b", &["a", "--", "b"]),
+            ("<Canadian Pacific Ltd>.", &["<", "Canadian", "Pacific", "Ltd", ">", "."]),
             ("", &[]),
         ];
         for (input, expect) in cases {

@@ -82,7 +82,28 @@ pub fn scan(text: &str, from: usize) -> (Vec<Zone>, Option<Dateline>) {
         }
         prev_zoned = zones.len() > before;
     }
+    if let Some(credit) = sign_off(text, from)
+        && zones.last().is_none_or(|z| z.span.end <= credit.start)
+    {
+        zones.push(Zone { kind: ZoneKind::Credit, span: credit });
+    }
     (zones, best)
+}
+
+/// A wire agency's sign-off ending the article (`... in the first quarter.\n REUTER`): the
+/// agency's name as the last word, alone on its line or after the end of a sentence.
+fn sign_off(text: &str, from: usize) -> Option<Span> {
+    let body = text.get(from..)?.trim_end();
+    let word_start = body.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = &body[word_start..];
+    if !matches!(word, "REUTER" | "REUTERS" | "Reuter" | "Reuters" | "AFP" | "AP" | "UPI") {
+        return None;
+    }
+    let before = body[..word_start].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n') || ends_sentence(before)) {
+        return None;
+    }
+    Some(Span::new(from + word_start, from + body.len()))
 }
 
 fn starts_lower(s: &str) -> bool {
@@ -617,6 +638,10 @@ mod tests {
             let text = format!("Title\n\n{line}\n\nBody text follows here.");
             check(&text, zones, None);
         }
+        // A wire sign-off ends the article; a sentence that names the agency is no sign-off.
+        check("Title\n\nBody text follows here.\n REUTER", &["Credit:REUTER"], None);
+        check("Title\n\nTotal 55.8 (33.7).        REUTER\n", &["Credit:REUTER"], None);
+        check("Title\n\nThe story was first reported by Reuters", &[], None);
         // A line that ends in an agency name but whose sentence goes on is not a caption.
         check("the minister said. Reuters\nreported the talks had stalled.", &[], None);
     }

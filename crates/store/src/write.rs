@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
+use std::sync::LazyLock;
 use types::{
     Analysis, Argument, CorefLink, Diagnostic, Document, Event, LocalEntity, Mention, MentionKind,
     Paragraph, Relation, Sentence, Timex, TitleFact,
@@ -339,11 +340,13 @@ fn write_entities(
         // Aliases: every name or description used for it here, counted by mentions (a form an
         // analyst split off counts for the entity it was split to).
         let add_alias = |entity: &str, alias: &str, kind: &str, n: i64| -> rusqlite::Result<()> {
+            // A name broken over a line is the same name.
+            let alias = one_line(alias);
             tx.prepare_cached(
                 "INSERT INTO aliases (entity, alias, kind, count) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(entity, alias) DO UPDATE SET count = count + excluded.count",
             )?
-            .execute(params![entity, alias, kind, n])?;
+            .execute(params![entity, alias.as_ref(), kind, n])?;
             Ok(())
         };
         for &m in &e.mentions {
@@ -364,18 +367,19 @@ fn write_entities(
                 add_alias(&id, alias, "name", 0)?;
             }
         }
-        // The display name: an analyst's, the gazetteer's, else the most used name, then the
-        // longest, then the first in order.
+        // The display name: an analyst's, the gazetteer's, else (for a person, a full name first)
+        // the most used name, then the longest, then the first in order.
         tx.prepare_cached(
             "UPDATE entities SET name = COALESCE(
                  (SELECT name FROM entity_names WHERE entity = ?1),
                  CASE WHEN geo_id IS NOT NULL THEN name END,
                  (SELECT alias FROM aliases WHERE entity = ?1 AND kind = 'name'
-                  ORDER BY count DESC, length(alias) DESC, alias LIMIT 1),
+                  ORDER BY (?2 = 'PERSON' AND instr(alias, ' ') > 0) DESC, count DESC,
+                           length(alias) DESC, alias LIMIT 1),
                  name)
              WHERE id = ?1",
         )?
-        .execute(params![id])?;
+        .execute(params![id, e.etype.as_str()])?;
         tx.prepare_cached(
             "INSERT INTO document_entities (doc, local, entity, key, name, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
@@ -403,17 +407,7 @@ fn write_events(
         let place = e.places.first().and_then(|p| arg_entity(p, ids));
         let date = e.date.as_ref().map(|d| d.value.as_str());
         let modality = to_str(&e.modality);
-        tx.prepare_cached(
-            "INSERT INTO events (id, category, mode, date, place, modality, implied, reports, first_reported, last_reported)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)
-             ON CONFLICT(id) DO UPDATE SET
-                reports = reports + 1,
-                first_reported = CASE WHEN first_reported IS NULL OR excluded.first_reported < first_reported
-                                      THEN excluded.first_reported ELSE first_reported END,
-                last_reported = CASE WHEN last_reported IS NULL OR excluded.last_reported > last_reported
-                                     THEN excluded.last_reported ELSE last_reported END",
-        )?
-        .execute(params![
+        tx.prepare_cached(&EVENT_UPSERT)?.execute(params![
             key,
             e.category.as_str(),
             e.mode,
@@ -494,24 +488,16 @@ fn write_relations(
         let id = format!("{subject}|{}|{object}", r.predicate.as_str());
         let from = r.valid_from.as_ref().map(|v| v.value.as_str());
         let to = r.valid_to.as_ref().map(|v| v.value.as_str());
-        tx.prepare_cached(
-            "INSERT INTO relations (id, subject, predicate, object, title, valid_from, valid_to, reports, first_reported, last_reported)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)
-             ON CONFLICT(id) DO UPDATE SET
-                reports = reports + 1,
-                title = COALESCE(title, excluded.title),
-                valid_from = CASE WHEN valid_from IS NULL THEN excluded.valid_from
-                                  WHEN excluded.valid_from IS NULL THEN valid_from
-                                  ELSE min(valid_from, excluded.valid_from) END,
-                valid_to = CASE WHEN valid_to IS NULL THEN excluded.valid_to
-                                WHEN excluded.valid_to IS NULL THEN valid_to
-                                ELSE max(valid_to, excluded.valid_to) END,
-                first_reported = CASE WHEN first_reported IS NULL OR excluded.first_reported < first_reported
-                                      THEN excluded.first_reported ELSE first_reported END,
-                last_reported = CASE WHEN last_reported IS NULL OR excluded.last_reported > last_reported
-                                     THEN excluded.last_reported ELSE last_reported END",
-        )?
-        .execute(params![id, subject, r.predicate.as_str(), object, r.title, from, to, published])?;
+        tx.prepare_cached(&RELATION_UPSERT)?.execute(params![
+            id,
+            subject,
+            r.predicate.as_str(),
+            object,
+            r.title.as_deref().map(one_line),
+            from,
+            to,
+            published
+        ])?;
         tx.prepare_cached(
             "INSERT INTO relation_reports (doc, idx, relation, subject_start, subject_end, object_start,
                 object_end, evidence_start, evidence_end, sentence, title, valid_from, valid_to)
@@ -549,3 +535,55 @@ mod erased {
         }
     }
 }
+
+/// `text` with every run of white space (line breaks included) as one space.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(|c: char| c.is_whitespace() && c != ' ') || text.contains("  ") {
+        std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `column` updated from a new report so that the stored value does not depend on the order in
+/// which reports arrive: a value beats none, and between two values `pick` (`min` or `max`)
+/// decides.
+fn order_free(column: &str, pick: &str) -> String {
+    format!(
+        "{column} = CASE WHEN {column} IS NULL THEN excluded.{column} \
+         WHEN excluded.{column} IS NULL THEN {column} \
+         ELSE {pick}({column}, excluded.{column}) END"
+    )
+}
+
+/// One event report into its stored event (reports counted, first/last report dates widened).
+static EVENT_UPSERT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "INSERT INTO events (id, category, mode, date, place, modality, implied, reports,
+             first_reported, last_reported)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)
+         ON CONFLICT(id) DO UPDATE SET reports = reports + 1, implied = min(implied, excluded.implied),
+             {}, {}, {}, {}, {}, {}",
+        order_free("mode", "min"),
+        order_free("date", "min"),
+        order_free("place", "min"),
+        order_free("modality", "min"),
+        order_free("first_reported", "min"),
+        order_free("last_reported", "max"),
+    )
+});
+
+/// One relation report into its stored relation (validity widened to cover every report).
+static RELATION_UPSERT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "INSERT INTO relations (id, subject, predicate, object, title, valid_from, valid_to, reports,
+             first_reported, last_reported)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)
+         ON CONFLICT(id) DO UPDATE SET reports = reports + 1, {}, {}, {}, {}, {}",
+        order_free("title", "min"),
+        order_free("valid_from", "min"),
+        order_free("valid_to", "max"),
+        order_free("first_reported", "min"),
+        order_free("last_reported", "max"),
+    )
+});
