@@ -1047,13 +1047,10 @@ impl Store {
     }
 
     /// The actors most often with `id` in cooperative events, and against it in conflict ones.
-    fn co_participants(
-        &self,
-        id: &str,
-        top: usize,
-    ) -> QueryResult<(Vec<CoParticipant>, Vec<CoParticipant>)> {
-        // Every (event, category, date, my role, other entity, other role) over reports.
-        let rows = self.q(
+    /// Every (event, category, date, `id`'s role, other entity, other role) over the reports of
+    /// events in which `id` takes part with another entity.
+    fn event_ties(&self, id: &str) -> QueryResult<Vec<EventTie>> {
+        self.q(
             "SELECT DISTINCT r.event, r.category, ev.date, me.role, o.entity, o.role
              FROM event_arguments me
              JOIN event_reports r ON r.doc = me.doc AND r.idx = me.event
@@ -1063,17 +1060,16 @@ impl Store {
                AND o.role IN ('actor', 'recipient', 'with')
                AND o.entity IS NOT NULL AND o.entity != ?1",
             [id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                ))
-            },
-        )?;
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+    }
+
+    fn co_participants(
+        &self,
+        id: &str,
+        top: usize,
+    ) -> QueryResult<(Vec<CoParticipant>, Vec<CoParticipant>)> {
+        let rows = self.event_ties(id)?;
         let side = |role: &str| if role == "recipient" { 1 } else { 0 };
         type Tally = HashMap<String, (HashSet<String>, Option<String>)>;
         let (mut met, mut fought): (Tally, Tally) = Default::default();
@@ -1350,27 +1346,7 @@ impl Store {
                 })
             },
         )?;
-        let rows = self.q(
-            "SELECT DISTINCT r.event, r.category, ev.date, me.role, o.entity, o.role
-             FROM event_arguments me
-             JOIN event_reports r ON r.doc = me.doc AND r.idx = me.event
-             JOIN events ev ON ev.id = r.event
-             JOIN event_arguments o ON o.doc = me.doc AND o.event = me.event
-             WHERE me.entity = ?1 AND me.role IN ('actor', 'recipient', 'with')
-               AND o.role IN ('actor', 'recipient', 'with')
-               AND o.entity IS NOT NULL AND o.entity != ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                ))
-            },
-        )?;
+        let rows = self.event_ties(id)?;
         let mut agg: BTreeMap<(String, String, String), TieTally> = BTreeMap::new();
         for (event, category, date, my_role, other, other_role) in rows {
             // Direction: actor -> recipient; otherwise from the centre outwards.
@@ -1537,6 +1513,9 @@ pub fn fts_query(text: &str) -> Option<String> {
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }
+
+/// (event, category, date, one side's role, the other entity, its role).
+type EventTie = (String, String, Option<String>, String, String, String);
 
 /// Escapes `\`, `%` and `_` for `LIKE ... ESCAPE '\'`.
 fn like_escape(s: &str) -> String {

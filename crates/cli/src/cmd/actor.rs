@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use store::Store;
 
-use super::output::{Table, names, opt, query_failed};
+use super::output::{EVENT_COLUMNS, Table, event_cells, opt, query_failed};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -97,18 +97,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     print_or_none(&t);
 
     section(&format!("Events ({} of {}, in date order)", d.events.len(), d.events_total));
-    let mut t =
-        Table::new(&["date", "category", "mode", "actors", "recipients", "place", "reports"]);
+    let mut t = Table::new(&EVENT_COLUMNS);
     for e in &d.events {
-        t.row(vec![
-            e.date.clone().unwrap_or_else(|| "undated".into()),
-            e.category.clone(),
-            opt(&e.mode),
-            names(&e.actors),
-            names(&e.recipients),
-            e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-            e.reports.to_string(),
-        ]);
+        t.row(event_cells(e));
     }
     print_or_none(&t);
 

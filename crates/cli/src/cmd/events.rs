@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use store::{EventFilter, Store};
 
-use super::output::{Table, names, opt, query_failed};
+use super::output::{EVENT_COLUMNS, Paging, Table, event_cells, query_failed};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,13 +26,8 @@ pub struct Args {
     /// Latest date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     to: Option<String>,
-    #[arg(long, default_value_t = 50)]
-    limit: usize,
-    #[arg(long, default_value_t = 0)]
-    offset: usize,
-    /// Print one JSON object.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    page: Paging,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
@@ -43,30 +38,23 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         place: args.place,
         from: args.from,
         to: args.to,
-        limit: args.limit,
-        offset: args.offset,
+        limit: args.page.limit,
+        offset: args.page.offset,
     };
     let page = match store.events(&filter) {
         Ok(p) => p,
         Err(e) => return query_failed(e),
     };
-    if args.json {
+    if args.page.json {
         println!("{}", serde_json::to_string(&page)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let mut t =
-        Table::new(&["date", "category", "mode", "actors", "recipients", "place", "reports", "id"]);
+    let columns: Vec<&str> = EVENT_COLUMNS.iter().copied().chain(["id"]).collect();
+    let mut t = Table::new(&columns);
     for e in &page.events {
-        t.row(vec![
-            e.date.clone().unwrap_or_else(|| "undated".into()),
-            e.category.clone(),
-            opt(&e.mode),
-            names(&e.actors),
-            names(&e.recipients),
-            e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-            e.reports.to_string(),
-            e.id.clone(),
-        ]);
+        let mut cells = event_cells(e);
+        cells.push(e.id.clone());
+        t.row(cells);
     }
     t.print();
     println!("{} of {} events (from {})", page.events.len(), page.total, page.offset);

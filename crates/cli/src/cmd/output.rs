@@ -118,3 +118,34 @@ mod tests {
         check(&[&["only"]], 20, "a     bb\n----  --\nonly\n");
     }
 }
+
+/// The columns of an event in a table: date, category, mode, actors, recipients, place, reports.
+pub const EVENT_COLUMNS: [&str; 7] =
+    ["date", "category", "mode", "actors", "recipients", "place", "reports"];
+
+/// An event's cells under [`EVENT_COLUMNS`].
+pub fn event_cells(e: &store::EventRow) -> Vec<String> {
+    vec![
+        e.date.clone().unwrap_or_else(|| "undated".into()),
+        e.category.clone(),
+        opt(&e.mode),
+        names(&e.actors),
+        names(&e.recipients),
+        e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+        e.reports.to_string(),
+    ]
+}
+
+/// Paging and output options shared by the listing commands.
+#[derive(Debug, clap::Args)]
+pub struct Paging {
+    /// At most this many rows.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Skip this many rows first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use store::Store;
 
 use super::actor::validity;
-use super::output::{Table, query_failed};
+use super::output::{Paging, Table, query_failed};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,13 +18,8 @@ pub struct Args {
     /// PRESENT_IN, LOCATED_IN or AFFILIATED_WITH.
     #[arg(long)]
     predicate: Option<String>,
-    #[arg(long, default_value_t = 50)]
-    limit: usize,
-    #[arg(long, default_value_t = 0)]
-    offset: usize,
-    /// Print one JSON object.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    page: Paging,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
@@ -32,13 +27,13 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let page = match store.relations(
         args.actor.as_deref(),
         args.predicate.as_deref(),
-        args.limit,
-        args.offset,
+        args.page.limit,
+        args.page.offset,
     ) {
         Ok(p) => p,
         Err(e) => return query_failed(e),
     };
-    if args.json {
+    if args.page.json {
         println!("{}", serde_json::to_string(&page)?);
         return Ok(ExitCode::SUCCESS);
     }
