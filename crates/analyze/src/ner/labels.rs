@@ -92,6 +92,16 @@ pub fn allowed(prev: Tag, cur: Tag, last: bool) -> bool {
     ok && !(last && matches!(part_of(cur), Some(Part::B | Part::I)))
 }
 
+/// The tag that closes an entity at this token instead of leaving it open (B to U, I to L).
+#[inline]
+pub const fn closed(t: Tag) -> Tag {
+    match part_of(t) {
+        Some(Part::B) => t + 3,
+        Some(Part::I) => t + 1,
+        _ => t,
+    }
+}
+
 /// Class index used in count tables: 0 = O, 1..=4 = classes.
 #[inline]
 pub const fn class_slot(t: Tag) -> usize {
@@ -185,5 +195,11 @@ mod tests {
         assert!(!allowed(O, tag(Class::Per, Part::B), true));
         assert_eq!(class_slot(O), 0);
         assert_eq!(class_slot(tag(Class::Misc, Part::L)), 4);
+        for c in Class::ALL {
+            assert_eq!(closed(tag(c, Part::B)), tag(c, Part::U));
+            assert_eq!(closed(tag(c, Part::I)), tag(c, Part::L));
+            assert_eq!(closed(tag(c, Part::L)), tag(c, Part::L));
+        }
+        assert_eq!(closed(O), O);
     }
 }

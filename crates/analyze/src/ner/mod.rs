@@ -390,6 +390,20 @@ mod tests {
         check("The president said the minister would resign.", "");
     }
 
+    /// A name the tagger leaves open ends before a lowercase word or the sentence's closing
+    /// punctuation instead of running over them (the greedy decoder used to be forced on).
+    #[test]
+    fn names_end_before_lowercase_words_and_final_punctuation() {
+        check(
+            "Deputy Defence Minister Ruslan-Bek Tsalikov there.",
+            "TITLE Deputy Defence Minister>Ruslan-Bek Tsalikov | PERSON Ruslan-Bek Tsalikov",
+        );
+        check(
+            "The group met Defence Minister Magomed-Bek Yevloyev there.",
+            "TITLE Defence Minister>Magomed-Bek Yevloyev | PERSON Magomed-Bek Yevloyev",
+        );
+    }
+
     #[test]
     fn mentions_keep_their_invariants() {
         let text = include_str!("../../benches/data/news.txt");

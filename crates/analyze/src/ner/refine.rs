@@ -66,6 +66,7 @@ pub struct Entity {
 #[derive(Debug)]
 pub struct WordSets {
     org_heads: Vec<u64>,
+    designators: Vec<u64>,
     members: Vec<u64>,
     officials: Vec<u64>,
     geo: Vec<u64>,
@@ -82,6 +83,7 @@ impl WordSets {
     pub fn new() -> WordSets {
         WordSets {
             org_heads: hashes(words::ORG_HEADS),
+            designators: hashes(words::ORG_DESIGNATORS),
             members: hashes(words::MEMBER_NOUNS),
             officials: hashes(words::OFFICIALS),
             geo: hashes(words::GEO_FEATURES),
@@ -127,7 +129,22 @@ impl DocView<'_> {
 /// Applies the refinements to the tagger's spans (document token ranges, in order).
 pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity> {
     let mut ents: Vec<(usize, usize, Class, u8)> = Vec::with_capacity(spans.len());
+    // Last words of the tagger's person names, for titled names it typed otherwise.
+    let mut person_ends: Vec<u64> = spans
+        .iter()
+        .filter(|&&(_, _, c)| c == Class::Per)
+        .map(|&(_, e, _)| view.words[e - 1].lower)
+        .collect();
+    person_ends.sort_unstable();
     for (k, &(s, e, c)) in spans.iter().enumerate() {
+        // `Field Marshal X` typed as something else, where X ends a person's name elsewhere in
+        // the document: the title stays out and X is that person.
+        if c != Class::Per
+            && let Some(t) = titled_person(view, s, e, &person_ends)
+        {
+            ents.push((t, e, Class::Per, 1));
+            continue;
+        }
         // Titles are not part of names: strip leading title words from a person, and drop a
         // name made of title words alone when it stands before a name or another title word
         // (`Field Marshal Haftar`, `Mr Putin`, `Defence` in `Defence Minister`).
@@ -156,12 +173,53 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
         }
         ents.push((s2, e, c, 1));
     }
+    designated_organisations(view, &mut ents);
     organisation_cues(view, &mut ents);
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
     ents.iter()
         .map(|&(s, e, c, _)| Entity { start: s, end: e, ty: fine_type(view, s, e, c) })
         .collect()
+}
+
+/// Where the name after the title words that open span `[s, e)` starts, when those words end
+/// on a title head and the span's last word ends a person's name elsewhere in the document.
+fn titled_person(view: &DocView<'_>, s: usize, e: usize, person_ends: &[u64]) -> Option<usize> {
+    let mut t = s;
+    while t < e && view.is_title_word(t) {
+        t += 1;
+    }
+    let headed = t > s && view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
+    let named = t < e && (t..e).all(|i| view.words[i].is_cap());
+    (headed && named && has(person_ends, view.words[e - 1].lower)).then_some(t)
+}
+
+/// A person name ending on an organisation designator (`... Armed Forces`, `... Party`) is an
+/// organisation, and takes in a group adjective just before it (`Libyan`, `Jordanian`), as
+/// CoNLL-2003 and OntoNotes annotate such names. The type carries weight 3 into
+/// [`consistency`].
+fn designated_organisations(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let mut k = 0;
+    while k < ents.len() {
+        let (s, e, c, _) = ents[k];
+        let last = &view.words[e - 1];
+        if c == Class::Per
+            && e - s >= 2
+            && last.flags & flag::INIT_CAP != 0
+            && has(&view.sets.designators, last.lower)
+        {
+            ents[k] = (s, e, Class::Org, 3);
+            if k > 0 {
+                let (ps, pe, pc, _) = ents[k - 1];
+                if pe == s && pc == Class::Misc && (ps..pe).all(|i| is_group_word(view, i)) {
+                    ents[k - 1] = (ps, e, Class::Org, 3);
+                    ents.remove(k);
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
 }
 
 /// `the militant group X`, `news agency X` (an organisation head noun just before the name)
@@ -362,4 +420,83 @@ pub fn titles(view: &DocView<'_>, ents: &[Entity]) -> Vec<TitleSpan> {
         out.push(TitleSpan { start: s, end: j + 1, person: k });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tagger::{Scratch, Tagger};
+    use super::*;
+    use crate::ner::Recognizer;
+
+    /// Refines the tagger spans written into `input` as `[CLASS words ]` (tokens separated by
+    /// spaces, a sentence ending after each `.`) and shows the result as `TYPE words`, joined
+    /// by ` | `.
+    fn check(input: &str, expect: &str) {
+        let rec = Recognizer::embedded().expect("the embedded model loads");
+        let mut toks: Vec<&str> = Vec::new();
+        let mut spans = Vec::new();
+        let mut open: Option<(usize, Class)> = None;
+        let mut sents = Vec::new();
+        let mut start = 0;
+        for t in input.split_whitespace() {
+            if let Some(c) = t.strip_prefix('[') {
+                open = Some((toks.len(), Class::parse(c).expect("a class")));
+            } else if t == "]" {
+                let (s, c) = open.take().expect("an open span");
+                spans.push((s, toks.len(), c));
+            } else {
+                toks.push(t);
+                if t == "." {
+                    sents.push((start, toks.len()));
+                    start = toks.len();
+                }
+            }
+        }
+        if start < toks.len() {
+            sents.push((start, toks.len()));
+        }
+        let mut scratch = Scratch::default();
+        let tagger = Tagger { model: rec.model(), id: 1 };
+        tagger.prepare(&toks, &sents, &mut scratch);
+        let sets = WordSets::new();
+        let view = DocView {
+            words: &scratch.doc.words,
+            tokens: &toks,
+            sents: &sents,
+            lex: &rec.model().lexicon,
+            sets: &sets,
+        };
+        let got: Vec<String> = refine(&view, &spans)
+            .iter()
+            .map(|e| format!("{} {}", e.ty.as_str(), toks[e.start..e.end].join(" ")))
+            .collect();
+        assert_eq!(got.join(" | "), expect, "input: {input}");
+    }
+
+    #[test]
+    fn titled_names_and_designated_organisations() {
+        for (input, expect) in [
+            // A titled name the tagger typed otherwise is the person named elsewhere.
+            (
+                "[MISC Field Marshal Omar Bashiri ] arrived . [PER Bashiri ] spoke .",
+                "PERSON Omar Bashiri | PERSON Bashiri",
+            ),
+            (
+                "[MISC General Omar Bashiri ] arrived . [PER Omar Bashiri ] spoke .",
+                "PERSON Omar Bashiri | PERSON Omar Bashiri",
+            ),
+            // ... but not when no person of that name is in the document.
+            ("[ORG General Motors ] said .", "ORG General Motors"),
+            // A person name ending on an organisation designator is an organisation, with
+            // the group adjective before it.
+            (
+                "his [MISC Sudanese ] [PER Popular Defence Forces ] said .",
+                "ORG Sudanese Popular Defence Forces",
+            ),
+            ("[PER Karen National Union ] said .", "ORG Karen National Union"),
+            ("[MISC Sudanese ] [PER Omar Bashiri ] said .", "NORP Sudanese | PERSON Omar Bashiri"),
+        ] {
+            check(input, expect);
+        }
+    }
 }

@@ -14,7 +14,7 @@ use super::features::{
 use super::hash::str_hash;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::labels::{NTAGS, O, Part, Tag, allowed, class_slot, part_of, spans};
+use super::labels::{NTAGS, O, Part, Tag, allowed, class_slot, closed, part_of, spans};
 use super::lexicon::{Lexicon, NameList, U64Map};
 use super::model::{Model, Weights};
 
@@ -209,6 +209,35 @@ pub fn must_score(w: &Tok, prev: Tag, lex: &Lexicon) -> bool {
         || lex.is_particle(w.lower)
 }
 
+/// Whether an entity left open by the previous tag must end before `w` rather than take it
+/// in: a word with no capital letter or digit that is neither a name particle nor a name
+/// connector (`there`, `group`, `said`), or, as the sentence's last token, any word without a
+/// capital letter or digit (`.`, `of`). The greedy decoder may only continue an open entity,
+/// so without this check one wrong I tag would make the name run over the rest of the
+/// sentence (`Yunus-Bek Yevkurov there.`).
+#[inline]
+pub fn ends_before(w: &Tok, prev: Tag, last: bool, lex: &Lexicon) -> bool {
+    if !matches!(part_of(prev), Some(Part::B | Part::I)) {
+        return false;
+    }
+    if w.flags & (flag::HAS_UPPER | flag::HAS_DIGIT) != 0 {
+        return false;
+    }
+    last || !(lex.is_particle(w.lower) || is_connector(w.lower))
+}
+
+/// Whether a lowercase word hash is one of [`words::NAME_CONNECTORS`].
+pub fn is_connector(lower: u64) -> bool {
+    static SET: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let mut v: Vec<u64> =
+            super::words::NAME_CONNECTORS.iter().map(|w| super::hash::lower_hash(w)).collect();
+        v.sort_unstable();
+        v
+    });
+    set.binary_search(&lower).is_ok()
+}
+
 fn word_scores(w: &Weights, info: &WordInfo, o: i32, feats: &mut Vec<u64>) -> [i32; NTAGS] {
     feats.clear();
     word_features(info, o, feats);
@@ -344,7 +373,11 @@ impl Tagger<'_> {
         for (s, &(a, b)) in doc.sents.iter().enumerate() {
             for i in a..b {
                 let w = &doc.words[i];
-                let prev = if i > a { tags[i - 1] } else { O };
+                let mut prev = if i > a { tags[i - 1] } else { O };
+                if ends_before(w, prev, i + 1 == b, lex) {
+                    prev = closed(prev);
+                    tags[i - 1] = prev;
+                }
                 if !must_score(w, prev, lex) {
                     tags[i] = O;
                     continue;
@@ -387,6 +420,53 @@ impl Tagger<'_> {
                     });
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::word_info;
+    use super::super::labels::{Class, tag};
+    use super::*;
+
+    /// `prev` as `O` or `CLASS-PART`, then the token and whether it ends the sentence.
+    fn check(prev: &str, token: &str, last: bool, expect: bool) {
+        let rec = crate::ner::Recognizer::embedded().expect("the embedded model loads");
+        let lex = &rec.model().lexicon;
+        let prev = match prev.split_once('-') {
+            None => O,
+            Some((p, c)) => {
+                let part = match p {
+                    "B" => Part::B,
+                    "I" => Part::I,
+                    "L" => Part::L,
+                    _ => Part::U,
+                };
+                tag(Class::parse(c).unwrap_or(Class::Misc), part)
+            }
+        };
+        let w = word_info(token, lex).tok();
+        assert_eq!(ends_before(&w, prev, last, lex), expect, "{prev} {token} {last}");
+    }
+
+    #[test]
+    fn open_names_end_before_words_that_cannot_continue_them() {
+        for (prev, token, last, expect) in [
+            ("I-PER", "there", false, true),
+            ("B-ORG", "group", false, true),
+            ("I-PER", ".", true, true),
+            ("B-ORG", "of", true, true),
+            ("B-ORG", "of", false, false),
+            ("I-ORG", "&", false, false),
+            ("B-PER", "van", false, false),
+            ("B-PER", "Smith", true, false),
+            ("I-MISC", "2000", true, false),
+            ("L-PER", "there", false, false),
+            ("O", "there", false, false),
+            ("U-LOC", ".", true, false),
+        ] {
+            check(prev, token, last, expect);
         }
     }
 }

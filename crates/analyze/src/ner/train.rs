@@ -8,12 +8,12 @@ use super::features::{
     Context, Counts, Pass2, boundary_features, context_features, word_features, word_info,
 };
 use super::hash::{Rng, lower};
-use super::labels::{Class, NTAGS, O, Tag, class_slot, from_spans, spans};
+use super::labels::{Class, NTAGS, O, Tag, class_slot, closed, from_spans, spans};
 use super::lexicon::{Lexicon, LexiconSource, NameList, U64Map};
 use super::model::{Model, Weights};
 use super::perceptron::Perceptron;
 use super::tagger::{
-    DocState, PrepScratch, best_tag, fill_facts, must_score, pass2_facts, tracked,
+    DocState, PrepScratch, best_tag, ends_before, fill_facts, must_score, pass2_facts, tracked,
 };
 
 /// A training document: tokens, sentence token ranges and gold entity spans per sentence.
@@ -162,7 +162,11 @@ fn run_doc(
     for (s, &(a, b)) in p.doc.sents.iter().enumerate() {
         for i in a..b {
             let w = &p.doc.words[i];
-            let prev = if i > a { tags[i - 1] } else { O };
+            let mut prev = if i > a { tags[i - 1] } else { O };
+            if ends_before(w, prev, i + 1 == b, lex) {
+                prev = closed(prev);
+                tags[i - 1] = prev;
+            }
             if !learn && !must_score(w, prev, lex) {
                 tags[i] = O;
                 continue;

@@ -95,6 +95,14 @@ pub const TITLE_HEADS: &[&str] = &[
     "head",
 ];
 
+/// Tokens without a capital letter or digit that occur inside names, besides the particles
+/// (`Bank of England`, `Procter & Gamble`, `Moody 's`, `Rep .`). Any other such token ends an
+/// open name before it.
+pub const NAME_CONNECTORS: &[&str] = &[
+    "of", "and", "the", "for", "in", "on", "at", "&", "'s", "'", "/", "(", ")", "-", ".", ",",
+    "et", "al", "y", "e", "upon", "on-sea", "am", "an", "sur", "lès",
+];
+
 /// Lowercase particles that can begin a name (`van Gogh`, `de Klerk`, `bin Laden`).
 pub const NAME_PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
@@ -220,6 +228,46 @@ pub const ORG_HEADS: &[&str] = &[
     "maker",
     "conglomerate",
     "subsidiary",
+];
+
+/// Last words that make a capitalised name an organisation's (`... Armed Forces`,
+/// `... Democratic Party`, `... Holdings Corp`): never the end of a person's name.
+pub const ORG_DESIGNATORS: &[&str] = &[
+    "forces",
+    "army",
+    "navy",
+    "party",
+    "front",
+    "council",
+    "committee",
+    "ministry",
+    "brigade",
+    "brigades",
+    "battalion",
+    "militia",
+    "movement",
+    "union",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "plc",
+    "bank",
+    "agency",
+    "association",
+    "federation",
+    "university",
+    "institute",
+    "commission",
+    "organisation",
+    "organization",
+    "authority",
+    "company",
+    "airlines",
+    "league",
+    "assembly",
+    "parliament",
+    "police",
 ];
 
 /// Plural nouns for the members of an organisation (`X mercenaries`, `X fighters`).
