@@ -96,6 +96,21 @@ const TITLES: &[(&str, Sector)] = &[
     ("senator", Sector::Leg),
 ];
 
+/// Heads that name a role in any body; the body's own sector comes from the modifier.
+const GENERIC: &[&str] = &[
+    "leader",
+    "leaders",
+    "leadership",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "head",
+    "authorities",
+];
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '{' || c == '}')
         .map(|w| {
@@ -180,16 +195,30 @@ impl Coder<'_> {
             })
             .unwrap_or(ws.len());
         let main = &ws[..stop];
-        for w in main.iter().rev() {
+        let word_sector = |w: &str| {
             let l = w.to_lowercase();
-            if let Some(s) = self.places.seat_sector(w) {
+            self.places
+                .seat_sector(w)
+                .or_else(|| sector_of(&l))
+                .or_else(|| TITLES.iter().find(|(t, _)| *t == l).map(|(_, s)| *s))
+                // `Secretary-General`, `Vice-President`.
+                .or_else(|| {
+                    l.split('-').find_map(|p| TITLES.iter().find(|(t, _)| *t == p).map(|(_, s)| *s))
+                })
+        };
+        for (k, w) in main.iter().enumerate().rev() {
+            if let Some(s) = word_sector(w) {
+                // A generic head (`leaders`, `officials`, `spokesman`) takes its modifier's
+                // sector: `rebel leaders` are rebels, `military officials` the military.
+                if s == Sector::Gov && GENERIC.contains(&w.to_lowercase().as_str()) {
+                    let modifier = main[..k]
+                        .iter()
+                        .rev()
+                        .filter_map(|m| word_sector(m))
+                        .find(|&m| m != Sector::Gov);
+                    return Some(modifier.unwrap_or(s));
+                }
                 return Some(s);
-            }
-            if let Some(s) = sector_of(&l) {
-                return Some(s);
-            }
-            if let Some((_, s)) = TITLES.iter().find(|(t, _)| *t == l) {
-                return Some(*s);
             }
         }
         // `members of the opposition`: a sector in the attachment.
@@ -247,5 +276,8 @@ mod tests {
         check("Russian President Vladimir Putin", "", Some(("RUS", Some("GOV"))));
         check("U.S.-led coalition forces", "", Some(("USA", Some("MIL"))));
         check("the weather", "", None);
+        check("Egyptian opposition leaders", "", Some(("EGY", Some("OPP"))));
+        check("Israeli military officials", "", Some(("ISR", Some("MIL"))));
+        check("Russian officials", "", Some(("RUS", Some("GOV"))));
     }
 }

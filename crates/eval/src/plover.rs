@@ -14,6 +14,12 @@
 //!   precision. An actor matches when the country matches and, where the gold gives a sector,
 //!   the sector too (a `tuple_code_f1` on countries alone is reported as well). Symmetric
 //!   categories (CONSULT, COOPERATE, AGREE, ASSAULT between parties) match either way round.
+//!   Records whose parties are all marked `SRC/TAR` (reciprocal: `X and Y agreed`, `X telephoned
+//!   Y`) list each party as a source with no target; a tuple from one party to another counts
+//!   as that party's tuple. The records' three non-ISO country codes (JAP, ITL, VTN) are read as
+//!   JPN, ITA, VNM and the sector CIV as CVL.
+//! - Lost tuples are put in buckets (no event, wrong category, source or recipient missing, of
+//!   the wrong country or the wrong sector, a recipient where the record has none).
 
 use std::path::Path;
 
@@ -97,20 +103,34 @@ struct Record {
     sources: Vec<(String, Option<String>, String)>,
     targets: Vec<(String, Option<String>, String)>,
     markup: String,
+    /// The parties are marked `SRC/TAR` (each is source and target: `X and Y agreed`, `X
+    /// telephoned Y`) and no separate target is given.
+    reciprocal: bool,
 }
 
 fn actors(v: Option<&Value>) -> Vec<(String, Option<String>, String)> {
     let Some(Value::Array(a)) = v else { return Vec::new() };
     a.iter()
         .filter_map(|x| {
-            let code = x.get("code")?.as_str()?.trim().to_string();
+            let code = x.get("code")?.as_str()?.trim();
             if code.is_empty() {
                 return None;
             }
+            // The records' country codes are ISO 3166 alpha-3 but for three slips of the pen.
+            let code = match code {
+                "JAP" => "JPN",
+                "ITL" => "ITA",
+                "VTN" => "VNM",
+                c => c,
+            }
+            .to_string();
+            // Sectors are three letters, some with an ethnic or religious suffix (`CVLalb`);
+            // `CIV` is a slip for civilians (`CVL`; CIV is Côte d'Ivoire's country code).
             let sector = x
                 .get("sector")
                 .and_then(Value::as_str)
                 .map(|s| s.trim().chars().take(3).collect::<String>().to_uppercase())
+                .map(|s| if s == "CIV" { "CVL".to_string() } else { s })
                 .filter(|s| s.len() == 3 && s != "***");
             let text = x.get("actorText").and_then(Value::as_str).unwrap_or("").to_string();
             Some((code, sector, text))
@@ -141,14 +161,17 @@ fn read(path: &Path) -> Result<Vec<Record>, EvalError> {
             .map(str::to_string);
         let markup =
             r.pointer("/textInfo/markup").and_then(Value::as_str).unwrap_or("").to_string();
+        let targets = actors(r.get("target"));
+        let reciprocal = markup.contains("(SRC/TAR:") && targets.is_empty();
         out.push(Record {
             id: r.get("id").and_then(Value::as_str).unwrap_or("?").to_string(),
             text,
             category,
             mode,
             sources: actors(r.get("source")),
-            targets: actors(r.get("target")),
+            targets,
             markup,
+            reciprocal,
         });
     }
     Ok(out)
@@ -223,6 +246,61 @@ fn actor_match(
     !with_sector || gold.1.is_none() || gold.1 == o.sector
 }
 
+/// Why a gold tuple found no match among the principal event's tuples: the components of the
+/// closest candidate that are wrong.
+fn loss(g: &(usize, usize, EventCategory), ours: &[Tuple], r: &Record) -> Vec<&'static str> {
+    if ours.is_empty() {
+        return vec!["no event"];
+    }
+    let side = |gold: Option<&(String, Option<String>, String)>,
+                o: &Option<Code>,
+                role: usize|
+     -> Option<&'static str> {
+        let names = [
+            ["source missing", "source of the wrong country", "source of the wrong sector", ""],
+            [
+                "recipient missing",
+                "recipient of the wrong country",
+                "recipient of the wrong sector",
+                "recipient where the record has none",
+            ],
+        ][role];
+        match (gold, o) {
+            (None, None) => None,
+            (None, Some(_)) => Some(names[3]),
+            (Some(_), None) => Some(names[0]),
+            (Some(gd), Some(c)) if c.country.is_none() => {
+                Some(if actor_match(gd, o, false) { names[2] } else { names[0] })
+            }
+            (Some(gd), Some(_)) if !actor_match(gd, o, false) => Some(names[1]),
+            (Some(gd), Some(_)) if !actor_match(gd, o, true) => Some(names[2]),
+            _ => None,
+        }
+    };
+    let gs = &r.sources[g.0];
+    let gt = r.targets.get(g.1);
+    let mut best: Option<Vec<&'static str>> = None;
+    for t in ours.iter().filter(|t| t.1 == g.2) {
+        let mut ways = vec![(side(Some(gs), &t.0, 0), side(gt, &t.2, 1))];
+        if symmetric(t.1)
+            && let Some(gt) = gt
+        {
+            ways.push((side(Some(gt), &t.0, 0), side(Some(gs), &t.2, 1)));
+        }
+        for (a, b) in ways {
+            let v: Vec<&'static str> = [a, b].into_iter().flatten().collect();
+            if best.as_ref().is_none_or(|x| v.len() < x.len()) {
+                best = Some(v);
+            }
+        }
+    }
+    match best {
+        None => vec!["wrong category"],
+        Some(v) if v.is_empty() => vec!["matched by another gold tuple"],
+        Some(v) => v,
+    }
+}
+
 fn tuple_match(
     g: &(usize, usize, EventCategory),
     t: &Tuple,
@@ -237,7 +315,16 @@ fn tuple_match(
     let fwd = actor_match(gs, &t.0, with_sector)
         && match gt {
             Some(gt) => actor_match(gt, &t.2, with_sector),
-            None => t.2.is_none(),
+            // A reciprocal record's parties act on each other: `X telephoned Y` coded X -> Y
+            // is the record's X tuple.
+            None => {
+                t.2.is_none()
+                    || r.reciprocal
+                        && r.sources
+                            .iter()
+                            .enumerate()
+                            .any(|(k, s)| k != g.0 && actor_match(s, &t.2, with_sector))
+            }
         };
     let back = symmetric(t.1)
         && gt.is_some_and(|gt| {
@@ -270,16 +357,7 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
             coder.code(&e.name, &sentence)
         };
     }
-    let before = text.get(..arg.span.start).unwrap_or("");
-    let mut start = arg.span.start;
-    for w in before.split_inclusive(' ').rev().take(3) {
-        let t = w.trim();
-        let cap = t.chars().next().is_some_and(char::is_uppercase);
-        if !cap || t.ends_with(',') || t.ends_with('.') && t.len() > 3 {
-            break;
-        }
-        start -= w.len();
-    }
+    let start = phrase_start(text, arg.span.start);
     let phrase = text.get(start..arg.span.end).unwrap_or(&arg.text);
     let label = a
         .mentions
@@ -290,7 +368,22 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
     match label {
         // A person's name is no place: the country comes from the words before it.
         Some(MentionLabel::Person) => {
-            coder.code_parts(text.get(start..arg.span.start).unwrap_or(""), phrase, &sentence)
+            let before = text.get(start..arg.span.start).unwrap_or("");
+            // `King Hassan of Morocco`: the country after the name.
+            let of = text.get(arg.span.end..).and_then(|t| t.strip_prefix(" of ")).map(|t| {
+                let n: usize = t
+                    .split_inclusive(' ')
+                    .take(4)
+                    .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(str::len)
+                    .sum();
+                &t[..n]
+            });
+            let country_phrase = match of {
+                Some(o) if coder.country_in(before).is_none() && coder.country_in(o).is_some() => o,
+                _ => before,
+            };
+            coder.code_parts(country_phrase, phrase, &sentence)
         }
         // An organisation's own name counts only as a country's name or demonym.
         Some(MentionLabel::Org) => {
@@ -304,6 +397,54 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
         }
         _ => coder.code(phrase, &sentence),
     }
+}
+
+/// Where the noun phrase ending with a name at `end` begins: titles, adjectives and possessors
+/// before it (`Lebanon's new President`, `Nigerian junior foreign minister`), up to a function
+/// word, a verb, a comma or six words back.
+fn phrase_start(text: &str, end: usize) -> usize {
+    use analyze::facts::lexicon::{Lexicon, wc};
+    const STOP: u32 = wc::DET
+        | wc::POSS
+        | wc::PRON
+        | wc::REL
+        | wc::PREP
+        | wc::CONJ
+        | wc::SUB
+        | wc::BE
+        | wc::HAVE
+        | wc::DO
+        | wc::MODAL
+        | wc::NEG
+        | wc::ADV
+        | wc::VERB
+        | wc::REPORT
+        | wc::LIGHT;
+    let before = text.get(..end).unwrap_or("");
+    let mut start = end;
+    for w in before.split_inclusive(' ').rev().take(6) {
+        let t = w.trim();
+        if t.is_empty()
+            || t.ends_with([',', ';', ':', '(', ')', '"', '`', '\''])
+            || t.ends_with('.') && t.len() > 3
+        {
+            break;
+        }
+        let cap = t.chars().next().is_some_and(char::is_uppercase);
+        let lower = t.to_lowercase();
+        let info = Lexicon::get().word(&lower);
+        if info.is_some_and(|i| i.flags & STOP != 0) {
+            break;
+        }
+        // A lower-case event word or participle is a verb here (`met`, `urged`, `killed`).
+        let verb = info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
+            || lower.ends_with("ed") && !matches!(lower.as_str(), "ousted" | "exiled" | "elected");
+        if !cap && verb {
+            break;
+        }
+        start -= w.len();
+    }
+    start
 }
 
 fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
@@ -410,6 +551,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
     let mut tuple_rows: Vec<[String; 4]> = Vec::new();
+    let mut buckets: std::collections::BTreeMap<&'static str, usize> = Default::default();
     for (r, a) in records.iter().zip(analyses) {
         let principal =
             a.events.iter().filter(|e| !e.implied).find(|e| plover_category(e).is_some());
@@ -533,6 +675,33 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 r.text.chars().take(100).collect::<String>(),
             ]);
         }
+        {
+            let mut used = vec![false; principal_t.len()];
+            for g in &gold {
+                match (0..principal_t.len())
+                    .find(|&k| !used[k] && tuple_match(g, &principal_t[k], r, true))
+                {
+                    Some(k) => used[k] = true,
+                    None => {
+                        let l = loss(g, &principal_t, r);
+                        if l.len() > 1 {
+                            *buckets.entry("(source and recipient both wrong)").or_default() += 1;
+                        }
+                        for b in l {
+                            *buckets.entry(b).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let extra = used.iter().filter(|u| !**u).count();
+            let surplus = principal_t.len().saturating_sub(gold.len());
+            *buckets
+                .entry("extra tuples of the principal event (beyond the record's count)")
+                .or_default() += surplus;
+            *buckets
+                .entry("unmatched tuples of the principal event (false positives)")
+                .or_default() += extra;
+        }
         for (with_sector, ours, acc) in [
             (true, &principal_t, &mut prf),
             (false, &principal_t, &mut prf_code),
@@ -564,6 +733,16 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     tt.prf_row("tuples of the principal event (country only)", &prf_code);
     tt.prf_row("tuples of every event (country+sector)", &prf_all);
     rep.table(&tt);
+    rep.line(
+        "Where gold tuples are lost (principal event, country+sector; a tuple may count twice):",
+    );
+    let mut bt = Table::new(["bucket", "tuples"]);
+    let mut bl: Vec<_> = buckets.into_iter().collect();
+    bl.sort_by_key(|b| std::cmp::Reverse(b.1));
+    for (b, c) in bl {
+        bt.row([b.to_string(), c.to_string()]);
+    }
+    rep.table(&bt);
     let mut conf: Vec<_> = confusion.into_iter().collect();
     conf.sort_by_key(|c| std::cmp::Reverse(c.1));
     rep.line(format!(
