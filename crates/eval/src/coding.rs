@@ -123,6 +123,14 @@ fn words(s: &str) -> Vec<String> {
                     || c == '\u{201d}'
             })
         })
+        // Sentence punctuation, but not an abbreviation's points (`U.S.`).
+        .map(|w| {
+            let t = w.trim_end_matches([';', ':', '!', '?']);
+            match t.strip_suffix('.') {
+                Some(x) if !x.contains('.') && x.len() > 2 => x,
+                _ => t,
+            }
+        })
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -142,6 +150,16 @@ impl Coder<'_> {
 
     /// As [`Coder::country_in`]; with `strict`, only countries' own names and demonyms count.
     pub fn country_in_with(&self, phrase: &str, strict: bool) -> Option<String> {
+        self.scan(phrase, strict, true)
+    }
+
+    /// The country of a domestic actor named only by its sector (`police`): the first country
+    /// the sentence names; an intergovernmental body is nobody's country.
+    pub fn domestic_country(&self, sentence: &str) -> Option<String> {
+        self.scan(sentence, false, false)
+    }
+
+    fn scan(&self, phrase: &str, strict: bool, igo: bool) -> Option<String> {
         let ws = words(phrase);
         for len in (1..=4usize).rev() {
             for start in 0..ws.len().saturating_sub(len - 1) {
@@ -151,7 +169,10 @@ impl Coder<'_> {
                 }
                 let gram = ws[start..start + len].join(" ");
                 if self.places.igo(&gram) {
-                    return Some("IGO".into());
+                    if igo {
+                        return Some("IGO".into());
+                    }
+                    continue;
                 }
                 // Hyphenated modifiers: `Turkish-backed`, `U.S.-led`.
                 let g = gram.split('-').next().unwrap_or(&gram);
@@ -242,7 +263,7 @@ impl Coder<'_> {
         let sector = self.sector_in(sector_phrase);
         let country = match country {
             Some(c) => Some(c),
-            None if sector.is_some() => self.country_in(sentence),
+            None if sector.is_some() => self.domestic_country(sentence),
             None => None,
         };
         if country.is_none() && sector.is_none() {
@@ -279,5 +300,6 @@ mod tests {
         check("Egyptian opposition leaders", "", Some(("EGY", Some("OPP"))));
         check("Israeli military officials", "", Some(("ISR", Some("MIL"))));
         check("Russian officials", "", Some(("RUS", Some("GOV"))));
+        check("refugees", "The UN will feed refugees in Egypt.", Some(("EGY", Some("REF"))));
     }
 }

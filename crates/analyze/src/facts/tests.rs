@@ -269,6 +269,18 @@ fn events_in_single_sentences() {
             &["COERCE/arrest Police > the protesters !negated"],
         ),
         ("[Russia]GPE will send aid to [Cuba]GPE.", &["AID Russia > Cuba !planned"]),
+        (
+            "[Greece]GPE demanded that its [European Community]ORG partners refuse to recognize it.",
+            &["REQUEST Greece > European Community"],
+        ),
+        (
+            "[Pakistan]GPE threatened to break off relations with [Congo]GPE and [Costa Rica]GPE.",
+            &["THREATEN Pakistan > Congo"],
+        ),
+        (
+            "[Israeli]NORP tanks fired shells at targets in [Jericho]GPE.",
+            &["ASSAULT/firearms Israeli tanks > - @Jericho"],
+        ),
         ("The offensive failed to take [Tripoli]GPE.", &[]),
         ("[Wagner]ORG's future plans are uncertain.", &[]),
         (
