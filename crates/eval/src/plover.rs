@@ -358,13 +358,15 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
         };
     }
     let start = phrase_start(text, arg.span.start);
-    let phrase = text.get(start..arg.span.end).unwrap_or(&arg.text);
-    let label = a
-        .mentions
-        .iter()
-        .find(|m| m.span == arg.span)
-        .map(|m| m.label)
-        .or(entity.map(|e| e.etype.into()));
+    let bare = a.mentions.iter().find(|m| m.span == arg.span).map(|m| m.label);
+    let label = bare.or(entity.map(|e| e.etype.into()));
+    // A bare demonym or country name modifying nouns (`Ugandan opposition candidates`, `Russian
+    // civilian advisers`): the nouns give the sector.
+    let end = match bare {
+        Some(MentionLabel::Norp | MentionLabel::Gpe) => phrase_end(text, arg.span.end),
+        _ => arg.span.end,
+    };
+    let phrase = text.get(start..end).unwrap_or(&arg.text);
     match label {
         // A person's name is no place: the country comes from the words before it.
         Some(MentionLabel::Person) => {
@@ -445,6 +447,59 @@ fn phrase_start(text: &str, end: usize) -> usize {
         start -= w.len();
     }
     start
+}
+
+/// Where the nouns a name modifies end: up to three lower-case words after `start` that are no
+/// function words or verbs, up to punctuation.
+fn phrase_end(text: &str, start: usize) -> usize {
+    let rest = text.get(start..).unwrap_or("");
+    let mut end = start;
+    let mut pos = start;
+    for (k, w) in rest.split_inclusive(' ').enumerate() {
+        let here = pos;
+        pos += w.len();
+        let t = w.trim();
+        if t.is_empty() && k == 0 {
+            continue;
+        }
+        let word = t.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        if k > 3 || word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+        if stop_word(word) {
+            break;
+        }
+        end = here + (w.len() - w.trim_start().len()) + word.len();
+        if word.len() < t.len() {
+            break;
+        }
+    }
+    end
+}
+
+/// A function word or a verb: no part of an actor's noun phrase.
+fn stop_word(lower: &str) -> bool {
+    use analyze::facts::lexicon::{Lexicon, wc};
+    const STOP: u32 = wc::DET
+        | wc::POSS
+        | wc::PRON
+        | wc::REL
+        | wc::PREP
+        | wc::CONJ
+        | wc::SUB
+        | wc::BE
+        | wc::HAVE
+        | wc::DO
+        | wc::MODAL
+        | wc::NEG
+        | wc::ADV
+        | wc::VERB
+        | wc::REPORT
+        | wc::LIGHT;
+    let info = Lexicon::get().word(lower);
+    info.is_some_and(|i| i.flags & STOP != 0)
+        || info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
+        || lower.ends_with("ed") && !matches!(lower, "ousted" | "exiled" | "elected")
 }
 
 fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
