@@ -18,6 +18,8 @@
 //!   Y`) list each party as a source with no target; a tuple from one party to another counts
 //!   as that party's tuple. The records' three non-ISO country codes (JAP, ITL, VTN) are read as
 //!   JPN, ITA, VNM and the sector CIV as CVL.
+//! - An event with no recipient but a place is coded with the place's civilians as recipient
+//!   (`imposed a curfew in X`), as CAMEO coders do.
 //! - Lost tuples are put in buckets (no event, wrong category, source or recipient missing, of
 //!   the wrong country or the wrong sector, a recipient where the record has none).
 
@@ -512,13 +514,20 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
         .partition(|x| x.span.start < e.trigger.start || e.recipients.len() + e.actors.len() == 1);
     let mut others: Vec<&types::Argument> = partners;
     others.extend(e.recipients.iter());
-    // With no recipient, the place stands for the people there (CAMEO codes `imposed a curfew
-    // in X` with X as the target).
-    if others.is_empty() {
-        others.extend(e.places.iter());
-    }
     let subjects: Vec<Option<Code>> = subjects.into_iter().map(code).collect();
-    let others: Vec<Option<Code>> = others.into_iter().map(code).collect();
+    let mut others: Vec<Option<Code>> = others.into_iter().map(code).collect();
+    // With no recipient, the place stands for the people there, its civilians (CAMEO codes
+    // `imposed a curfew in X` with X's civilians as the target).
+    if others.is_empty() {
+        others.extend(e.places.iter().map(code).map(|c| {
+            c.map(|mut c| {
+                if c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO") {
+                    c.sector = Some("CVL".to_string());
+                }
+                c
+            })
+        }));
+    }
     let mut out = Vec::new();
     if subjects.is_empty() {
         for r in &others {
