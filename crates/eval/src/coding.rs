@@ -227,7 +227,26 @@ impl Coder<'_> {
                     l.split('-').find_map(|p| TITLES.iter().find(|(t, _)| *t == p).map(|(_, s)| *s))
                 })
         };
+        // Former office holders are elites (`former president X`, `Ousted President X`).
+        let former = |s: Sector| {
+            let was = main.iter().any(|w| {
+                let l = w.to_lowercase();
+                matches!(l.as_str(), "former" | "ousted" | "exiled" | "deposed" | "ex")
+                    || l.starts_with("ex-")
+            });
+            if s == Sector::Gov && was { Sector::Eli } else { s }
+        };
         for (k, w) in main.iter().enumerate().rev() {
+            // `Secretary General`, `Attorney General`: an office, not a general.
+            let office_general = w.eq_ignore_ascii_case("general")
+                && k > 0
+                && matches!(
+                    main[k - 1].to_lowercase().as_str(),
+                    "secretary" | "attorney" | "solicitor" | "inspector" | "director"
+                );
+            if office_general {
+                return Some(former(Sector::Gov));
+            }
             if let Some(s) = word_sector(w) {
                 // A generic head (`leaders`, `officials`, `spokesman`) takes its modifier's
                 // sector: `rebel leaders` are rebels, `military officials` the military.
@@ -237,9 +256,9 @@ impl Coder<'_> {
                         .rev()
                         .filter_map(|m| word_sector(m))
                         .find(|&m| m != Sector::Gov);
-                    return Some(modifier.unwrap_or(s));
+                    return Some(former(modifier.unwrap_or(s)));
                 }
-                return Some(s);
+                return Some(former(s));
             }
         }
         // `members of the opposition`: a sector in the attachment.
@@ -300,6 +319,8 @@ mod tests {
         check("Egyptian opposition leaders", "", Some(("EGY", Some("OPP"))));
         check("Israeli military officials", "", Some(("ISR", Some("MIL"))));
         check("Russian officials", "", Some(("RUS", Some("GOV"))));
+        check("former President Mubarak of Egypt", "", Some(("EGY", Some("ELI"))));
+        check("Egyptian Attorney General", "", Some(("EGY", Some("GOV"))));
         check("refugees", "The UN will feed refugees in Egypt.", Some(("EGY", Some("REF"))));
     }
 }
