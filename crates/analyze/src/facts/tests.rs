@@ -447,6 +447,15 @@ fn relations_in_single_sentences() {
             &["Tass AFFILIATED_WITH Russia"],
         ),
         ("[Hamas]ORG leader [Ismail Haniyeh]PERSON spoke.", &["Ismail Haniyeh LEADS Hamas"]),
+        (
+            "Jets struck [Mosul]GPE, [Nineveh]GPE, [Iraq]GPE, on Monday.",
+            &["Mosul LOCATED_IN Nineveh", "Nineveh LOCATED_IN Iraq"],
+        ),
+        ("The town of [Daraya]GPE in [Syria]GPE was shelled.", &["Daraya LOCATED_IN Syria"]),
+        (
+            "Jets bombed shipments for [Lebanon]GPE's [Hezbollah]ORG movement.",
+            &["Hezbollah AFFILIATED_WITH Lebanon"],
+        ),
     ];
     for (m, e) in cases {
         check_relations(m, e);
