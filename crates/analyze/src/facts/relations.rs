@@ -192,6 +192,7 @@ pub fn sentence_relations(
 ) {
     let mut cx = Ctx { v, a, timexes, published, out, owned };
     let n = v.len();
+    fronted_place(&mut cx, n);
     let mut last_subject: Option<Np> = None;
     for i in 0..n {
         let t = v.toks[i];
@@ -624,6 +625,38 @@ pub fn sentence_relations(
             }
         }
         cheap_patterns(&mut cx, i, n);
+    }
+}
+
+/// `Near Mosul, three strikes engaged ISIL units`, `In Syria, the SDF has made progress`: a
+/// fronted place phrase places the organisations its clause names (up to a reporting verb).
+fn fronted_place(cx: &mut Ctx, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if n < 4 || !v.eq_any(0, &["near", "in", "outside", "around", "inside"]) {
+        return;
+    }
+    let at = if v.toks[1].is(wc::DET) { 2 } else { 1 };
+    let Some(pm) = v.place_mention(a, at) else { return };
+    let pn = v.np_for_mention(a, pm);
+    if !(v.word(pn.last + 1) == "," || v.eq(pn.last + 1, ",")) || pn.last + 2 >= n {
+        return;
+    }
+    let pa = v.argument(&pn);
+    let mut k = pn.last + 2;
+    while k < n {
+        let t = v.toks[k];
+        if t.is(wc::REPORT) || matches!(v.word(k), ";" | ":") {
+            break;
+        }
+        if let Some(m) = t.m
+            && a.mentions[m as usize].label == MentionLabel::Org
+            && (k == 0 || v.toks[k - 1].m != Some(m))
+        {
+            let on = v.np_for_mention(a, m);
+            cx.push(&v.argument(&on), Predicate::PresentIn, &pa, None, k, v.span(0, on.last));
+        }
+        k += 1;
     }
 }
 

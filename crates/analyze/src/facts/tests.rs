@@ -453,6 +453,10 @@ fn relations_in_single_sentences() {
         ),
         ("The town of [Daraya]GPE in [Syria]GPE was shelled.", &["Daraya LOCATED_IN Syria"]),
         (
+            "Near [Mosul]GPE, three strikes engaged an [ISIL]ORG tactical unit.",
+            &["ISIL PRESENT_IN Mosul"],
+        ),
+        (
             "Jets bombed shipments for [Lebanon]GPE's [Hezbollah]ORG movement.",
             &["Hezbollah AFFILIATED_WITH Lebanon"],
         ),
