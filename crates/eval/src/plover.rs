@@ -338,6 +338,34 @@ fn tuple_match(
 /// The phrase around an argument that a coder reads: titles and adjectives before a name. For a
 /// person, the name itself is left out of the country look-up (`Bush` is no place here).
 fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder) -> Option<Code> {
+    code_argument_with(text, a, arg, coder, true)
+}
+
+/// The other named mentions of an argument's person, coded (`President Laurent Gbagbo ... he`).
+fn person_elsewhere(
+    text: &str,
+    a: &Analysis,
+    arg: &types::Argument,
+    coder: &Coder,
+) -> Option<Code> {
+    let e = arg.entity?;
+    a.mentions
+        .iter()
+        .filter(|m| m.entity == Some(e) && m.label == MentionLabel::Person && m.span != arg.span)
+        .filter_map(|m| {
+            let other = types::Argument { entity: Some(e), span: m.span, text: m.text.clone() };
+            code_argument_with(text, a, &other, coder, false)
+        })
+        .max_by_key(|c| (c.country.is_some(), c.sector.is_some()))
+}
+
+fn code_argument_with(
+    text: &str,
+    a: &Analysis,
+    arg: &types::Argument,
+    coder: &Coder,
+    follow: bool,
+) -> Option<Code> {
     let entity = arg.entity.and_then(|e| a.entities.get(e as usize));
     // The sentence with people's names blanked: context for a domestic actor's country.
     let mut sentence = text.to_string();
@@ -354,6 +382,9 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
     if pronoun {
         let e = entity?;
         return if e.etype == types::EntityType::Person {
+            if follow && let Some(c) = person_elsewhere(text, a, arg, coder) {
+                return Some(c);
+            }
             coder.code_parts("", &e.name, &sentence)
         } else {
             coder.code(&e.name, &sentence)
@@ -387,7 +418,19 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
                 Some(o) if coder.country_in(before).is_none() && coder.country_in(o).is_some() => o,
                 _ => before,
             };
-            coder.code_parts(country_phrase, phrase, &sentence)
+            let here = coder.code_parts(country_phrase, phrase, &sentence);
+            // A name without its title here takes what the person's other mentions say.
+            let whole = here.as_ref().is_some_and(|c| c.country.is_some() && c.sector.is_some());
+            match (whole || !follow, here) {
+                (true, here) => here,
+                (false, here) => match (here, person_elsewhere(text, a, arg, coder)) {
+                    (Some(h), Some(o)) => Some(Code {
+                        country: h.country.or(o.country),
+                        sector: h.sector.or(o.sector),
+                    }),
+                    (h, o) => h.or(o),
+                },
+            }
         }
         // An organisation's own name counts only as a country's name or demonym.
         Some(MentionLabel::Org) => {
@@ -395,7 +438,8 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
                 .country_in_with(phrase, true)
                 .or_else(|| coder.country_in(text.get(start..arg.span.start).unwrap_or("")));
             let sector = coder.sector_in(phrase);
-            let country = country.or_else(|| sector.and_then(|_| coder.country_in(&sentence)));
+            let country =
+                country.or_else(|| sector.and_then(|_| coder.domestic_country(&sentence)));
             (country.is_some() || sector.is_some())
                 .then(|| Code { country, sector: sector.map(|s| s.code().to_string()) })
         }
