@@ -11,7 +11,9 @@
 //! determiners and quantities ours leave out: `About 30,000 Iraqi security force personnel`),
 //! `relation_exact_f1` only when it is identical. AlliesOf, FightingAgainst, CommWith and
 //! CoLocated match in either direction. Entities (Person, Organisation, Location, Nationality,
-//! confidence >= 0.5) are scored on exact spans, typed (`entity_f1`) and untyped.
+//! confidence >= 0.5) are scored on exact spans, typed (`entity_f1`) and untyped. Missed gold
+//! relations are counted by type and reason: an argument with no overlapping mention of ours,
+//! a relation of another type between the two, or none at all.
 
 use std::path::Path;
 
