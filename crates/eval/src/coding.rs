@@ -96,6 +96,21 @@ const TITLES: &[(&str, Sector)] = &[
     ("senator", Sector::Leg),
 ];
 
+/// Heads that name a role in any body; the body's own sector comes from the modifier.
+const GENERIC: &[&str] = &[
+    "leader",
+    "leaders",
+    "leadership",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "head",
+    "authorities",
+];
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '{' || c == '}')
         .map(|w| {
@@ -107,6 +122,14 @@ fn words(s: &str) -> Vec<String> {
                     || c == '\u{201c}'
                     || c == '\u{201d}'
             })
+        })
+        // Sentence punctuation, but not an abbreviation's points (`U.S.`).
+        .map(|w| {
+            let t = w.trim_end_matches([';', ':', '!', '?']);
+            match t.strip_suffix('.') {
+                Some(x) if !x.contains('.') && x.len() > 2 => x,
+                _ => t,
+            }
         })
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
         .filter(|w| !w.is_empty())
@@ -127,6 +150,16 @@ impl Coder<'_> {
 
     /// As [`Coder::country_in`]; with `strict`, only countries' own names and demonyms count.
     pub fn country_in_with(&self, phrase: &str, strict: bool) -> Option<String> {
+        self.scan(phrase, strict, true)
+    }
+
+    /// The country of a domestic actor named only by its sector (`police`): the first country
+    /// the sentence names; an intergovernmental body is nobody's country.
+    pub fn domestic_country(&self, sentence: &str) -> Option<String> {
+        self.scan(sentence, false, false)
+    }
+
+    fn scan(&self, phrase: &str, strict: bool, igo: bool) -> Option<String> {
         let ws = words(phrase);
         for len in (1..=4usize).rev() {
             for start in 0..ws.len().saturating_sub(len - 1) {
@@ -136,7 +169,10 @@ impl Coder<'_> {
                 }
                 let gram = ws[start..start + len].join(" ");
                 if self.places.igo(&gram) {
-                    return Some("IGO".into());
+                    if igo {
+                        return Some("IGO".into());
+                    }
+                    continue;
                 }
                 // Hyphenated modifiers: `Turkish-backed`, `U.S.-led`.
                 let g = gram.split('-').next().unwrap_or(&gram);
@@ -180,16 +216,49 @@ impl Coder<'_> {
             })
             .unwrap_or(ws.len());
         let main = &ws[..stop];
-        for w in main.iter().rev() {
+        let word_sector = |w: &str| {
             let l = w.to_lowercase();
-            if let Some(s) = self.places.seat_sector(w) {
-                return Some(s);
+            self.places
+                .seat_sector(w)
+                .or_else(|| sector_of(&l))
+                .or_else(|| TITLES.iter().find(|(t, _)| *t == l).map(|(_, s)| *s))
+                // `Secretary-General`, `Vice-President`.
+                .or_else(|| {
+                    l.split('-').find_map(|p| TITLES.iter().find(|(t, _)| *t == p).map(|(_, s)| *s))
+                })
+        };
+        // Former office holders are elites (`former president X`, `Ousted President X`).
+        let former = |s: Sector| {
+            let was = main.iter().any(|w| {
+                let l = w.to_lowercase();
+                matches!(l.as_str(), "former" | "ousted" | "exiled" | "deposed" | "ex")
+                    || l.starts_with("ex-")
+            });
+            if s == Sector::Gov && was { Sector::Eli } else { s }
+        };
+        for (k, w) in main.iter().enumerate().rev() {
+            // `Secretary General`, `Attorney General`: an office, not a general.
+            let office_general = w.eq_ignore_ascii_case("general")
+                && k > 0
+                && matches!(
+                    main[k - 1].to_lowercase().as_str(),
+                    "secretary" | "attorney" | "solicitor" | "inspector" | "director"
+                );
+            if office_general {
+                return Some(former(Sector::Gov));
             }
-            if let Some(s) = sector_of(&l) {
-                return Some(s);
-            }
-            if let Some((_, s)) = TITLES.iter().find(|(t, _)| *t == l) {
-                return Some(*s);
+            if let Some(s) = word_sector(w) {
+                // A generic head (`leaders`, `officials`, `spokesman`) takes its modifier's
+                // sector: `rebel leaders` are rebels, `military officials` the military.
+                if s == Sector::Gov && GENERIC.contains(&w.to_lowercase().as_str()) {
+                    let modifier = main[..k]
+                        .iter()
+                        .rev()
+                        .filter_map(|m| word_sector(m))
+                        .find(|&m| m != Sector::Gov);
+                    return Some(former(modifier.unwrap_or(s)));
+                }
+                return Some(former(s));
             }
         }
         // `members of the opposition`: a sector in the attachment.
@@ -213,7 +282,7 @@ impl Coder<'_> {
         let sector = self.sector_in(sector_phrase);
         let country = match country {
             Some(c) => Some(c),
-            None if sector.is_some() => self.country_in(sentence),
+            None if sector.is_some() => self.domestic_country(sentence),
             None => None,
         };
         if country.is_none() && sector.is_none() {
@@ -247,5 +316,11 @@ mod tests {
         check("Russian President Vladimir Putin", "", Some(("RUS", Some("GOV"))));
         check("U.S.-led coalition forces", "", Some(("USA", Some("MIL"))));
         check("the weather", "", None);
+        check("Egyptian opposition leaders", "", Some(("EGY", Some("OPP"))));
+        check("Israeli military officials", "", Some(("ISR", Some("MIL"))));
+        check("Russian officials", "", Some(("RUS", Some("GOV"))));
+        check("former President Mubarak of Egypt", "", Some(("EGY", Some("ELI"))));
+        check("Egyptian Attorney General", "", Some(("EGY", Some("GOV"))));
+        check("refugees", "The UN will feed refugees in Egypt.", Some(("EGY", Some("REF"))));
     }
 }

@@ -8,7 +8,15 @@ use gazetteer::{Entry, Gazetteer};
 use crate::coding::Places;
 
 fn iso3(g: &Gazetteer, alpha2: &str) -> Option<String> {
-    g.country(alpha2).map(|c| c.iso3.to_string())
+    g.country(alpha2).map(|c| current(&c.iso3))
+}
+
+/// A withdrawn code in its current form: Serbia and Montenegro (SCG, withdrawn 2006) is Serbia.
+fn current(iso3: &str) -> String {
+    match iso3 {
+        "SCG" => "SRB".to_string(),
+        c => c.to_string(),
+    }
 }
 
 /// Words too common to be place names in an actor phrase (`Union`, `Independence`).
@@ -23,7 +31,7 @@ impl Places for Gazetteer {
             return None;
         }
         if let Some(c) = self.demonym(name) {
-            return Some(c.iso3.to_string());
+            return Some(current(&c.iso3));
         }
         if name.len() <= 6
             && name.chars().any(char::is_uppercase)
@@ -60,10 +68,10 @@ impl Places for Gazetteer {
             return None;
         }
         if let Some(c) = self.demonym(name) {
-            return Some(c.iso3.to_string());
+            return Some(current(&c.iso3));
         }
         match self.lookup(name).next()? {
-            Entry::Country(c) => Some(c.iso3.to_string()),
+            Entry::Country(c) => Some(current(&c.iso3)),
             _ => None,
         }
     }

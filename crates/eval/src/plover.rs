@@ -14,6 +14,14 @@
 //!   precision. An actor matches when the country matches and, where the gold gives a sector,
 //!   the sector too (a `tuple_code_f1` on countries alone is reported as well). Symmetric
 //!   categories (CONSULT, COOPERATE, AGREE, ASSAULT between parties) match either way round.
+//!   Records whose parties are all marked `SRC/TAR` (reciprocal: `X and Y agreed`, `X telephoned
+//!   Y`) list each party as a source with no target; a tuple from one party to another counts
+//!   as that party's tuple. The records' three non-ISO country codes (JAP, ITL, VTN) are read as
+//!   JPN, ITA, VNM and the sector CIV as CVL.
+//! - An event with no recipient but a place is coded with the place's civilians as recipient
+//!   (`imposed a curfew in X`), as CAMEO coders do.
+//! - Lost tuples are put in buckets (no event, wrong category, source or recipient missing, of
+//!   the wrong country or the wrong sector, a recipient where the record has none).
 
 use std::path::Path;
 
@@ -97,20 +105,34 @@ struct Record {
     sources: Vec<(String, Option<String>, String)>,
     targets: Vec<(String, Option<String>, String)>,
     markup: String,
+    /// The parties are marked `SRC/TAR` (each is source and target: `X and Y agreed`, `X
+    /// telephoned Y`) and no separate target is given.
+    reciprocal: bool,
 }
 
 fn actors(v: Option<&Value>) -> Vec<(String, Option<String>, String)> {
     let Some(Value::Array(a)) = v else { return Vec::new() };
     a.iter()
         .filter_map(|x| {
-            let code = x.get("code")?.as_str()?.trim().to_string();
+            let code = x.get("code")?.as_str()?.trim();
             if code.is_empty() {
                 return None;
             }
+            // The records' country codes are ISO 3166 alpha-3 but for three slips of the pen.
+            let code = match code {
+                "JAP" => "JPN",
+                "ITL" => "ITA",
+                "VTN" => "VNM",
+                c => c,
+            }
+            .to_string();
+            // Sectors are three letters, some with an ethnic or religious suffix (`CVLalb`);
+            // `CIV` is a slip for civilians (`CVL`; CIV is Côte d'Ivoire's country code).
             let sector = x
                 .get("sector")
                 .and_then(Value::as_str)
                 .map(|s| s.trim().chars().take(3).collect::<String>().to_uppercase())
+                .map(|s| if s == "CIV" { "CVL".to_string() } else { s })
                 .filter(|s| s.len() == 3 && s != "***");
             let text = x.get("actorText").and_then(Value::as_str).unwrap_or("").to_string();
             Some((code, sector, text))
@@ -141,14 +163,17 @@ fn read(path: &Path) -> Result<Vec<Record>, EvalError> {
             .map(str::to_string);
         let markup =
             r.pointer("/textInfo/markup").and_then(Value::as_str).unwrap_or("").to_string();
+        let targets = actors(r.get("target"));
+        let reciprocal = markup.contains("(SRC/TAR:") && targets.is_empty();
         out.push(Record {
             id: r.get("id").and_then(Value::as_str).unwrap_or("?").to_string(),
             text,
             category,
             mode,
             sources: actors(r.get("source")),
-            targets: actors(r.get("target")),
+            targets,
             markup,
+            reciprocal,
         });
     }
     Ok(out)
@@ -223,6 +248,61 @@ fn actor_match(
     !with_sector || gold.1.is_none() || gold.1 == o.sector
 }
 
+/// Why a gold tuple found no match among the principal event's tuples: the components of the
+/// closest candidate that are wrong.
+fn loss(g: &(usize, usize, EventCategory), ours: &[Tuple], r: &Record) -> Vec<&'static str> {
+    if ours.is_empty() {
+        return vec!["no event"];
+    }
+    let side = |gold: Option<&(String, Option<String>, String)>,
+                o: &Option<Code>,
+                role: usize|
+     -> Option<&'static str> {
+        let names = [
+            ["source missing", "source of the wrong country", "source of the wrong sector", ""],
+            [
+                "recipient missing",
+                "recipient of the wrong country",
+                "recipient of the wrong sector",
+                "recipient where the record has none",
+            ],
+        ][role];
+        match (gold, o) {
+            (None, None) => None,
+            (None, Some(_)) => Some(names[3]),
+            (Some(_), None) => Some(names[0]),
+            (Some(gd), Some(c)) if c.country.is_none() => {
+                Some(if actor_match(gd, o, false) { names[2] } else { names[0] })
+            }
+            (Some(gd), Some(_)) if !actor_match(gd, o, false) => Some(names[1]),
+            (Some(gd), Some(_)) if !actor_match(gd, o, true) => Some(names[2]),
+            _ => None,
+        }
+    };
+    let gs = &r.sources[g.0];
+    let gt = r.targets.get(g.1);
+    let mut best: Option<Vec<&'static str>> = None;
+    for t in ours.iter().filter(|t| t.1 == g.2) {
+        let mut ways = vec![(side(Some(gs), &t.0, 0), side(gt, &t.2, 1))];
+        if symmetric(t.1)
+            && let Some(gt) = gt
+        {
+            ways.push((side(Some(gt), &t.0, 0), side(Some(gs), &t.2, 1)));
+        }
+        for (a, b) in ways {
+            let v: Vec<&'static str> = [a, b].into_iter().flatten().collect();
+            if best.as_ref().is_none_or(|x| v.len() < x.len()) {
+                best = Some(v);
+            }
+        }
+    }
+    match best {
+        None => vec!["wrong category"],
+        Some(v) if v.is_empty() => vec!["matched by another gold tuple"],
+        Some(v) => v,
+    }
+}
+
 fn tuple_match(
     g: &(usize, usize, EventCategory),
     t: &Tuple,
@@ -237,7 +317,16 @@ fn tuple_match(
     let fwd = actor_match(gs, &t.0, with_sector)
         && match gt {
             Some(gt) => actor_match(gt, &t.2, with_sector),
-            None => t.2.is_none(),
+            // A reciprocal record's parties act on each other: `X telephoned Y` coded X -> Y
+            // is the record's X tuple.
+            None => {
+                t.2.is_none()
+                    || r.reciprocal
+                        && r.sources
+                            .iter()
+                            .enumerate()
+                            .any(|(k, s)| k != g.0 && actor_match(s, &t.2, with_sector))
+            }
         };
     let back = symmetric(t.1)
         && gt.is_some_and(|gt| {
@@ -249,6 +338,34 @@ fn tuple_match(
 /// The phrase around an argument that a coder reads: titles and adjectives before a name. For a
 /// person, the name itself is left out of the country look-up (`Bush` is no place here).
 fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder) -> Option<Code> {
+    code_argument_with(text, a, arg, coder, true)
+}
+
+/// The other named mentions of an argument's person, coded (`President Laurent Gbagbo ... he`).
+fn person_elsewhere(
+    text: &str,
+    a: &Analysis,
+    arg: &types::Argument,
+    coder: &Coder,
+) -> Option<Code> {
+    let e = arg.entity?;
+    a.mentions
+        .iter()
+        .filter(|m| m.entity == Some(e) && m.label == MentionLabel::Person && m.span != arg.span)
+        .filter_map(|m| {
+            let other = types::Argument { entity: Some(e), span: m.span, text: m.text.clone() };
+            code_argument_with(text, a, &other, coder, false)
+        })
+        .max_by_key(|c| (c.country.is_some(), c.sector.is_some()))
+}
+
+fn code_argument_with(
+    text: &str,
+    a: &Analysis,
+    arg: &types::Argument,
+    coder: &Coder,
+    follow: bool,
+) -> Option<Code> {
     let entity = arg.entity.and_then(|e| a.entities.get(e as usize));
     // The sentence with people's names blanked: context for a domestic actor's country.
     let mut sentence = text.to_string();
@@ -265,32 +382,55 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
     if pronoun {
         let e = entity?;
         return if e.etype == types::EntityType::Person {
+            if follow && let Some(c) = person_elsewhere(text, a, arg, coder) {
+                return Some(c);
+            }
             coder.code_parts("", &e.name, &sentence)
         } else {
             coder.code(&e.name, &sentence)
         };
     }
-    let before = text.get(..arg.span.start).unwrap_or("");
-    let mut start = arg.span.start;
-    for w in before.split_inclusive(' ').rev().take(3) {
-        let t = w.trim();
-        let cap = t.chars().next().is_some_and(char::is_uppercase);
-        if !cap || t.ends_with(',') || t.ends_with('.') && t.len() > 3 {
-            break;
-        }
-        start -= w.len();
-    }
-    let phrase = text.get(start..arg.span.end).unwrap_or(&arg.text);
-    let label = a
-        .mentions
-        .iter()
-        .find(|m| m.span == arg.span)
-        .map(|m| m.label)
-        .or(entity.map(|e| e.etype.into()));
+    let start = phrase_start(text, arg.span.start);
+    let bare = a.mentions.iter().find(|m| m.span == arg.span).map(|m| m.label);
+    let label = bare.or(entity.map(|e| e.etype.into()));
+    // A bare demonym or country name modifying nouns (`Ugandan opposition candidates`, `Russian
+    // civilian advisers`): the nouns give the sector.
+    let end = match bare {
+        Some(MentionLabel::Norp | MentionLabel::Gpe) => phrase_end(text, arg.span.end),
+        _ => arg.span.end,
+    };
+    let phrase = text.get(start..end).unwrap_or(&arg.text);
     match label {
         // A person's name is no place: the country comes from the words before it.
         Some(MentionLabel::Person) => {
-            coder.code_parts(text.get(start..arg.span.start).unwrap_or(""), phrase, &sentence)
+            let before = text.get(start..arg.span.start).unwrap_or("");
+            // `King Hassan of Morocco`: the country after the name.
+            let of = text.get(arg.span.end..).and_then(|t| t.strip_prefix(" of ")).map(|t| {
+                let n: usize = t
+                    .split_inclusive(' ')
+                    .take(4)
+                    .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(str::len)
+                    .sum();
+                &t[..n]
+            });
+            let country_phrase = match of {
+                Some(o) if coder.country_in(before).is_none() && coder.country_in(o).is_some() => o,
+                _ => before,
+            };
+            let here = coder.code_parts(country_phrase, phrase, &sentence);
+            // A name without its title here takes what the person's other mentions say.
+            let whole = here.as_ref().is_some_and(|c| c.country.is_some() && c.sector.is_some());
+            match (whole || !follow, here) {
+                (true, here) => here,
+                (false, here) => match (here, person_elsewhere(text, a, arg, coder)) {
+                    (Some(h), Some(o)) => Some(Code {
+                        country: h.country.or(o.country),
+                        sector: h.sector.or(o.sector),
+                    }),
+                    (h, o) => h.or(o),
+                },
+            }
         }
         // An organisation's own name counts only as a country's name or demonym.
         Some(MentionLabel::Org) => {
@@ -298,12 +438,114 @@ fn code_argument(text: &str, a: &Analysis, arg: &types::Argument, coder: &Coder)
                 .country_in_with(phrase, true)
                 .or_else(|| coder.country_in(text.get(start..arg.span.start).unwrap_or("")));
             let sector = coder.sector_in(phrase);
-            let country = country.or_else(|| sector.and_then(|_| coder.country_in(&sentence)));
+            let country =
+                country.or_else(|| sector.and_then(|_| coder.domestic_country(&sentence)));
             (country.is_some() || sector.is_some())
                 .then(|| Code { country, sector: sector.map(|s| s.code().to_string()) })
         }
         _ => coder.code(phrase, &sentence),
     }
+}
+
+/// Where the noun phrase ending with a name at `end` begins: titles, adjectives and possessors
+/// before it (`Lebanon's new President`, `Nigerian junior foreign minister`), up to a function
+/// word, a verb, a comma or six words back.
+fn phrase_start(text: &str, end: usize) -> usize {
+    use analyze::facts::lexicon::{Lexicon, wc};
+    const STOP: u32 = wc::DET
+        | wc::POSS
+        | wc::PRON
+        | wc::REL
+        | wc::PREP
+        | wc::CONJ
+        | wc::SUB
+        | wc::BE
+        | wc::HAVE
+        | wc::DO
+        | wc::MODAL
+        | wc::NEG
+        | wc::ADV
+        | wc::VERB
+        | wc::REPORT
+        | wc::LIGHT;
+    let before = text.get(..end).unwrap_or("");
+    let mut start = end;
+    for w in before.split_inclusive(' ').rev().take(6) {
+        let t = w.trim();
+        if t.is_empty()
+            || t.ends_with([',', ';', ':', '(', ')', '"', '`', '\''])
+            || t.ends_with('.') && t.len() > 3
+        {
+            break;
+        }
+        let cap = t.chars().next().is_some_and(char::is_uppercase);
+        let lower = t.to_lowercase();
+        let info = Lexicon::get().word(&lower);
+        if info.is_some_and(|i| i.flags & STOP != 0) {
+            break;
+        }
+        // A lower-case event word or participle is a verb here (`met`, `urged`, `killed`).
+        let verb = info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
+            || lower.ends_with("ed") && !matches!(lower.as_str(), "ousted" | "exiled" | "elected");
+        if !cap && verb {
+            break;
+        }
+        start -= w.len();
+    }
+    start
+}
+
+/// Where the nouns a name modifies end: up to three lower-case words after `start` that are no
+/// function words or verbs, up to punctuation.
+fn phrase_end(text: &str, start: usize) -> usize {
+    let rest = text.get(start..).unwrap_or("");
+    let mut end = start;
+    let mut pos = start;
+    for (k, w) in rest.split_inclusive(' ').enumerate() {
+        let here = pos;
+        pos += w.len();
+        let t = w.trim();
+        if t.is_empty() && k == 0 {
+            continue;
+        }
+        let word = t.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        if k > 3 || word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+        if stop_word(word) {
+            break;
+        }
+        end = here + (w.len() - w.trim_start().len()) + word.len();
+        if word.len() < t.len() {
+            break;
+        }
+    }
+    end
+}
+
+/// A function word or a verb: no part of an actor's noun phrase.
+fn stop_word(lower: &str) -> bool {
+    use analyze::facts::lexicon::{Lexicon, wc};
+    const STOP: u32 = wc::DET
+        | wc::POSS
+        | wc::PRON
+        | wc::REL
+        | wc::PREP
+        | wc::CONJ
+        | wc::SUB
+        | wc::BE
+        | wc::HAVE
+        | wc::DO
+        | wc::MODAL
+        | wc::NEG
+        | wc::ADV
+        | wc::VERB
+        | wc::REPORT
+        | wc::LIGHT;
+    let info = Lexicon::get().word(lower);
+    info.is_some_and(|i| i.flags & STOP != 0)
+        || info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
+        || lower.ends_with("ed") && !matches!(lower, "ousted" | "exiled" | "elected")
 }
 
 fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
@@ -316,13 +558,20 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
         .partition(|x| x.span.start < e.trigger.start || e.recipients.len() + e.actors.len() == 1);
     let mut others: Vec<&types::Argument> = partners;
     others.extend(e.recipients.iter());
-    // With no recipient, the place stands for the people there (CAMEO codes `imposed a curfew
-    // in X` with X as the target).
-    if others.is_empty() {
-        others.extend(e.places.iter());
-    }
     let subjects: Vec<Option<Code>> = subjects.into_iter().map(code).collect();
-    let others: Vec<Option<Code>> = others.into_iter().map(code).collect();
+    let mut others: Vec<Option<Code>> = others.into_iter().map(code).collect();
+    // With no recipient, the place stands for the people there, its civilians (CAMEO codes
+    // `imposed a curfew in X` with X's civilians as the target).
+    if others.is_empty() {
+        others.extend(e.places.iter().map(code).map(|c| {
+            c.map(|mut c| {
+                if c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO") {
+                    c.sector = Some("CVL".to_string());
+                }
+                c
+            })
+        }));
+    }
     let mut out = Vec::new();
     if subjects.is_empty() {
         for r in &others {
@@ -410,6 +659,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
     let mut tuple_rows: Vec<[String; 4]> = Vec::new();
+    let mut buckets: std::collections::BTreeMap<&'static str, usize> = Default::default();
     for (r, a) in records.iter().zip(analyses) {
         let principal =
             a.events.iter().filter(|e| !e.implied).find(|e| plover_category(e).is_some());
@@ -533,6 +783,33 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 r.text.chars().take(100).collect::<String>(),
             ]);
         }
+        {
+            let mut used = vec![false; principal_t.len()];
+            for g in &gold {
+                match (0..principal_t.len())
+                    .find(|&k| !used[k] && tuple_match(g, &principal_t[k], r, true))
+                {
+                    Some(k) => used[k] = true,
+                    None => {
+                        let l = loss(g, &principal_t, r);
+                        if l.len() > 1 {
+                            *buckets.entry("(source and recipient both wrong)").or_default() += 1;
+                        }
+                        for b in l {
+                            *buckets.entry(b).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let extra = used.iter().filter(|u| !**u).count();
+            let surplus = principal_t.len().saturating_sub(gold.len());
+            *buckets
+                .entry("extra tuples of the principal event (beyond the record's count)")
+                .or_default() += surplus;
+            *buckets
+                .entry("unmatched tuples of the principal event (false positives)")
+                .or_default() += extra;
+        }
         for (with_sector, ours, acc) in [
             (true, &principal_t, &mut prf),
             (false, &principal_t, &mut prf_code),
@@ -564,6 +841,16 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     tt.prf_row("tuples of the principal event (country only)", &prf_code);
     tt.prf_row("tuples of every event (country+sector)", &prf_all);
     rep.table(&tt);
+    rep.line(
+        "Where gold tuples are lost (principal event, country+sector; a tuple may count twice):",
+    );
+    let mut bt = Table::new(["bucket", "tuples"]);
+    let mut bl: Vec<_> = buckets.into_iter().collect();
+    bl.sort_by_key(|b| std::cmp::Reverse(b.1));
+    for (b, c) in bl {
+        bt.row([b.to_string(), c.to_string()]);
+    }
+    rep.table(&bt);
     let mut conf: Vec<_> = confusion.into_iter().collect();
     conf.sort_by_key(|c| std::cmp::Reverse(c.1));
     rep.line(format!(

@@ -11,7 +11,9 @@
 //! determiners and quantities ours leave out: `About 30,000 Iraqi security force personnel`),
 //! `relation_exact_f1` only when it is identical. AlliesOf, FightingAgainst, CommWith and
 //! CoLocated match in either direction. Entities (Person, Organisation, Location, Nationality,
-//! confidence >= 0.5) are scored on exact spans, typed (`entity_f1`) and untyped.
+//! confidence >= 0.5) are scored on exact spans, typed (`entity_f1`) and untyped. Missed gold
+//! relations are counted by type and reason: an argument with no overlapping mention of ours,
+//! a relation of another type between the two, or none at all.
 
 use std::path::Path;
 
@@ -222,6 +224,9 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     let mut per_type: std::collections::BTreeMap<String, Prf> = Default::default();
     let mut ent = Prf::default();
     let mut ent_untyped = Prf::default();
+    let mut missed: std::collections::BTreeMap<(String, &'static str), usize> = Default::default();
+    let mut examples = Table::new(["type", "source", "target", "why missed"]);
+    let mut shown = 0usize;
     for d in docs {
         let doc = Document {
             id: Document::compute_id(&d.id, &d.text),
@@ -287,6 +292,37 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
         ));
         // Relations.
         let pred = predicted(&a);
+        // Why gold relations are missed (overlapping spans): an argument we have no mention
+        // for, a relation of another type between the two, or none at all.
+        for g in &d.relations {
+            if pred.iter().any(|p| rel_match(g, p, false)) {
+                continue;
+            }
+            let has = |s: Span| a.mentions.iter().any(|m| m.span.overlaps(s));
+            let bucket = match (has(g.1), has(g.2)) {
+                (false, false) => "neither argument is a mention of ours",
+                (false, true) => "the source is no mention of ours",
+                (true, false) => "the target is no mention of ours",
+                (true, true) => {
+                    let other = pred.iter().any(|p| {
+                        p.0 != g.0
+                            && ((p.1.overlaps(g.1) && p.2.overlaps(g.2))
+                                || (p.1.overlaps(g.2) && p.2.overlaps(g.1)))
+                    });
+                    if other {
+                        "both are mentions; a relation of another type between them"
+                    } else {
+                        "both are mentions; no relation between them"
+                    }
+                }
+            };
+            *missed.entry((g.0.clone(), bucket)).or_default() += 1;
+            if shown < 60 && !oracle {
+                shown += 1;
+                let t = |s: Span| d.text.get(s.start..s.end).unwrap_or("").replace('\n', " ");
+                examples.row([g.0.clone(), t(g.1), t(g.2), bucket.to_string()]);
+            }
+        }
         for (exact, acc) in [(false, &mut rel), (true, &mut rel_exact)] {
             let mut used = vec![false; pred.len()];
             let mut tp = 0;
@@ -327,6 +363,16 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     t.prf_row("entities (exact span, type)", &ent);
     t.prf_row("entities (exact span)", &ent_untyped);
     rep.table(&t);
+    rep.line("Missed gold relations by type and reason:");
+    let mut mt = Table::new(["type", "reason", "missed"]);
+    for ((ty, why), c) in &missed {
+        mt.row([ty.clone(), why.to_string(), c.to_string()]);
+    }
+    rep.table(&mt);
+    if !oracle {
+        rep.line("Some missed gold relations:");
+        rep.table(&examples);
+    }
     rep.summary.insert("relation_f1".into(), round4(rel.f1()));
     rep.summary.insert("relation_precision".into(), round4(rel.precision()));
     rep.summary.insert("relation_recall".into(), round4(rel.recall()));

@@ -862,9 +862,87 @@ pub fn sentence_events(v: &View, a: &Analysis) -> SentenceFacts {
         i = last + 1;
     }
     absorb(v, &mut out.found);
+    named_recipients(v, a, &mut out.found);
     conditionals(v, &mut out.found);
     attribution(v, a, &mut out);
     out
+}
+
+/// An event with an actor but no recipient takes the first named party after its trigger in its
+/// complement or clause (`denounced as an ugly crime Serbia's suppression`, `threatened to break
+/// off relations with Congo and Costa Rica`, `demanded that its European Community partners
+/// ...`), with the parties coordinated with it. A place after `in`/`at`/`near` is where, not
+/// whom; meetings, deployments, statements, deaths and disasters take no such recipient.
+fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
+    let n = v.len();
+    for f in found.iter_mut() {
+        if f.absorbed
+            || f.ev.actors.is_empty()
+            || !f.ev.recipients.is_empty()
+            || matches!(
+                f.ev.category,
+                EventCategory::Statement
+                    | EventCategory::Die
+                    | EventCategory::Disaster
+                    | EventCategory::Consult
+                    | EventCategory::Mobilize
+            )
+        {
+            continue;
+        }
+        let from = f.trig_last + 1;
+        let end = match f.comp {
+            Some((_, b)) => b,
+            None => clause_end(v, from, f.clause),
+        }
+        .min(n)
+        .min(from + 15);
+        let taken = |arg: &Argument, ev: &Event| {
+            ev.actors
+                .iter()
+                .chain(ev.places.iter())
+                .any(|x| x.span.overlaps(arg.span) || x.entity.is_some() && x.entity == arg.entity)
+        };
+        let mut k = from;
+        while k < end {
+            let Some(m) = v.toks[k].m else {
+                k += 1;
+                continue;
+            };
+            let label = a.mentions[m as usize].label;
+            let mut p = k;
+            while p > from && v.toks[p - 1].is(wc::DET) {
+                p -= 1;
+            }
+            let placed = p > 0
+                && v.eq_any(
+                    p - 1,
+                    &["in", "at", "near", "inside", "outside", "throughout", "across", "around"],
+                );
+            if label == MentionLabel::Title
+                || matches!(label, MentionLabel::Gpe | MentionLabel::Loc) && placed
+            {
+                k = (k..n).take_while(|&x| v.toks[x].m == Some(m)).last().unwrap_or(k) + 1;
+                continue;
+            }
+            let np = v
+                .np_right(a, k, end)
+                .filter(|np| np.actor && np.mention == Some(m))
+                .unwrap_or_else(|| v.np_for_mention(a, m));
+            let mut list = Vec::new();
+            v.coordinated_right(a, np, end, &mut list);
+            for np in list {
+                let arg = v.argument(&np);
+                if !arg.text.is_empty()
+                    && !taken(&arg, &f.ev)
+                    && !f.ev.recipients.iter().any(|r| r.span.overlaps(arg.span))
+                {
+                    f.ev.recipients.push(arg);
+                }
+            }
+            break;
+        }
+    }
 }
 
 /// Events in an `if`/`unless` clause are hypothetical; a planned event with an `unless`/`if`

@@ -192,6 +192,7 @@ pub fn sentence_relations(
 ) {
     let mut cx = Ctx { v, a, timexes, published, out, owned };
     let n = v.len();
+    fronted_place(&mut cx, n);
     let mut last_subject: Option<Np> = None;
     for i in 0..n {
         let t = v.toks[i];
@@ -549,6 +550,26 @@ pub fn sentence_relations(
                 cx.push(&sa, Predicate::Supports, &xa, None, i, v.span(s.first, x.last));
             }
         }
+        // `Mosul district, Ninewa province in Iraq`, `the town of Daraya in Syria`: a place in a
+        // place.
+        if v.eq(i, "in")
+            && i > 0
+            && let Some(inner) = v.place_mention(a, i - 1)
+            && let Some(outer) = v.place_mention(a, i + 1)
+            && inner != outer
+            && may_lie_in(a, inner, outer)
+        {
+            let n1 = v.np_for_mention(a, inner);
+            let n2 = v.np_for_mention(a, outer);
+            cx.push(
+                &v.argument(&n1),
+                Predicate::LocatedIn,
+                &v.argument(&n2),
+                None,
+                i,
+                v.span(n1.first, n2.last),
+            );
+        }
         // `Iraqi forces in Mosul`, `businesses working in Tashkent`: an actor phrase with a place.
         if v.eq_any(i, &["in", "inside", "near", "across", "at"])
             && i > 0
@@ -607,6 +628,38 @@ pub fn sentence_relations(
     }
 }
 
+/// `Near Mosul, three strikes engaged ISIL units`, `In Syria, the SDF has made progress`: a
+/// fronted place phrase places the organisations its clause names (up to a reporting verb).
+fn fronted_place(cx: &mut Ctx, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if n < 4 || !v.eq_any(0, &["near", "in", "outside", "around", "inside"]) {
+        return;
+    }
+    let at = if v.toks[1].is(wc::DET) { 2 } else { 1 };
+    let Some(pm) = v.place_mention(a, at) else { return };
+    let pn = v.np_for_mention(a, pm);
+    if !(v.word(pn.last + 1) == "," || v.eq(pn.last + 1, ",")) || pn.last + 2 >= n {
+        return;
+    }
+    let pa = v.argument(&pn);
+    let mut k = pn.last + 2;
+    while k < n {
+        let t = v.toks[k];
+        if t.is(wc::REPORT) || matches!(v.word(k), ";" | ":") {
+            break;
+        }
+        if let Some(m) = t.m
+            && a.mentions[m as usize].label == MentionLabel::Org
+            && (k == 0 || v.toks[k - 1].m != Some(m))
+        {
+            let on = v.np_for_mention(a, m);
+            cx.push(&v.argument(&on), Predicate::PresentIn, &pa, None, k, v.span(0, on.last));
+        }
+        k += 1;
+    }
+}
+
 /// Patterns anchored on names, possessives, titles and commas (tried for every such token).
 fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
     let v = cx.v;
@@ -632,22 +685,62 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
             let oa = v.argument(&ow);
             cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
         }
+        // `Lebanon's Hezbollah movement`, `Iraq's Ministry of Culture`: a country's body.
+        if let Some(ow) = owner.filter(|o| {
+            o.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Gpe)
+        }) && let Some(om) = v.toks.get(i + 1).and_then(|t| t.m)
+            && a.mentions[om as usize].label == MentionLabel::Org
+        {
+            let on = v.np_for_mention(a, om);
+            cx.push(
+                &v.argument(&on),
+                Predicate::AffiliatedWith,
+                &v.argument(&ow),
+                None,
+                i,
+                v.span(ow.first, on.last),
+            );
+        }
     }
-    // `Karrada, Baghdad`: a place, a comma, the place it lies in (not a list).
+    // `Karrada, Baghdad`, `Mosul, Nineveh province, Iraq`: a place, a comma, the place it lies
+    // in (a chain of places, not a list: no `and`/`or` among them).
     if v.word(i) == ","
         && i > 0
         && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
         && a1 != a2
+        && may_lie_in(a, a1, a2)
     {
         let n2 = v.np_for_mention(a, a2);
-        let after = n2.last + 1;
-        let list = after < n && (v.word(after) == "," || v.eq_any(after, &["and", "or"]))
-            || i >= 2 && (v.word(i - 2) == "," || v.eq_any(i - 2, &["and", "or"]));
-        // `Karrada, Baghdad.` ends there or goes on with a preposition, not with a verb.
-        let ends = after >= n || v.toks[after].punct || v.toks[after].is(wc::PREP);
-        let list = list || !ends;
         let n1 = v.np_for_mention(a, a1);
-        if !list && (n1.first == 0 || !v.toks[n1.first - 1].is(wc::CONJ)) {
+        // The whole comma-separated run of places around this comma.
+        let mut list = false;
+        let mut after = n2.last + 1;
+        while after + 1 < n && v.word(after) == "," {
+            match v.place_mention(a, after + 1) {
+                Some(m) => after = v.np_for_mention(a, m).last + 1,
+                None => break,
+            }
+        }
+        if after < n && v.eq_any(after, &["and", "or"]) {
+            list = true;
+        }
+        let mut before = n1.first;
+        while before >= 2 && v.word(before - 1) == "," {
+            match v.place_mention(a, before - 2) {
+                Some(m) => before = v.np_for_mention(a, m).first,
+                None => break,
+            }
+        }
+        if before >= 1 && v.toks[before - 1].is(wc::CONJ) {
+            list = true;
+        }
+        // `Karrada, Baghdad.` ends there or goes on with a comma or a preposition, not a verb.
+        let ends = after >= n
+            || v.toks[after].punct
+            || v.toks[after].is(wc::PREP)
+            || v.eq_any(after, &["where", "which"]);
+        let list = list || !ends;
+        if !list {
             cx.push(
                 &v.argument(&n1),
                 Predicate::LocatedIn,
@@ -798,6 +891,28 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
                 v.span(on.first, pn.last),
             );
         }
+    }
+}
+
+/// Can place mention `inner` lie in place mention `outer`? Not when `inner` is a country or an
+/// intergovernmental body, nor when both are known and `outer` is a country other than the one
+/// `inner` lies in.
+fn may_lie_in(a: &Analysis, inner: u32, outer: u32) -> bool {
+    let geo = |m: u32| {
+        a.mentions[m as usize]
+            .entity
+            .and_then(|e| a.entities.get(e as usize))
+            .and_then(|e| e.geo.as_ref())
+    };
+    let (gi, go) = (geo(inner), geo(outer));
+    if gi.is_some_and(|g| matches!(g.feature.as_str(), "country" | "igo" | "continent")) {
+        return false;
+    }
+    match (gi, go) {
+        (Some(gi), Some(go)) if go.feature == "country" => {
+            gi.country.is_none() || gi.country == go.country
+        }
+        _ => true,
     }
 }
 

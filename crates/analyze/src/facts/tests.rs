@@ -269,6 +269,18 @@ fn events_in_single_sentences() {
             &["COERCE/arrest Police > the protesters !negated"],
         ),
         ("[Russia]GPE will send aid to [Cuba]GPE.", &["AID Russia > Cuba !planned"]),
+        (
+            "[Greece]GPE demanded that its [European Community]ORG partners refuse to recognize it.",
+            &["REQUEST Greece > European Community"],
+        ),
+        (
+            "[Pakistan]GPE threatened to break off relations with [Congo]GPE and [Costa Rica]GPE.",
+            &["THREATEN Pakistan > Congo"],
+        ),
+        (
+            "[Israeli]NORP tanks fired shells at targets in [Jericho]GPE.",
+            &["ASSAULT/firearms Israeli tanks > - @Jericho"],
+        ),
         ("The offensive failed to take [Tripoli]GPE.", &[]),
         ("[Wagner]ORG's future plans are uncertain.", &[]),
         (
@@ -435,6 +447,19 @@ fn relations_in_single_sentences() {
             &["Tass AFFILIATED_WITH Russia"],
         ),
         ("[Hamas]ORG leader [Ismail Haniyeh]PERSON spoke.", &["Ismail Haniyeh LEADS Hamas"]),
+        (
+            "Jets struck [Mosul]GPE, [Nineveh]GPE, [Iraq]GPE, on Monday.",
+            &["Mosul LOCATED_IN Nineveh", "Nineveh LOCATED_IN Iraq"],
+        ),
+        ("The town of [Daraya]GPE in [Syria]GPE was shelled.", &["Daraya LOCATED_IN Syria"]),
+        (
+            "Near [Mosul]GPE, three strikes engaged an [ISIL]ORG tactical unit.",
+            &["ISIL PRESENT_IN Mosul"],
+        ),
+        (
+            "Jets bombed shipments for [Lebanon]GPE's [Hezbollah]ORG movement.",
+            &["Hezbollah AFFILIATED_WITH Lebanon"],
+        ),
     ];
     for (m, e) in cases {
         check_relations(m, e);
