@@ -71,6 +71,9 @@ pub struct WordSets {
     officials: Vec<u64>,
     geo: Vec<u64>,
     groups: Vec<u64>,
+    /// Heads of `X of Y` organisation names (`Government of ...`, `Ministry of ...`).
+    of_heads: Vec<u64>,
+    of: u64,
 }
 
 fn hashes(list: &[&str]) -> Vec<u64> {
@@ -88,6 +91,10 @@ impl WordSets {
             officials: hashes(words::OFFICIALS),
             geo: hashes(words::GEO_FEATURES),
             groups: hashes(words::GROUP_WORDS),
+            of_heads: hashes(
+                &[words::ORG_DESIGNATORS, &["government", "office", "department"]].concat(),
+            ),
+            of: str_hash("of"),
         }
     }
 }
@@ -174,6 +181,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
         ents.push((s2, e, c, 1));
     }
     designated_organisations(view, &mut ents);
+    headed_organisations(view, &mut ents);
     organisation_cues(view, &mut ents);
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
@@ -219,6 +227,28 @@ fn designated_organisations(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Cl
             }
         }
         k += 1;
+    }
+}
+
+/// `Government of X`, `Ministry of X`, `Bank of X`: a capitalised organisation head and `of`
+/// just before a name that is not a place make one organisation name with it (the tagger often
+/// sees only `X`). A place after `of` is left alone (`the government of Chad`).
+fn headed_organisations(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
+    let mut prev_end = 0;
+    for ent in ents.iter_mut() {
+        let (s, e, c, _) = *ent;
+        let sentence_start =
+            view.sents.iter().find(|&&(a, b)| a <= s && e <= b).map_or(s, |&(a, _)| a);
+        if c != Class::Loc
+            && s >= sentence_start + 2
+            && s >= prev_end + 2
+            && view.words[s - 1].lower == view.sets.of
+            && view.words[s - 2].flags & flag::INIT_CAP != 0
+            && has(&view.sets.of_heads, view.words[s - 2].lower)
+        {
+            *ent = (s - 2, e, Class::Org, 3);
+        }
+        prev_end = ent.1;
     }
 }
 
@@ -495,6 +525,14 @@ mod tests {
             ),
             ("[PER Karen National Union ] said .", "ORG Karen National Union"),
             ("[MISC Sudanese ] [PER Omar Bashiri ] said .", "NORP Sudanese | PERSON Omar Bashiri"),
+            // An organisation head and `of` before a name that is not a place join it.
+            (
+                "the Government of [ORG Popular Salvation ] said .",
+                "ORG Government of Popular Salvation",
+            ),
+            ("the Ministry of [MISC Northern Affairs ] said .", "ORG Ministry of Northern Affairs"),
+            ("the Government of [LOC Chad ] said .", "GPE Chad"),
+            ("the government of [ORG Popular Salvation ] said .", "ORG Popular Salvation"),
         ] {
             check(input, expect);
         }
