@@ -306,23 +306,7 @@ fn write_entities(
                 "SELECT EXISTS(SELECT 1 FROM document_entities WHERE doc = ?1 AND entity = ?2)",
             )?
             .query_row(params![rowid, id], |r| r.get(0))?;
-        tx.prepare_cached(
-            "INSERT INTO entities (id, type, name, kind, geo_id, country, lat, lon, mentions, documents, first_seen, last_seen)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?10, ?10)
-             ON CONFLICT(id) DO UPDATE SET
-                mentions = mentions + excluded.mentions,
-                documents = documents + excluded.documents,
-                kind = COALESCE(kind, excluded.kind),
-                geo_id = COALESCE(geo_id, excluded.geo_id),
-                country = COALESCE(country, excluded.country),
-                lat = COALESCE(lat, excluded.lat),
-                lon = COALESCE(lon, excluded.lon),
-                first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen
-                                  THEN excluded.first_seen ELSE first_seen END,
-                last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen
-                                 THEN excluded.last_seen ELSE last_seen END",
-        )?
-        .execute(params![
+        tx.prepare_cached(&ENTITY_UPSERT)?.execute(params![
             id,
             e.etype.as_str(),
             // A gazetteer entry is shown under its gazetteer name ("Canada", not "Canadian").
@@ -585,5 +569,35 @@ static RELATION_UPSERT: LazyLock<String> = LazyLock::new(|| {
         order_free("valid_to", "max"),
         order_free("first_reported", "min"),
         order_free("last_reported", "max"),
+    )
+});
+
+/// One article's entity into its stored entity. Every attribute is chosen so that the result
+/// does not depend on the order in which articles arrive: counts add up, dates widen, the type
+/// and kind are the least of those seen, and the gazetteer entry (with its name, country and
+/// coordinates, kept together) is the least identifier seen.
+static ENTITY_UPSERT: LazyLock<String> = LazyLock::new(|| {
+    let geo_switch =
+        "(excluded.geo_id IS NOT NULL AND (geo_id IS NULL OR excluded.geo_id < geo_id))";
+    let from_geo = |column: &str| {
+        format!("{column} = CASE WHEN {geo_switch} THEN excluded.{column} ELSE {column} END")
+    };
+    format!(
+        "INSERT INTO entities (id, type, name, kind, geo_id, country, lat, lon, mentions, documents,
+             first_seen, last_seen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?10, ?10)
+         ON CONFLICT(id) DO UPDATE SET
+             mentions = mentions + excluded.mentions,
+             documents = documents + excluded.documents,
+             type = min(type, excluded.type),
+             {}, {}, {}, {}, {}, {}, {}, {}",
+        order_free("kind", "min"),
+        from_geo("name"),
+        from_geo("country"),
+        from_geo("lat"),
+        from_geo("lon"),
+        from_geo("geo_id"),
+        order_free("first_seen", "min"),
+        order_free("last_seen", "max"),
     )
 });

@@ -639,7 +639,7 @@ fn fronted_place(cx: &mut Ctx, n: usize) {
     let at = if v.toks[1].is(wc::DET) { 2 } else { 1 };
     let Some(pm) = v.place_mention(a, at) else { return };
     let pn = v.np_for_mention(a, pm);
-    if !(v.word(pn.last + 1) == "," || v.eq(pn.last + 1, ",")) || pn.last + 2 >= n {
+    if !v.eq(pn.last + 1, ",") || pn.last + 2 >= n {
         return;
     }
     let pa = v.argument(&pn);

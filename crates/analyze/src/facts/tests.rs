@@ -456,6 +456,8 @@ fn relations_in_single_sentences() {
             "Near [Mosul]GPE, three strikes engaged an [ISIL]ORG tactical unit.",
             &["ISIL PRESENT_IN Mosul"],
         ),
+        // A fronted place phrase that ends the sentence (a headline fragment) places nothing.
+        ("In the [United States]GPE", &[]),
         (
             "Jets bombed shipments for [Lebanon]GPE's [Hezbollah]ORG movement.",
             &["Hezbollah AFFILIATED_WITH Lebanon"],
