@@ -116,6 +116,7 @@ impl Analyzer {
         lap(Stage::Segment);
         if last >= Stage::Entities {
             analysis.mentions = self.ner.recognize(text, &seg);
+            credits_are_organisations(&doc.zones, &mut analysis.mentions);
             lap(Stage::Entities);
         }
         if last >= Stage::Time {
@@ -138,5 +139,48 @@ impl Analyzer {
         }
         analysis.tokens = seg.tokens;
         analysis
+    }
+}
+
+/// A credit that is one name alone (`Reuters`, a wire's `REUTER` sign-off) names the agency
+/// that supplied the article or picture: an organisation, whatever the tagger made of it.
+fn credits_are_organisations(zones: &[types::Zone], mentions: &mut [types::Mention]) {
+    for m in mentions.iter_mut() {
+        let whole_credit =
+            zones.iter().any(|z| z.kind == types::ZoneKind::Credit && z.span == m.span);
+        if whole_credit && m.label == types::MentionLabel::Person {
+            m.label = types::MentionLabel::Org;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use types::{Mention, MentionKind, MentionLabel, Span, Zone, ZoneKind};
+
+    #[test]
+    fn a_credit_that_is_one_name_is_an_organisation() {
+        let mention = |start, end, label| Mention {
+            span: Span::new(start, end),
+            text: String::new(),
+            label,
+            kind: MentionKind::Name,
+            sentence: 0,
+            entity: None,
+            qualifies: None,
+        };
+        // `... rose 2 pct.\n REUTER`: the sign-off; `John Smith/AFP`: a photographer stays a person.
+        let zones = [
+            Zone { kind: ZoneKind::Credit, span: Span::new(20, 26) },
+            Zone { kind: ZoneKind::Credit, span: Span::new(40, 54) },
+        ];
+        let mut mentions = vec![
+            mention(20, 26, MentionLabel::Person),
+            mention(40, 50, MentionLabel::Person),
+            mention(0, 6, MentionLabel::Person),
+        ];
+        super::credits_are_organisations(&zones, &mut mentions);
+        let labels: Vec<MentionLabel> = mentions.iter().map(|m| m.label).collect();
+        assert_eq!(labels, [MentionLabel::Org, MentionLabel::Person, MentionLabel::Person]);
     }
 }

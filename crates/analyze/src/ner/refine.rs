@@ -74,6 +74,8 @@ pub struct WordSets {
     /// Heads of `X of Y` organisation names (`Government of ...`, `Ministry of ...`).
     of_heads: Vec<u64>,
     of: u64,
+    /// Company-form words that are never a name alone (`Inc`, `Corp`, `Ltd`).
+    company_forms: Vec<u64>,
 }
 
 fn hashes(list: &[&str]) -> Vec<u64> {
@@ -95,6 +97,7 @@ impl WordSets {
                 &[words::ORG_DESIGNATORS, &["government", "office", "department"]].concat(),
             ),
             of: str_hash("of"),
+            company_forms: hashes(words::COMPANY_FORMS),
         }
     }
 }
@@ -185,6 +188,10 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     organisation_cues(view, &mut ents);
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
+    // A company form alone (`INC` after a headline's name the tagger missed) names nothing.
+    ents.retain(|&(s, e, _, _)| {
+        !(s..e).all(|i| has(&view.sets.company_forms, view.words[i].lower))
+    });
     ents.iter()
         .map(|&(s, e, c, _)| Entity { start: s, end: e, ty: fine_type(view, s, e, c) })
         .collect()
@@ -533,6 +540,9 @@ mod tests {
             ("the Ministry of [MISC Northern Affairs ] said .", "ORG Ministry of Northern Affairs"),
             ("the Government of [LOC Chad ] said .", "GPE Chad"),
             ("the government of [ORG Popular Salvation ] said .", "ORG Popular Salvation"),
+            // A company form alone is no name.
+            ("ACME WIDGETS [ORG INC ] SAYS", ""),
+            ("[ORG Acme Widgets Inc ] said .", "ORG Acme Widgets Inc"),
         ] {
             check(input, expect);
         }
