@@ -299,6 +299,8 @@ fn events_in_single_sentences() {
             "Thousands of [Iraqi]NORP Kurds demonstrated in the city of [Kirkuk]GPE.",
             &["PROTEST/demo Iraqi Kurds > - @Kirkuk"],
         ),
+        // A month inside a date is no protest march.
+        ("Dividends are payable {March 31}=2023-03-31 to holders of record.", &[]),
         (
             "[Israel]GPE and [Lebanon]GPE renewed negotiations.",
             &["CONSULT/meet Israel+Lebanon > -"],

@@ -139,10 +139,20 @@ impl<'a> View<'a> {
                 }
                 k += 1;
             }
+            // A word inside a time expression is part of a date (`March 31`, `last fall`), not
+            // a trigger or an actor noun; only its function-word flags stay.
+            let in_timex = {
+                let ts = &analysis.timexes;
+                let k = ts.partition_point(|x| x.span.end <= t.span.start);
+                ts.get(k).is_some_and(|x| x.span.start <= t.span.start && t.span.end <= x.span.end)
+            };
+            let flags = info.map_or(0, |i| i.flags);
+            let (info, flags) =
+                if in_timex { (None, flags & (wc::DET | wc::PREP)) } else { (info, flags) };
             let cap = w.chars().next().is_some_and(char::is_uppercase);
             self.toks.push(Tok {
                 span: t.span,
-                flags: info.map_or(0, |i| i.flags),
+                flags,
                 sector: info.and_then(|i| i.sector),
                 info,
                 cap,
