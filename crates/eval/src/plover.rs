@@ -447,12 +447,10 @@ fn code_argument_with(
     }
 }
 
-/// Where the noun phrase ending with a name at `end` begins: titles, adjectives and possessors
-/// before it (`Lebanon's new President`, `Nigerian junior foreign minister`), up to a function
-/// word, a verb, a comma or six words back.
-fn phrase_start(text: &str, end: usize) -> usize {
-    use analyze::facts::lexicon::{Lexicon, wc};
-    const STOP: u32 = wc::DET
+/// Word classes that end an actor's noun phrase: function words and verbs.
+const STOP: u32 = {
+    use analyze::facts::lexicon::wc;
+    wc::DET
         | wc::POSS
         | wc::PRON
         | wc::REL
@@ -467,7 +465,14 @@ fn phrase_start(text: &str, end: usize) -> usize {
         | wc::ADV
         | wc::VERB
         | wc::REPORT
-        | wc::LIGHT;
+        | wc::LIGHT
+};
+
+/// Where the noun phrase ending with a name at `end` begins: titles, adjectives and possessors
+/// before it (`Lebanon's new President`, `Nigerian junior foreign minister`), up to a function
+/// word, a verb, a comma or six words back.
+fn phrase_start(text: &str, end: usize) -> usize {
+    use analyze::facts::lexicon::Lexicon;
     let before = text.get(..end).unwrap_or("");
     let mut start = end;
     for w in before.split_inclusive(' ').rev().take(6) {
@@ -525,23 +530,7 @@ fn phrase_end(text: &str, start: usize) -> usize {
 
 /// A function word or a verb: no part of an actor's noun phrase.
 fn stop_word(lower: &str) -> bool {
-    use analyze::facts::lexicon::{Lexicon, wc};
-    const STOP: u32 = wc::DET
-        | wc::POSS
-        | wc::PRON
-        | wc::REL
-        | wc::PREP
-        | wc::CONJ
-        | wc::SUB
-        | wc::BE
-        | wc::HAVE
-        | wc::DO
-        | wc::MODAL
-        | wc::NEG
-        | wc::ADV
-        | wc::VERB
-        | wc::REPORT
-        | wc::LIGHT;
+    use analyze::facts::lexicon::Lexicon;
     let info = Lexicon::get().word(lower);
     info.is_some_and(|i| i.flags & STOP != 0)
         || info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
