@@ -132,6 +132,13 @@ struct Ctx<'v, 'a> {
 }
 
 impl Ctx<'_, '_> {
+    /// `s p o` between two noun phrases, the evidence running from the first to the last.
+    fn push_nps(&mut self, s: &Np, p: Predicate, o: &Np, at: usize) {
+        let v = self.v;
+        let evidence = v.span(s.first.min(o.first), s.last.max(o.last));
+        self.push(&v.argument(s), p, &v.argument(o), None, at, evidence);
+    }
+
     fn push(
         &mut self,
         s: &Argument,
@@ -561,14 +568,7 @@ pub fn sentence_relations(
         {
             let n1 = v.np_for_mention(a, inner);
             let n2 = v.np_for_mention(a, outer);
-            cx.push(
-                &v.argument(&n1),
-                Predicate::LocatedIn,
-                &v.argument(&n2),
-                None,
-                i,
-                v.span(n1.first, n2.last),
-            );
+            cx.push_nps(&n1, Predicate::LocatedIn, &n2, i);
         }
         // `Iraqi forces in Mosul`, `businesses working in Tashkent`: an actor phrase with a place.
         if v.eq_any(i, &["in", "inside", "near", "across", "at"])
@@ -692,14 +692,7 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
             && a.mentions[om as usize].label == MentionLabel::Org
         {
             let on = v.np_for_mention(a, om);
-            cx.push(
-                &v.argument(&on),
-                Predicate::AffiliatedWith,
-                &v.argument(&ow),
-                None,
-                i,
-                v.span(ow.first, on.last),
-            );
+            cx.push_nps(&on, Predicate::AffiliatedWith, &ow, i);
         }
     }
     // `Karrada, Baghdad`, `Mosul, Nineveh province, Iraq`: a place, a comma, the place it lies
@@ -741,14 +734,7 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
             || v.eq_any(after, &["where", "which"]);
         let list = list || !ends;
         if !list {
-            cx.push(
-                &v.argument(&n1),
-                Predicate::LocatedIn,
-                &v.argument(&n2),
-                None,
-                i,
-                v.span(n1.first, n2.last),
-            );
+            cx.push_nps(&n1, Predicate::LocatedIn, &n2, i);
         }
     }
     // Leadership titles before a name: `<ORG> leader X`, `leader X` after the ORG.
@@ -882,14 +868,7 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         {
             let on = v.np_for_mention(a, m);
             let pn = v.np_for_mention(a, pm);
-            cx.push(
-                &v.argument(&on),
-                Predicate::LocatedIn,
-                &v.argument(&pn),
-                None,
-                i,
-                v.span(on.first, pn.last),
-            );
+            cx.push_nps(&on, Predicate::LocatedIn, &pn, i);
         }
     }
 }

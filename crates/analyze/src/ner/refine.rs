@@ -244,8 +244,9 @@ fn headed_organisations(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8
     let mut prev_end = 0;
     for ent in ents.iter_mut() {
         let (s, e, c, _) = *ent;
-        let sentence_start =
-            view.sents.iter().find(|&&(a, b)| a <= s && e <= b).map_or(s, |&(a, _)| a);
+        // Sentences are in order: the last one starting at or before `s` holds it.
+        let k = view.sents.partition_point(|&(a, _)| a <= s);
+        let sentence_start = k.checked_sub(1).map_or(s, |k| view.sents[k].0);
         if c != Class::Loc
             && s >= sentence_start + 2
             && s >= prev_end + 2
