@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use analyze::Analyzer;
 use analyze::ner::{NerType, Recognizer};
 use types::{EntityType, MentionLabel};
 
@@ -24,14 +23,20 @@ pub struct Options {
     pub seed: Option<PathBuf>,
     pub wikiann: Option<PathBuf>,
     pub gum: Option<PathBuf>,
+    /// Write the first CoNLL set's tokens with gold and predicted tags here.
+    pub dump: Option<PathBuf>,
 }
 
-pub fn run(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
-    let rec = analyzer.recognizer();
+pub fn run(opts: &Options, rec: &Recognizer) -> Result<Vec<Report>, EvalError> {
     let mut reports = Vec::new();
-    for path in &opts.conll {
+    for (k, path) in opts.conll.iter().enumerate() {
         let docs = conll::read_conll(path)?;
         reports.push(conll_report(&set_name(path), &docs, rec, false));
+        if k == 0
+            && let Some(out) = &opts.dump
+        {
+            std::fs::write(out, dump_conll(&docs, rec)).map_err(|e| EvalError::io(out, e))?;
+        }
     }
     if let Some(path) = &opts.wikiann {
         let docs = conll::read_wikiann(path)?;
@@ -66,6 +71,42 @@ fn set_name(path: &Path) -> String {
     }
 }
 
+/// The documents' tokens as `token gold predicted` lines (a blank line after each sentence, a
+/// `-DOCSTART-` line before each document), for error analysis with conlleval-style tools.
+pub fn dump_conll(docs: &[Doc], rec: &Recognizer) -> String {
+    let mut out = String::new();
+    for d in docs {
+        let (tokens, sents) = token_sentences(d);
+        let ents = rec.tag_document(&tokens, &sents);
+        let mut pred = vec![String::from("O"); tokens.len()];
+        for e in &ents {
+            for (k, p) in pred[e.start..e.end].iter_mut().enumerate() {
+                *p = format!("{}-{}", if k == 0 { "B" } else { "I" }, e.ty.conll());
+            }
+        }
+        out.push_str("-DOCSTART-\n\n");
+        for (s, sent) in sents.iter().zip(&d.sentences) {
+            for (i, tok) in sent.tokens.iter().enumerate() {
+                out.push_str(&format!("{tok} {} {}\n", sent.tags[i], pred[s.0 + i]));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A document's tokens and sentence token ranges.
+fn token_sentences(doc: &Doc) -> (Vec<&str>, Vec<(usize, usize)>) {
+    let mut tokens: Vec<&str> = Vec::with_capacity(doc.token_count());
+    let mut sents = Vec::with_capacity(doc.sentences.len());
+    for s in &doc.sentences {
+        let a = tokens.len();
+        tokens.extend(s.tokens.iter().map(String::as_str));
+        sents.push((a, tokens.len()));
+    }
+    (tokens, sents)
+}
+
 /// Exact-span scores per CoNLL class and overall, as conlleval computes them.
 #[derive(Debug, Clone, Default)]
 pub struct ConllScores {
@@ -82,13 +123,7 @@ pub struct ConllScores {
 pub fn conll_scores(docs: &[Doc], rec: &Recognizer, no_misc: bool) -> ConllScores {
     let mut sc = ConllScores::default();
     for doc in docs {
-        let mut tokens: Vec<&str> = Vec::with_capacity(doc.token_count());
-        let mut sents = Vec::with_capacity(doc.sentences.len());
-        for s in &doc.sentences {
-            let a = tokens.len();
-            tokens.extend(s.tokens.iter().map(String::as_str));
-            sents.push((a, tokens.len()));
-        }
+        let (tokens, sents) = token_sentences(doc);
         let t0 = Instant::now();
         let ents = rec.tag_document(&tokens, &sents);
         sc.seconds += t0.elapsed().as_secs_f64();

@@ -53,7 +53,7 @@ impl Default for Options {
             prune: 2,
             names: true,
             ensemble: 3,
-            dropout: 0.15,
+            dropout: 0.25,
         }
     }
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use analyze::Analyzer;
+use analyze::ner::Recognizer;
+use anyhow::Context as _;
 use eval::Report;
 
 #[derive(clap::Subcommand)]
@@ -26,6 +28,12 @@ pub enum Task {
         /// Exit with status 3 if the first set's overall F1 is below this.
         #[arg(long)]
         min_f1: Option<f64>,
+        /// Score this model file (from `sitrep train ner`) instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Write the first CoNLL set's tokens with gold and predicted tags here.
+        #[arg(long)]
+        dump: Option<PathBuf>,
     },
     /// Time expressions: TempEval-3 scores on TimeML, and the seed's dates.
     Time {
@@ -101,9 +109,20 @@ fn gate(reports: &[Report], key: &str, bar: Option<f64>) -> ExitCode {
 pub fn run(task: Task) -> anyhow::Result<ExitCode> {
     let analyzer = Analyzer::embedded()?;
     let code = match task {
-        Task::Ner { conll, seed, wikiann, gum, min_f1 } => {
-            let reports =
-                eval::ner::run(&eval::ner::Options { conll, seed, wikiann, gum }, &analyzer)?;
+        Task::Ner { conll, seed, wikiann, gum, min_f1, model, dump } => {
+            let loaded = match &model {
+                Some(path) => {
+                    let bytes = std::fs::read(path)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    let rec = Recognizer::from_gz(&bytes, "the --model file")
+                        .with_context(|| format!("loading {}", path.display()))?;
+                    Some(rec)
+                }
+                None => None,
+            };
+            let rec = loaded.as_ref().unwrap_or_else(|| analyzer.recognizer());
+            let opts = eval::ner::Options { conll, seed, wikiann, gum, dump };
+            let reports = eval::ner::run(&opts, rec)?;
             print(&reports);
             gate(&reports, "f1", min_f1)
         }

@@ -63,7 +63,7 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 3)]
     ensemble: usize,
     /// Share of features dropped at random from each training example.
-    #[arg(long, default_value_t = 0.15)]
+    #[arg(long, default_value_t = 0.25)]
     dropout: f64,
     /// Do not use the training names as a gazetteer feature.
     #[arg(long)]
@@ -185,7 +185,8 @@ fn train_ner(args: &NerArgs) -> anyhow::Result<ExitCode> {
         println!("raw pass 1: {p1:.4}  raw pass 2: {p2:.4}");
         refine_changes(&conll_dev, &rec);
         if let Some(path) = dump {
-            dump_errors(&conll_dev, &rec, path)?;
+            std::fs::write(path, eval::ner::dump_conll(&conll_dev, &rec))
+                .with_context(|| format!("writing {}", path.display()))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -252,29 +253,6 @@ fn refine_changes(docs: &[Doc], rec: &Recognizer) {
     for e in examples.iter().take(40) {
         println!("{e}");
     }
-}
-
-/// Writes `token gold predicted` lines (blank line between sentences) for error analysis.
-fn dump_errors(docs: &[Doc], rec: &Recognizer, path: &Path) -> anyhow::Result<()> {
-    let mut out = String::new();
-    for d in docs {
-        let t = train_doc(d);
-        let ents = rec.tag_document(&t.tokens, &t.sents);
-        let mut pred = vec!["O".to_string(); t.tokens.len()];
-        for e in &ents {
-            for (k, p) in pred[e.start..e.end].iter_mut().enumerate() {
-                *p = format!("{}-{}", if k == 0 { "B" } else { "I" }, e.ty.conll());
-            }
-        }
-        out.push_str("-DOCSTART-\n\n");
-        for (s, sent) in t.sents.iter().zip(&d.sentences) {
-            for (i, tok) in sent.tokens.iter().enumerate() {
-                out.push_str(&format!("{tok} {} {}\n", sent.tags[i], pred[s.0 + i]));
-            }
-            out.push('\n');
-        }
-    }
-    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }
 
 fn train_doc(d: &Doc) -> TrainDoc {
