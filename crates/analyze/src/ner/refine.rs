@@ -362,7 +362,7 @@ fn company_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
         if c != Class::Org || w < 3 || e - s < 2 || !is_form(e - 1) {
             continue;
         }
-        for len in 1..e - 1 - s + 1 {
+        for len in 1..=e - s {
             let words = &view.words[s..s + len];
             let last = &words[len - 1];
             if last.flags & (flag::INIT_CAP | flag::ALL_CAPS) == 0 {
@@ -389,16 +389,19 @@ fn company_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
             *ent = (s, e, Class::Org, 3);
         }
     }
-    // Parts the tagger missed: a capitalised run, not all caps, of exactly a leading part.
+    // Names and parts the tagger missed: a capitalised run, not all caps, that is exactly one;
+    // in an all-caps run (a headline), the longest one starting at each word (`STANDARD OIL
+    // INC SAYS`). A company form tagged alone covers nothing.
     let mut covered = vec![false; view.words.len()];
     for &(s, e, _, _) in ents.iter() {
-        covered[s..e].iter_mut().for_each(|c| *c = true);
+        if !(s..e).all(is_form) {
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+        }
     }
-    let cap = |i: usize| {
-        let w = &view.words[i];
-        w.flags & flag::INIT_CAP != 0 && w.flags & flag::ALL_CAPS == 0
-    };
-    let mut added = false;
+    let cap = |i: usize| view.words[i].flags & flag::INIT_CAP != 0;
+    let shout = |i: usize| view.words[i].flags & flag::ALL_CAPS != 0;
+    let longest = parts.iter().map(Vec::len).max().unwrap_or(0);
+    let mut found = Vec::new();
     for &(a, b) in view.sents {
         let mut i = a;
         while i < b {
@@ -406,16 +409,35 @@ fn company_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
                 i += 1;
                 continue;
             }
+            let caps = shout(i);
             let mut j = i;
-            while j < b && !covered[j] && cap(j) {
+            while j < b && !covered[j] && cap(j) && shout(j) == caps {
                 j += 1;
             }
-            if is_part(i, j) {
-                ents.push((i, j, Class::Org, 3));
-                added = true;
+            if !caps {
+                if is_part(i, j) {
+                    found.push((i, j));
+                }
+                i = j;
+                continue;
+            }
+            let mut k = i;
+            while k < j {
+                match (k + 1..=j.min(k + longest)).rev().find(|&e| is_part(k, e)) {
+                    Some(e) => {
+                        found.push((k, e));
+                        k = e;
+                    }
+                    None => k += 1,
+                }
             }
             i = j;
         }
+    }
+    let added = !found.is_empty();
+    if added {
+        ents.retain(|&(s, e, _, _)| !found.iter().any(|&(x, y)| s < y && x < e));
+        ents.extend(found.into_iter().map(|(s, e)| (s, e, Class::Org, 3)));
     }
     if added {
         ents.sort_by_key(|e| (e.0, e.1));
@@ -742,6 +764,15 @@ mod tests {
             (
                 "[ORG Quandril Mining Co ] rose . Analysts said Quandril fell .",
                 "ORG Quandril Mining Co | ORG Quandril",
+            ),
+            // A headline in capitals names the company the body names.
+            (
+                "STANDARD VISTARO INC SAYS . [ORG Standard Vistaro Inc ] said .",
+                "ORG STANDARD VISTARO INC | ORG Standard Vistaro Inc",
+            ),
+            (
+                "STANDARD VISTARO [ORG INC ] SAYS . [ORG Standard Vistaro Inc ] said .",
+                "ORG STANDARD VISTARO INC | ORG Standard Vistaro Inc",
             ),
             // A leading word that is mostly lowercase in running text is no short name.
             (
