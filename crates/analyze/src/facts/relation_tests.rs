@@ -103,3 +103,44 @@ fn membership_control_and_hostility() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn titles_and_units() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "\"We are ready,\" said [Ana Ruiz]PERSON, [Oxfam]ORG's deputy regional director.",
+            &["Ana Ruiz MEMBER_OF Oxfam"],
+        ),
+        (
+            "A spokesman for the [World Food Programme]ORG, [Tom Lee]PERSON, said so.",
+            &["Tom Lee MEMBER_OF World Food Programme"],
+        ),
+        (
+            "[John Doe]PERSON, commander, [Africa Command]ORG, visited the base.",
+            &["John Doe LEADS Africa Command"],
+        ),
+        (
+            "[Mary Roe]PERSON, a senior analyst at the [Crisis Group]ORG, disagreed.",
+            &["Mary Roe MEMBER_OF Crisis Group"],
+        ),
+        (
+            "The task force is currently led by [Jan Berg]PERSON.",
+            &["Jan Berg LEADS The task force"],
+        ),
+        (
+            "Soldiers visiting from the [1st Armored Division]ORG trained there.",
+            &["Soldiers MEMBER_OF 1st Armored Division"],
+        ),
+        (
+            "[Lee]PERSON was assigned to the [82nd Airborne Division]ORG in 2015.",
+            &["Lee MEMBER_OF 82nd Airborne Division"],
+        ),
+        (
+            "[Norway]GPE, as part of the [Nordic Battlegroup]ORG, sent troops.",
+            &["Norway MEMBER_OF Nordic Battlegroup"],
+        ),
+        // A title with no comma-linked person relates nobody.
+        ("The director of the [IMF]ORG spoke to [Kim]PERSON.", &["!Kim MEMBER_OF IMF"]),
+    ];
+    check_all(cases);
+}

@@ -36,9 +36,9 @@ fn verb_frame(w: &str) -> Option<(Frame, Option<&'static str>)> {
         "fight" | "fights" | "fighting" | "fought" | "battle" | "battles" | "battling" => {
             (Frame::Direct(Fights), Some("against"))
         }
-        "defeat" | "defeats" | "defeated" | "defeating" | "counter" | "countering" | "combat"
-        | "combats" | "combating" | "combatting" | "confront" | "confronts" | "confronted"
-        | "confronting" | "degrade" | "degrading" => (Frame::Direct(Fights), None),
+        "defeat" | "defeats" | "defeating" | "counter" | "countering" | "combat" | "combats"
+        | "combating" | "combatting" | "confront" | "confronts" | "confronted" | "confronting"
+        | "degrade" | "degrading" => (Frame::Direct(Fights), None),
         "rely" | "relies" | "relied" | "relying" | "depend" | "depends" | "depended"
         | "depending" => (Frame::Reverse(Supports), Some("on")),
         "belong" | "belongs" | "belonged" => (Frame::Direct(MemberOf), Some("to")),
@@ -215,6 +215,12 @@ pub fn sentence_relations(
         if v.eq_any(i, &["include", "includes", "included", "including"]) {
             includes(&mut cx, i, n);
         }
+        if t.m.is_none() && (t.is(wc::LEAD) || title_word(v, i)) {
+            titled(&mut cx, i, n);
+        }
+        if v.eq_any(i, &["from", "within", "assigned", "part"]) {
+            belongs(&mut cx, i, n);
+        }
         if !cue && !hyphen && !cheap {
             continue;
         }
@@ -300,6 +306,13 @@ pub fn sentence_relations(
                         let ok = match p {
                             Predicate::Controls => {
                                 o.mention.is_some() || v.direction_arg(&o).is_some()
+                            }
+                            // `to defeat ISIL`, not `to combat growing dependence`.
+                            Predicate::Fights if hostile_cue(v, i) => {
+                                o.mention.is_some_and(|m| {
+                                    v.toks[o.head].m == Some(m)
+                                        && a.mentions[m as usize].label != MentionLabel::Person
+                                }) || v.toks[o.head].is(wc::GROUP)
                             }
                             Predicate::Leads => {
                                 o.mention.is_some_and(|m| {
@@ -549,7 +562,19 @@ pub fn sentence_relations(
             && v.eq(i + 1, "by")
             && i > 0
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
-            && let Some(g) = v.np_left(a, i - 1, 0).filter(|g| g.actor)
+            && let Some(g) = {
+                // `CTF 50 is currently led by X`.
+                let mut k = i - 1;
+                while k > 0
+                    && v.toks[k].m.is_none()
+                    && (v.toks[k].is(wc::BE | wc::ADV)
+                        || v.word(k) == ","
+                        || v.word(k).len() > 4 && v.word(k).ends_with("ly"))
+                {
+                    k -= 1;
+                }
+                v.np_left(a, k, 0).filter(|g| g.actor)
+            }
             && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
         {
             cx.push(&xa, Predicate::Leads, &ga, None, i, v.span(g.first, x.last));
@@ -1187,6 +1212,164 @@ fn includes(cx: &mut Ctx, i: usize, n: usize) {
         {
             cx.push(&pa, Predicate::MemberOf, &wa, None, i, v.span(whole.first.min(i), p.last));
         }
+    }
+}
+
+/// Titles of office and rank (the LEAD class adds `leader`, `chief`, `commander`...).
+fn title_word(v: &View, i: usize) -> bool {
+    v.eq_any(
+        i,
+        &[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "director",
+            "minister",
+            "secretary",
+            "officer",
+            "official",
+            "ambassador",
+            "envoy",
+            "adviser",
+            "advisor",
+            "president",
+            "analyst",
+            "researcher",
+            "correspondent",
+            "editor",
+            "professor",
+            "representative",
+            "governor",
+            "mayor",
+            "captain",
+            "colonel",
+            "general",
+            "admiral",
+            "lieutenant",
+            "sergeant",
+            "member",
+            "employee",
+            "deputy",
+            "coordinator",
+            "administrator",
+        ],
+    )
+}
+
+fn org_np(a: &Analysis, np: &Np) -> bool {
+    np.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Org)
+}
+
+fn person_at(v: &View, a: &Analysis, i: usize) -> Option<Np> {
+    let m = v.toks.get(i)?.m?;
+    (a.mentions[m as usize].label == MentionLabel::Person).then(|| v.np_for_mention(a, m))
+}
+
+/// A person and the organisation a title places them in: `X, deputy director of Y`, `X, Y's
+/// spokesman`, `a spokesman for Y, X`, `X, commander, Y`. A title of leadership (without
+/// `deputy`/`vice`/`assistant`) makes it LEADS, any other MEMBER_OF.
+fn titled(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    // The title phrase: modifiers before the title word, back to a comma or a determiner.
+    let mut first = i;
+    while first > 0
+        && first + 5 > i
+        && v.toks[first - 1].m.is_none()
+        && !v.toks[first - 1].punct
+        && !v.toks[first - 1].is(wc::VERB | wc::REPORT | wc::BE | wc::PREP | wc::CONJ)
+    {
+        first -= 1;
+    }
+    let mut org: Option<Np> = None;
+    let mut last = i;
+    if v.eq_any(i + 1, &["of", "at", "for", "with", "in"]) {
+        org = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        last = org.map_or(i, |o| o.last);
+    } else if v.eq(i + 1, ",") {
+        org = v.np_right(a, i + 2, n).filter(|o| org_np(a, o) && o.first == i + 2);
+        last = org.map_or(i, |o| o.last);
+    }
+    // `Y's deputy director`.
+    if org.is_none()
+        && let Some(p) =
+            (i.saturating_sub(5)..i).rev().find(|&x| matches!(v.word(x), "'s" | "\u{2019}s"))
+        && p > 0
+    {
+        org = v.np_left(a, p - 1, 0).filter(|o| org_np(a, o));
+        if org.is_some() {
+            first = org.map_or(first, |o| o.first);
+        }
+    }
+    let Some(o) = org else { return };
+    // The person: before the title after a comma, or after the organisation after a comma.
+    let mut f = first;
+    while f > 0 && v.toks[f - 1].is(wc::DET) {
+        f -= 1;
+    }
+    let before = (f >= 2 && v.word(f - 1) == ",").then(|| person_at(v, a, f - 2)).flatten();
+    let after = v.eq(last + 1, ",").then(|| person_at(v, a, last + 2)).flatten();
+    let Some(p) = before.or(after) else { return };
+    let junior = (first..i).any(|x| v.eq_any(x, &["deputy", "vice", "assistant", "acting"]));
+    let lead = v.toks[i].is(wc::LEAD) || v.eq_any(i, &["president", "governor"]);
+    let pred = if lead && !junior { Predicate::Leads } else { Predicate::MemberOf };
+    let (pa, oa) = (v.argument(&p), v.argument(&o));
+    let title = Some(v.text[v.span(first, i).start..v.span(first, i).end].to_string());
+    cx.push(&pa, pred, &oa, title, i, v.span(p.first.min(first), o.last.max(p.last)));
+}
+
+/// Membership: `airmen from the 507th Wing`, `Turkey within NATO`, `X was assigned to Y`,
+/// `X, as part of Y`.
+fn belongs(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i == 0 {
+        return;
+    }
+    let (member, whole) = if v.eq_any(i, &["from", "within"]) {
+        let whole = v.np_right(a, i + 1, n).filter(|o| org_np(a, o));
+        let mut k = i - 1;
+        if v.eq(i, "from") && v.eq_any(k, &["visiting", "deployed", "drawn"]) && k > 0 {
+            k -= 1;
+        }
+        let member = v.np_left(a, k, 0).filter(|m| {
+            !m.pronoun
+                && (v.toks[m.head].is(wc::GROUP | wc::CROWD)
+                    || v.eq_any(m.head, &["airmen", "sailors", "marines", "officers", "aircraft"])
+                    || m.mention.is_some_and(|x| {
+                        matches!(a.mentions[x as usize].label, MentionLabel::Person)
+                            || v.eq(i, "within")
+                                && matches!(
+                                    a.mentions[x as usize].label,
+                                    MentionLabel::Gpe | MentionLabel::Org
+                                )
+                    }))
+        });
+        (member, whole)
+    } else if v.eq(i, "assigned") && v.eq(i + 1, "to") {
+        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        let mut k = i - 1;
+        while k > 0 && v.toks[k].is(wc::BE | wc::ADV | wc::HAVE) {
+            k -= 1;
+        }
+        (v.np_left(a, k, 0).filter(|m| m.actor && !m.pronoun), whole)
+    } else if v.eq(i, "part") && v.eq(i + 1, "of") {
+        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        // `X, as part of Y`, `X is working as part of Y`: the clause's subject.
+        let k = if v.eq(i - 1, "as") { i - 1 } else { i };
+        let member = if k >= 2 && v.word(k - 1) == "," {
+            v.np_left(a, k - 2, 0)
+        } else {
+            first_actor(v, a, k)
+        };
+        (member.filter(|m| m.actor && !m.pronoun), whole)
+    } else {
+        return;
+    };
+    if let (Some(m), Some(w)) = (member, whole)
+        && let (Some(ma), Some(wa)) = (cx.arg(&m), cx.arg(&w))
+    {
+        cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(m.first.min(i), w.last));
     }
 }
 
