@@ -139,6 +139,12 @@ fn titles_and_units() {
             "[Norway]GPE, as part of the [Nordic Battlegroup]ORG, sent troops.",
             &["Norway MEMBER_OF Nordic Battlegroup"],
         ),
+        ("[Ali Musa]PERSON visited [Jordan]GPE on Monday.", &["Ali Musa PRESENT_IN Jordan"]),
+        ("The envoy will travel to [Iraq]GPE soon.", &["The envoy PRESENT_IN Iraq"]),
+        (
+            "He comes from [Amarah]GPE, a city in southern [Iraq]GPE.",
+            &["Amarah LOCATED_IN southern Iraq"],
+        ),
         // A title with no comma-linked person relates nobody.
         ("The director of the [IMF]ORG spoke to [Kim]PERSON.", &["!Kim MEMBER_OF IMF"]),
     ];

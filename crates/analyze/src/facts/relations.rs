@@ -221,6 +221,17 @@ pub fn sentence_relations(
         if v.eq_any(i, &["from", "within", "assigned", "part"]) {
             belongs(&mut cx, i, n);
         }
+        if t.m.is_none()
+            && v.word(i)
+                .as_bytes()
+                .first()
+                .is_some_and(|b| matches!(b, b'v' | b't' | b'a' | b'f' | b'c' | b'w' | b'r'))
+        {
+            travel(&mut cx, i, last_subject);
+        }
+        if v.word(i) == "," {
+            place_apposition(&mut cx, i, n);
+        }
         if !cue && !hyphen && !cheap {
             continue;
         }
@@ -1373,11 +1384,91 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
     }
 }
 
+/// `X visited Turkey`, `X travelled to Berlin`, `X arrived in Baghdad`: X is present there.
+fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    let object = if v.eq_any(i, &["visit", "visits", "visited", "visiting", "toured", "tours"]) {
+        place_after(v, a, i + 1)
+    } else if v.eq_any(
+        i,
+        &[
+            "arrive",
+            "arrives",
+            "arrived",
+            "travel",
+            "travels",
+            "travelled",
+            "traveled",
+            "fly",
+            "flies",
+            "flew",
+            "came",
+            "come",
+            "comes",
+            "went",
+            "returned",
+            "return",
+            "returns",
+        ],
+    ) && v.eq_any(i + 1, &["to", "in", "at"])
+    {
+        place_after(v, a, i + 2)
+    } else {
+        return;
+    };
+    let Some(pm) = object else { return };
+    let Some(s) = relation_subject(v, a, i, last).filter(|s| {
+        s.actor
+            && !s.pronoun
+            && s.mention.is_none_or(|m| {
+                !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            })
+    }) else {
+        return;
+    };
+    let pn = v.np_for_mention(a, pm);
+    if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
+        cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first.min(i), pn.last));
+    }
+}
+
+/// `Amarah, a city in southern Iraq`, `Sabboura, an area outside Damascus`: a place described
+/// as lying in another.
+fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i == 0 || !v.toks.get(i + 1).is_some_and(|t| t.is(wc::DET)) {
+        return;
+    }
+    let Some(inner) = v.place_mention(a, i - 1) else { return };
+    let Some(head) =
+        (i + 2..n.min(i + 5)).find(|&x| v.toks[x].is(wc::PLACE) && v.toks[x].m.is_none())
+    else {
+        return;
+    };
+    if (i + 2..head).any(|x| v.toks[x].m.is_some() || v.toks[x].punct) {
+        return;
+    }
+    if !v.eq_any(head + 1, &["in", "of", "outside", "near", "inside"]) {
+        return;
+    }
+    let Some(outer) = place_after(v, a, head + 2) else { return };
+    if outer == inner || !may_lie_in(a, inner, outer) {
+        return;
+    }
+    let n1 = v.np_for_mention(a, inner);
+    let n2 = v.np_for_mention(a, outer);
+    if let (Some(ia), Some(oa)) = (place_arg(v, a, &n1), place_arg(v, a, &n2)) {
+        cx.push(&ia, Predicate::LocatedIn, &oa, None, i, v.span(n1.first, n2.last));
+    }
+}
+
 /// Verbs of hostility that the relation lexicon does not mark (`to defeat ISIL`).
 fn hostile_cue(v: &View, i: usize) -> bool {
     let w = v.word(i);
     w.len() >= 6
-        && matches!(w.as_bytes()[0], b'd' | b'c')
+        && w.as_bytes().first().is_some_and(|b| matches!(b, b'd' | b'c'))
         && verb_frame(&w.to_ascii_lowercase())
             .is_some_and(|(f, _)| matches!(f, Frame::Direct(Predicate::Fights)))
 }
