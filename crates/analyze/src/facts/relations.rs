@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use types::{Analysis, Argument, MentionLabel, Predicate, Relation, Span, TimeValue};
 
-use super::lexicon::{Sector, wc};
+use super::lexicon::wc;
 use super::view::{Np, View};
 
 /// What a relation-bearing word means.
@@ -36,6 +36,9 @@ fn verb_frame(w: &str) -> Option<(Frame, Option<&'static str>)> {
         "fight" | "fights" | "fighting" | "fought" | "battle" | "battles" | "battling" => {
             (Frame::Direct(Fights), Some("against"))
         }
+        "defeat" | "defeats" | "defeating" | "counter" | "countering" | "combat" | "combats"
+        | "combating" | "combatting" | "confront" | "confronts" | "confronted" | "confronting"
+        | "degrade" | "degrading" => (Frame::Direct(Fights), None),
         "rely" | "relies" | "relied" | "relying" | "depend" | "depends" | "depended"
         | "depending" => (Frame::Reverse(Supports), Some("on")),
         "belong" | "belongs" | "belonged" => (Frame::Direct(MemberOf), Some("to")),
@@ -204,11 +207,31 @@ pub fn sentence_relations(
     for i in 0..n {
         let t = v.toks[i];
         // Most tokens anchor no pattern: decide cheaply.
-        let cue = t.is(wc::RELCUE);
+        let cue = t.is(wc::RELCUE) || hostile_cue(v, i);
         let hyphen = t.m.is_some() && v.word(i).contains('-');
         let cheap = t.is(wc::POSS | wc::LEAD)
             || t.m.is_some()
             || matches!(v.word(i), "," | "'s" | "\u{2019}s");
+        if v.eq_any(i, &["include", "includes", "included", "including"]) {
+            includes(&mut cx, i, n);
+        }
+        if t.m.is_none() && (t.is(wc::LEAD) || title_word(v, i)) {
+            titled(&mut cx, i, n);
+        }
+        if v.eq_any(i, &["from", "within", "assigned", "part"]) {
+            belongs(&mut cx, i, n);
+        }
+        if t.m.is_none()
+            && v.word(i)
+                .as_bytes()
+                .first()
+                .is_some_and(|b| matches!(b, b'v' | b't' | b'a' | b'f' | b'c' | b'w' | b'r'))
+        {
+            travel(&mut cx, i, last_subject);
+        }
+        if v.word(i) == "," {
+            place_apposition(&mut cx, i, n);
+        }
         if !cue && !hyphen && !cheap {
             continue;
         }
@@ -251,7 +274,16 @@ pub fn sentence_relations(
             && t.m.is_none()
             && !(i > 0 && v.toks[i - 1].is(wc::DET))
         {
-            let subj = relation_subject(v, a, i, last_subject);
+            let mut subj = relation_subject(v, a, i, last_subject);
+            // `The UK is working to defeat ISIL`: an infinitive's subject is the clause's first
+            // actor.
+            if subj.is_none()
+                && i > 0
+                && v.eq(i - 1, "to")
+                && matches!(frame, Frame::Direct(Predicate::Fights))
+            {
+                subj = first_actor(v, a, i - 1);
+            }
             if let Some(s) = subj {
                 last_subject = Some(s);
             }
@@ -285,6 +317,13 @@ pub fn sentence_relations(
                         let ok = match p {
                             Predicate::Controls => {
                                 o.mention.is_some() || v.direction_arg(&o).is_some()
+                            }
+                            // `to defeat ISIL`, not `to combat growing dependence`.
+                            Predicate::Fights if hostile_cue(v, i) => {
+                                o.mention.is_some_and(|m| {
+                                    v.toks[o.head].m == Some(m)
+                                        && a.mentions[m as usize].label != MentionLabel::Person
+                                }) || v.toks[o.head].is(wc::GROUP)
                             }
                             Predicate::Leads => {
                                 o.mention.is_some_and(|m| {
@@ -478,6 +517,19 @@ pub fn sentence_relations(
                     "actions",
                     "action",
                     "resistance",
+                    "positions",
+                    "munitions",
+                    "missions",
+                    "defenses",
+                    "defences",
+                    "unite",
+                    "united",
+                    "violence",
+                    "atrocities",
+                    "raids",
+                    "assault",
+                    "bombing",
+                    "bombings",
                 ],
             )
             && let Some(o) = v.np_right(a, i + 1, n).filter(|o| o.actor)
@@ -521,10 +573,82 @@ pub fn sentence_relations(
             && v.eq(i + 1, "by")
             && i > 0
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
-            && let Some(g) = v.np_left(a, i - 1, 0).filter(|g| g.actor)
+            && let Some(g) = {
+                // `CTF 50 is currently led by X`.
+                let mut k = i - 1;
+                while k > 0
+                    && v.toks[k].m.is_none()
+                    && (v.toks[k].is(wc::BE | wc::ADV)
+                        || v.word(k) == ","
+                        || v.word(k).len() > 4 && v.word(k).ends_with("ly"))
+                {
+                    k -= 1;
+                }
+                v.np_left(a, k, 0).filter(|g| g.actor)
+            }
             && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
         {
             cx.push(&xa, Predicate::Leads, &ga, None, i, v.span(g.first, x.last));
+        }
+        // `the largest city controlled by Daesh`, `the dam was captured by X`: X holds the place.
+        if v.eq_any(i, &["controlled", "held", "captured", "seized", "taken", "occupied"])
+            && v.eq(i + 1, "by")
+            && i > 0
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor && !x.pronoun)
+        {
+            let mut k = i - 1;
+            while k > 0 && v.toks[k].is(wc::BE | wc::ADV | wc::HAVE) {
+                k -= 1;
+            }
+            // `Goma is the largest town controlled by M23`: the place the copula names.
+            let g = v.np_left(a, k, 0).map(|g| {
+                let named = g.mention.is_some_and(|m| {
+                    matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+                });
+                if !named
+                    && g.first >= 2
+                    && v.toks[g.first - 1].is(wc::BE)
+                    && let Some(pm) = v.place_mention(a, g.first - 2)
+                {
+                    v.np_for_mention(a, pm)
+                } else {
+                    g
+                }
+            });
+            if let Some(g) = g
+                && let Some(pa) = place_arg(v, a, &g).or_else(|| {
+                    (v.toks[g.head].is(wc::PLACE) || facility(v, g.head)).then(|| phrase_arg(v, &g))
+                })
+                && let Some(xa) = cx.arg(&x)
+            {
+                cx.push(&xa, Predicate::Controls, &pa, None, i, v.span(g.first, x.last));
+            }
+        }
+        // `ISIL has had control of Mosul`, `forces seized full control of the university`.
+        if v.eq(i, "control")
+            && v.eq(i + 1, "of")
+            && let Some(o) = v.np_right(a, i + 2, n)
+            && let Some(pa) = place_arg(v, a, &o).or_else(|| {
+                (v.toks[o.head].is(wc::PLACE) || facility(v, o.head)).then(|| phrase_arg(v, &o))
+            })
+        {
+            let mut k = i;
+            while k > 0
+                && (v.toks[k - 1].is(wc::DET | wc::ADV)
+                    || v.eq_any(k - 1, &["full", "effective", "total", "complete"]))
+            {
+                k -= 1;
+            }
+            if k > 0
+                && (v.toks[k - 1].is(wc::VERB | wc::LIGHT | wc::HAVE)
+                    || v.word(k - 1).ends_with("ed")
+                    || v.word(k - 1).ends_with('s'))
+                && let Some(s) =
+                    relation_subject(v, a, k - 1, last_subject).filter(|s| s.actor && !s.pronoun)
+                && let Some(sa) = cx.arg(&s)
+            {
+                cx.push(&sa, Predicate::Controls, &pa, None, i, v.span(s.first, o.last));
+            }
         }
         // `assisted by X`, `supported by X`, `backed by X`: X supports the phrase before.
         if v.eq_any(
@@ -570,16 +694,11 @@ pub fn sentence_relations(
             let n2 = v.np_for_mention(a, outer);
             cx.push_nps(&n1, Predicate::LocatedIn, &n2, i);
         }
-        // `Iraqi forces in Mosul`, `businesses working in Tashkent`: an actor phrase with a place.
-        if v.eq_any(i, &["in", "inside", "near", "across", "at"])
+        // `Iraqi forces in Mosul`, `businesses working in Tashkent`, `the defeat of ISIL in
+        // Iraq`, `a mosque in northern Iraq`: a phrase with a place.
+        if v.eq_any(i, &["in", "inside", "near", "across", "at", "throughout"])
             && i > 0
-            && let Some(pm) = v.place_mention(a, i + 1).or_else(|| {
-                if v.toks.get(i + 1).is_some_and(|t| t.is(wc::DET)) {
-                    v.place_mention(a, i + 2)
-                } else {
-                    None
-                }
-            })
+            && let Some(pm) = place_after(v, a, i + 1)
         {
             let mut k = i - 1;
             if v.eq_any(
@@ -589,39 +708,60 @@ pub fn sentence_relations(
             {
                 k -= 1;
             }
-            // The phrase must be a subject or an apposition, not the object of a verb or a
-            // preposition (`talks with Putin in Moscow` places the talks, not Putin).
-            let subject_like = |g: &Np| {
+            // Not the object of a preposition other than `of` (`talks with Putin in Moscow`
+            // places the talks, not Putin).
+            let free = |g: &Np| {
                 g.first == 0
-                    || v.word(g.first - 1) == ","
-                    || v.toks[g.first - 1].is(wc::SUB | wc::CONJ)
-                    || v.quote(g.first - 1)
+                    || !v.toks[g.first - 1].is(wc::PREP)
+                    || v.eq(g.first - 1, "of")
+                    || v.toks[g.first - 1].is(wc::SUB)
             };
-            if let Some(g) = v.np_left(a, k, 0).filter(|g| {
+            let pn = v.np_for_mention(a, pm);
+            // `the defeat of ISIL in Iraq`: the name before the preposition when the phrase
+            // it ends is headed by no actor.
+            let g = v
+                .np_left(a, k, 0)
+                .filter(|g| g.actor)
+                .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k));
+            if let Some(g) = g.filter(|g| {
                 g.actor
+                    && !g.pronoun
                     && g.mention.is_none_or(|m| {
                         !matches!(
                             a.mentions[m as usize].label,
                             MentionLabel::Gpe | MentionLabel::Loc
                         )
                     })
-                    && (subject_like(g)
-                        || v.toks[g.head].is(wc::GROUP)
-                        || matches!(
-                            g.sector,
-                            Some(Sector::Mil | Sector::Reb | Sector::Cop | Sector::Uaf)
-                        ))
+                    && free(g)
             }) && let Some(ga) = cx.arg(&g)
             {
-                let pn = v.np_for_mention(a, pm);
                 let armed = g.sector.is_some()
-                    || v.toks[g.head].is(wc::GROUP)
+                    || v.toks[g.head].is(wc::GROUP | wc::CROWD)
                     || g.mention
                         .is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person);
                 let pred = if armed { Predicate::PresentIn } else { Predicate::LocatedIn };
-                if let Some(pa) = place_arg(v, a, &pn) {
-                    cx.push(&ga, pred, &pa, None, i, v.span(g.first, pn.last));
+                // `ISIL terrorists in Syria and Iraq`: every place of the list.
+                let mut places = Vec::new();
+                v.coordinated_right(a, pn, n, &mut places);
+                for p in &places {
+                    if let Some(pa) = place_arg(v, a, p) {
+                        cx.push(&ga, pred, &pa, None, i, v.span(g.first, p.last));
+                    }
                 }
+            } else if let Some(g) = v.np_left(a, k, 0).filter(|g| {
+                g.mention.is_none()
+                    && free(g)
+                    && (facility(v, g.head) || materiel(v, g.head) || v.toks[g.head].is(wc::CROWD))
+            }) && let Some(pa) = place_arg(v, a, &pn)
+            {
+                // A building or a crowd is no name: the phrase itself is the argument.
+                let pred = if v.toks[g.head].is(wc::CROWD) {
+                    Predicate::PresentIn
+                } else {
+                    Predicate::LocatedIn
+                };
+                let ga = phrase_arg(v, &g);
+                cx.push(&ga, pred, &pa, None, i, v.span(g.first, pn.last));
             }
         }
         cheap_patterns(&mut cx, i, n);
@@ -633,20 +773,22 @@ pub fn sentence_relations(
 fn fronted_place(cx: &mut Ctx, n: usize) {
     let v = cx.v;
     let a = cx.a;
-    if n < 4 || !v.eq_any(0, &["near", "in", "outside", "around", "inside"]) {
+    // `Additionally in Iraq, ...`: an adverb may come first.
+    let p0 = if n > 0 && v.toks[0].is(wc::ADV) && !v.toks[0].is(wc::PREP) { 1 } else { 0 };
+    if n < p0 + 4 || !v.eq_any(p0, &["near", "in", "outside", "around", "inside"]) {
         return;
     }
-    let at = if v.toks[1].is(wc::DET) { 2 } else { 1 };
-    let Some(pm) = v.place_mention(a, at) else { return };
+    let Some(pm) = place_after(v, a, p0 + 1) else { return };
     let pn = v.np_for_mention(a, pm);
     if !v.eq(pn.last + 1, ",") || pn.last + 2 >= n {
         return;
     }
-    let pa = v.argument(&pn);
-    let mut k = pn.last + 2;
+    let Some(pa) = place_arg(v, a, &pn) else { return };
+    let start = pn.last + 2;
+    let mut k = start;
     while k < n {
         let t = v.toks[k];
-        if t.is(wc::REPORT) || matches!(v.word(k), ";" | ":") {
+        if t.is(wc::REPORT) || v.word(k) == ":" {
             break;
         }
         if let Some(m) = t.m
@@ -656,8 +798,71 @@ fn fronted_place(cx: &mut Ctx, n: usize) {
             let on = v.np_for_mention(a, m);
             cx.push(&v.argument(&on), Predicate::PresentIn, &pa, None, k, v.span(0, on.last));
         }
+        // The things the clause engages or destroys there (`destroyed two vehicles`).
+        let ends = k + 1 >= n || !v.nominal(k + 1) || v.toks[k + 1].punct;
+        if t.m.is_none()
+            && ends
+            && (materiel(v, k) || facility(v, k))
+            && let Some(np) = v.np_left(a, k, start)
+        {
+            let arg = phrase_arg(v, &np);
+            cx.push(&arg, Predicate::LocatedIn, &pa, None, k, v.span(0, np.last));
+        }
         k += 1;
     }
+}
+
+/// Military materiel, positions and strikes: what a strike report places (`Near X, one strike
+/// destroyed a vehicle and a fighting position`).
+fn materiel(v: &View, i: usize) -> bool {
+    v.eq_any(
+        i,
+        &[
+            "vehicle",
+            "vehicles",
+            "tank",
+            "tanks",
+            "weapon",
+            "weapons",
+            "position",
+            "positions",
+            "mortar",
+            "mortars",
+            "launcher",
+            "launchers",
+            "gun",
+            "guns",
+            "artillery",
+            "tunnel",
+            "tunnels",
+            "entrance",
+            "entrances",
+            "node",
+            "nodes",
+            "strike",
+            "strikes",
+            "airstrikes",
+            "cache",
+            "caches",
+            "depot",
+            "depots",
+            "route",
+            "routes",
+            "systems",
+            "team",
+            "teams",
+            "loader",
+            "vbied",
+            "vbieds",
+            "boat",
+            "boats",
+            "aircraft",
+            "equipment",
+            "munitions",
+            "rockets",
+            "missiles",
+        ],
+    )
 }
 
 /// Patterns anchored on names, possessives, titles and commas (tried for every such token).
@@ -684,6 +889,19 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
             let ga = v.argument(&g);
             let oa = v.argument(&ow);
             cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
+        }
+        // `Baghdad's popular Karrada neighbourhood`, `Syria's Idlib province`: a place's place.
+        if let Some(ow) = owner
+            && let Some(om) = ow.mention
+            && matches!(a.mentions[om as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            && let Some(pm) = (i + 1..n.min(i + 4))
+                .take_while(|&x| v.toks[x].m.is_none() || v.place_mention(a, x).is_some())
+                .find_map(|x| v.place_mention(a, x))
+            && pm != om
+            && may_lie_in(a, pm, om)
+        {
+            let pn = v.np_for_mention(a, pm);
+            cx.push_nps(&pn, Predicate::LocatedIn, &ow, i);
         }
         // `Lebanon's Hezbollah movement`, `Iraq's Ministry of Culture`: a country's body.
         if let Some(ow) = owner.filter(|o| {
@@ -911,6 +1129,440 @@ fn modified_np(v: &View, a: &Analysis, i: usize) -> Option<Np> {
     Some(np)
 }
 
+/// Group nouns whose listed parts are members (`coalition nations include A, B and C`).
+fn grouping(v: &View, a: &Analysis, np: &Np) -> bool {
+    v.toks[np.head].is(wc::GROUP)
+        || v.eq_any(
+            np.head,
+            &[
+                "nations",
+                "countries",
+                "states",
+                "members",
+                "partners",
+                "allies",
+                "groups",
+                "organisations",
+                "organizations",
+                "agencies",
+                "bodies",
+                "participants",
+            ],
+        )
+        || np.mention.is_some_and(|m| {
+            a.mentions[m as usize].label == MentionLabel::Org && np.arg_last == np.head
+        })
+}
+
+/// `Coalition nations ... include A, B and C`: members of a group; `towns in northern Iraq
+/// including A and B`: places in a place.
+fn includes(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let participle = v.eq(i, "including");
+    let whole = if participle {
+        let mut k = i;
+        if k > 0 && v.word(k - 1) == "," {
+            k -= 1;
+        }
+        if k == 0 {
+            return;
+        }
+        v.np_left(a, k - 1, 0)
+    } else {
+        // The clause's subject, over a relative clause (`nations which have struck include`).
+        let rel = (0..i)
+            .rev()
+            .take_while(|&x| !matches!(v.word(x), ";" | ":") && !v.toks[x].is(wc::REPORT))
+            .find(|&x| v.eq_any(x, &["which", "who", "that"]));
+        let mut x = rel.unwrap_or(i);
+        if x > 0 && v.word(x - 1) == "," {
+            x -= 1;
+        }
+        while x > 0 && v.toks[x - 1].is(wc::ADV | wc::HAVE | wc::MODAL) {
+            x -= 1;
+        }
+        if x == 0 {
+            return;
+        }
+        v.np_left(a, x - 1, 0)
+    };
+    let Some(whole) = whole else { return };
+    let Some(first) = v.np_right(a, i + 1, n) else { return };
+    let mut parts = Vec::new();
+    v.coordinated_right(a, first, n, &mut parts);
+    // Places: the phrase's place (`key towns in northern Iraq`) or the place itself.
+    let place = whole.inner_place.or_else(|| {
+        whole.mention.filter(|&m| {
+            matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+        })
+    });
+    if let Some(pm) = place {
+        let pn = v.np_for_mention(a, pm);
+        let Some(pa) = place_arg(v, a, &pn) else { return };
+        for p in &parts {
+            if let Some(inner) = p.mention
+                && inner != pm
+                && matches!(a.mentions[inner as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+                && may_lie_in(a, inner, pm)
+                && let Some(ia) = place_arg(v, a, p)
+            {
+                cx.push(&ia, Predicate::LocatedIn, &pa, None, i, v.span(whole.first, p.last));
+            }
+        }
+        return;
+    }
+    if !whole.actor || whole.pronoun || !grouping(v, a, &whole) {
+        return;
+    }
+    let wa = v.argument(&whole);
+    for p in &parts {
+        if p.actor
+            && !p.pronoun
+            && let Some(pa) = cx.arg(p)
+        {
+            cx.push(&pa, Predicate::MemberOf, &wa, None, i, v.span(whole.first.min(i), p.last));
+        }
+    }
+}
+
+/// Titles of office and rank (the LEAD class adds `leader`, `chief`, `commander`...).
+fn title_word(v: &View, i: usize) -> bool {
+    v.eq_any(
+        i,
+        &[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "director",
+            "minister",
+            "secretary",
+            "officer",
+            "official",
+            "ambassador",
+            "envoy",
+            "adviser",
+            "advisor",
+            "president",
+            "analyst",
+            "researcher",
+            "correspondent",
+            "editor",
+            "professor",
+            "representative",
+            "governor",
+            "mayor",
+            "captain",
+            "colonel",
+            "general",
+            "admiral",
+            "lieutenant",
+            "sergeant",
+            "member",
+            "employee",
+            "deputy",
+            "coordinator",
+            "administrator",
+        ],
+    )
+}
+
+fn org_np(a: &Analysis, np: &Np) -> bool {
+    np.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Org)
+}
+
+fn person_at(v: &View, a: &Analysis, i: usize) -> Option<Np> {
+    let m = v.toks.get(i)?.m?;
+    (a.mentions[m as usize].label == MentionLabel::Person).then(|| v.np_for_mention(a, m))
+}
+
+/// A person and the organisation a title places them in: `X, deputy director of Y`, `X, Y's
+/// spokesman`, `a spokesman for Y, X`, `X, commander, Y`. A title of leadership (without
+/// `deputy`/`vice`/`assistant`) makes it LEADS, any other MEMBER_OF.
+fn titled(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    // The title phrase: modifiers before the title word, back to a comma or a determiner.
+    let mut first = i;
+    while first > 0
+        && first + 5 > i
+        && v.toks[first - 1].m.is_none()
+        && !v.toks[first - 1].punct
+        && !v.toks[first - 1].is(wc::VERB | wc::REPORT | wc::BE | wc::PREP | wc::CONJ)
+    {
+        first -= 1;
+    }
+    let mut org: Option<Np> = None;
+    let mut last = i;
+    if v.eq_any(i + 1, &["of", "at", "for", "with", "in"]) {
+        org = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        last = org.map_or(i, |o| o.last);
+    } else if v.eq(i + 1, ",") {
+        org = v.np_right(a, i + 2, n).filter(|o| org_np(a, o) && o.first == i + 2);
+        last = org.map_or(i, |o| o.last);
+    }
+    // `Y's deputy director`.
+    if org.is_none()
+        && let Some(p) =
+            (i.saturating_sub(5)..i).rev().find(|&x| matches!(v.word(x), "'s" | "\u{2019}s"))
+        && p > 0
+    {
+        org = v.np_left(a, p - 1, 0).filter(|o| org_np(a, o));
+        if org.is_some() {
+            first = org.map_or(first, |o| o.first);
+        }
+    }
+    let Some(o) = org else { return };
+    // The person: before the title after a comma, or after the organisation after a comma.
+    let mut f = first;
+    while f > 0 && v.toks[f - 1].is(wc::DET) {
+        f -= 1;
+    }
+    let before = (f >= 2 && v.word(f - 1) == ",").then(|| person_at(v, a, f - 2)).flatten();
+    let after = v.eq(last + 1, ",").then(|| person_at(v, a, last + 2)).flatten();
+    let Some(p) = before.or(after) else { return };
+    let junior = (first..i).any(|x| v.eq_any(x, &["deputy", "vice", "assistant", "acting"]));
+    let lead = v.toks[i].is(wc::LEAD) || v.eq_any(i, &["president", "governor"]);
+    let pred = if lead && !junior { Predicate::Leads } else { Predicate::MemberOf };
+    let (pa, oa) = (v.argument(&p), v.argument(&o));
+    let title = Some(v.text[v.span(first, i).start..v.span(first, i).end].to_string());
+    cx.push(&pa, pred, &oa, title, i, v.span(p.first.min(first), o.last.max(p.last)));
+}
+
+/// Membership: `airmen from the 507th Wing`, `Turkey within NATO`, `X was assigned to Y`,
+/// `X, as part of Y`.
+fn belongs(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i == 0 {
+        return;
+    }
+    let (member, whole) = if v.eq_any(i, &["from", "within"]) {
+        let whole = v.np_right(a, i + 1, n).filter(|o| org_np(a, o));
+        let mut k = i - 1;
+        if v.eq(i, "from") && v.eq_any(k, &["visiting", "deployed", "drawn"]) && k > 0 {
+            k -= 1;
+        }
+        let member = v.np_left(a, k, 0).filter(|m| {
+            !m.pronoun
+                && (v.toks[m.head].is(wc::GROUP | wc::CROWD)
+                    || v.eq_any(m.head, &["airmen", "sailors", "marines", "officers", "aircraft"])
+                    || m.mention.is_some_and(|x| {
+                        matches!(a.mentions[x as usize].label, MentionLabel::Person)
+                            || v.eq(i, "within")
+                                && matches!(
+                                    a.mentions[x as usize].label,
+                                    MentionLabel::Gpe | MentionLabel::Org
+                                )
+                    }))
+        });
+        (member, whole)
+    } else if v.eq(i, "assigned") && v.eq(i + 1, "to") {
+        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        let mut k = i - 1;
+        while k > 0 && v.toks[k].is(wc::BE | wc::ADV | wc::HAVE) {
+            k -= 1;
+        }
+        (v.np_left(a, k, 0).filter(|m| m.actor && !m.pronoun), whole)
+    } else if v.eq(i, "part") && v.eq(i + 1, "of") {
+        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        // `X, as part of Y`, `X is working as part of Y`: the clause's subject.
+        let k = if v.eq(i - 1, "as") { i - 1 } else { i };
+        let member = if k >= 2 && v.word(k - 1) == "," {
+            v.np_left(a, k - 2, 0)
+        } else {
+            first_actor(v, a, k)
+        };
+        (member.filter(|m| m.actor && !m.pronoun), whole)
+    } else {
+        return;
+    };
+    if let (Some(m), Some(w)) = (member, whole)
+        && let (Some(ma), Some(wa)) = (cx.arg(&m), cx.arg(&w))
+    {
+        cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(m.first.min(i), w.last));
+    }
+}
+
+/// `X visited Turkey`, `X travelled to Berlin`, `X arrived in Baghdad`: X is present there.
+fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    let object = if v.eq_any(i, &["visit", "visits", "visited", "visiting", "toured", "tours"]) {
+        place_after(v, a, i + 1)
+    } else if v.eq_any(
+        i,
+        &[
+            "arrive",
+            "arrives",
+            "arrived",
+            "travel",
+            "travels",
+            "travelled",
+            "traveled",
+            "fly",
+            "flies",
+            "flew",
+            "came",
+            "come",
+            "comes",
+            "went",
+            "returned",
+            "return",
+            "returns",
+        ],
+    ) && v.eq_any(i + 1, &["to", "in", "at"])
+    {
+        place_after(v, a, i + 2)
+    } else {
+        return;
+    };
+    let Some(pm) = object else { return };
+    let Some(s) = relation_subject(v, a, i, last).filter(|s| {
+        s.actor
+            && !s.pronoun
+            && s.mention.is_none_or(|m| {
+                !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            })
+    }) else {
+        return;
+    };
+    let pn = v.np_for_mention(a, pm);
+    if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
+        cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first.min(i), pn.last));
+    }
+}
+
+/// `Amarah, a city in southern Iraq`, `Sabboura, an area outside Damascus`: a place described
+/// as lying in another.
+fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i == 0 || !v.toks.get(i + 1).is_some_and(|t| t.is(wc::DET)) {
+        return;
+    }
+    let Some(inner) = v.place_mention(a, i - 1) else { return };
+    let Some(head) =
+        (i + 2..n.min(i + 5)).find(|&x| v.toks[x].is(wc::PLACE) && v.toks[x].m.is_none())
+    else {
+        return;
+    };
+    if (i + 2..head).any(|x| v.toks[x].m.is_some() || v.toks[x].punct) {
+        return;
+    }
+    if !v.eq_any(head + 1, &["in", "of", "outside", "near", "inside"]) {
+        return;
+    }
+    let Some(outer) = place_after(v, a, head + 2) else { return };
+    if outer == inner || !may_lie_in(a, inner, outer) {
+        return;
+    }
+    let n1 = v.np_for_mention(a, inner);
+    let n2 = v.np_for_mention(a, outer);
+    if let (Some(ia), Some(oa)) = (place_arg(v, a, &n1), place_arg(v, a, &n2)) {
+        cx.push(&ia, Predicate::LocatedIn, &oa, None, i, v.span(n1.first, n2.last));
+    }
+}
+
+/// Verbs of hostility that the relation lexicon does not mark (`to defeat ISIL`).
+fn hostile_cue(v: &View, i: usize) -> bool {
+    let w = v.word(i);
+    w.len() >= 6
+        && w.as_bytes().first().is_some_and(|b| matches!(b, b'd' | b'c'))
+        && verb_frame(&w.to_ascii_lowercase())
+            .is_some_and(|(f, _)| matches!(f, Frame::Direct(Predicate::Fights)))
+}
+
+/// The first actor named in the sentence before token `end` (an infinitive's subject).
+fn first_actor(v: &View, a: &Analysis, end: usize) -> Option<Np> {
+    (0..end).find_map(|x| {
+        v.toks[x]
+            .m
+            .filter(|&m| {
+                matches!(
+                    a.mentions[m as usize].label,
+                    MentionLabel::Org
+                        | MentionLabel::Gpe
+                        | MentionLabel::Person
+                        | MentionLabel::Norp
+                )
+            })
+            .map(|m| v.np_for_mention(a, m))
+    })
+}
+
+/// Buildings and sites: things that are somewhere (`a mosque in Daquq`).
+fn facility(v: &View, i: usize) -> bool {
+    v.eq_any(
+        i,
+        &[
+            "mosque",
+            "mosques",
+            "church",
+            "churches",
+            "school",
+            "schools",
+            "hospital",
+            "hospitals",
+            "airport",
+            "airfield",
+            "airbase",
+            "base",
+            "bases",
+            "compound",
+            "building",
+            "buildings",
+            "market",
+            "marketplace",
+            "museum",
+            "farm",
+            "farms",
+            "headquarters",
+            "facility",
+            "facilities",
+            "station",
+            "checkpoint",
+            "bridge",
+            "bridges",
+            "site",
+            "sites",
+            "prison",
+            "embassy",
+            "consulate",
+            "university",
+            "library",
+            "houses",
+            "homes",
+            "shops",
+            "restaurant",
+            "hotel",
+            "stadium",
+            "refinery",
+            "plant",
+            "factory",
+        ],
+    )
+}
+
+/// The argument for a phrase that names nothing (`a mosque`, `civilians`): the phrase itself.
+fn phrase_arg(v: &View, np: &Np) -> Argument {
+    let s = v.span(np.first, np.last);
+    Argument { entity: None, span: s, text: v.text[s.start..s.end].to_string() }
+}
+
+/// The place mention starting at `i`, after a determiner or a compass word (`the north of`
+/// excluded: `northern Iraq`, `the Syrian town of Azaz`).
+fn place_after(v: &View, a: &Analysis, i: usize) -> Option<u32> {
+    let mut k = i;
+    while k < v.len()
+        && k < i + 2
+        && (v.toks[k].is(wc::DET | wc::DIRECTION) && v.toks[k].m.is_none())
+    {
+        k += 1;
+    }
+    v.place_mention(a, k)
+}
+
 /// A place argument for a phrase: a place mention, or a compass phrase (`the east`).
 fn place_arg(v: &View, a: &Analysis, np: &Np) -> Option<Argument> {
     if let Some(d) = v.direction_arg(np) {
@@ -991,3 +1643,7 @@ fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Optio
     }
     Some(np)
 }
+
+#[cfg(test)]
+#[path = "relation_tests.rs"]
+mod tests;

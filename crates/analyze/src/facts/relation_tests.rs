@@ -1,0 +1,152 @@
+//! Tests of the relation patterns that take noun phrases as arguments (places of things and
+//! crowds, membership lists, control, hostility): invented sentences with their mentions marked
+//! (`[ISIL]ORG`), and the relations each must (or must not) yield, one line each.
+
+use super::super::tests::analyse;
+
+fn render(r: &types::Relation) -> String {
+    format!("{} {} {}", r.subject.text, r.predicate.as_str(), r.object.text)
+}
+
+/// Every expected relation is found and none of the forbidden ones (`!` prefix); returns what
+/// differs.
+fn check(markup: &str, expect: &[&str]) -> Option<String> {
+    let (_, a) = analyse(markup, None);
+    let got: Vec<String> = a.relations.iter().map(render).collect();
+    let bad: Vec<&str> = expect
+        .iter()
+        .copied()
+        .filter(|w| match w.strip_prefix('!') {
+            Some(no) => got.iter().any(|g| g == no),
+            None => !got.iter().any(|g| g == w),
+        })
+        .collect();
+    (!bad.is_empty()).then(|| {
+        format!(
+            "{markup}
+   wrong {bad:?}
+   got {got:?}"
+        )
+    })
+}
+
+fn check_all(cases: &[(&str, &[&str])]) {
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn places_of_actors_things_and_crowds() {
+    let cases: &[(&str, &[&str])] = &[
+        // An actor after `of` or a verb is placed too; after another preposition it is not.
+        ("They vowed the defeat of [Hamas]ORG in [Gaza]GPE.", &["Hamas LOCATED_IN Gaza"]),
+        (
+            "The minister visited [French]NORP troops at [Bamako]GPE airport.",
+            &["French troops PRESENT_IN Bamako"],
+        ),
+        ("He held talks with [Putin]PERSON in [Moscow]GPE.", &["!Putin PRESENT_IN Moscow"]),
+        // Every place of a coordinated list.
+        (
+            "Jets hit [Shabaab]ORG fighters in [Somalia]GPE and [Kenya]GPE.",
+            &["Shabaab fighters PRESENT_IN Somalia", "Shabaab fighters PRESENT_IN Kenya"],
+        ),
+        // Buildings and crowds are no names: the phrase is the argument.
+        ("Gunmen attacked a mosque in northern [Mali]GPE.", &["a mosque LOCATED_IN northern Mali"]),
+        ("Aid reached residents in [Aleppo]GPE.", &["residents PRESENT_IN Aleppo"]),
+        // A fronted place phrase places the things its clause destroys.
+        (
+            "Near [Kandahar]GPE, two strikes destroyed a vehicle and three fighting positions.",
+            &[
+                "two strikes LOCATED_IN Kandahar",
+                "a vehicle LOCATED_IN Kandahar",
+                "three fighting positions LOCATED_IN Kandahar",
+            ],
+        ),
+        // `Y's X` for places.
+        ("Shells fell on [Syria]GPE's [Idlib]GPE province.", &["Idlib LOCATED_IN Syria"]),
+        (
+            "The towns in [Northern Iraq]GPE, including [Zumar]GPE and [Rabiyah]GPE, were freed.",
+            &["Zumar LOCATED_IN Northern Iraq", "Rabiyah LOCATED_IN Northern Iraq"],
+        ),
+    ];
+    check_all(cases);
+}
+
+#[test]
+fn membership_control_and_hostility() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[NATO]ORG nations which sent ships include [Spain]GPE, [Italy]GPE and [Greece]GPE.",
+            &["Spain MEMBER_OF NATO", "Greece MEMBER_OF NATO"],
+        ),
+        (
+            "The talks drew [African Union]ORG members, including [Chad]GPE and [Niger]GPE.",
+            &["Chad MEMBER_OF African Union", "Niger MEMBER_OF African Union"],
+        ),
+        // `include` with a non-group subject says nothing of membership.
+        ("The losses include [Chad]GPE and [Niger]GPE.", &["!Chad MEMBER_OF The losses"]),
+        (
+            "[Goma]GPE is the largest town controlled by [M23]ORG in the region.",
+            &["M23 CONTROLS Goma"],
+        ),
+        (
+            "[Boko Haram]ORG has had control of [Gwoza]GPE for a year.",
+            &["Boko Haram CONTROLS Gwoza"],
+        ),
+        (
+            "[Kenya]GPE is working with its partners to defeat [al-Shabaab]ORG.",
+            &["Kenya FIGHTS al-Shabaab"],
+        ),
+        ("[Chad]GPE sent troops to counter [Boko Haram]ORG.", &["Chad FIGHTS Boko Haram"]),
+        // An infinitive of support takes no subject from afar.
+        ("[Chad]GPE sent envoys to support [Niger]GPE.", &["!Chad SUPPORTS Niger"]),
+    ];
+    check_all(cases);
+}
+
+#[test]
+fn titles_and_units() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "\"We are ready,\" said [Ana Ruiz]PERSON, [Oxfam]ORG's deputy regional director.",
+            &["Ana Ruiz MEMBER_OF Oxfam"],
+        ),
+        (
+            "A spokesman for the [World Food Programme]ORG, [Tom Lee]PERSON, said so.",
+            &["Tom Lee MEMBER_OF World Food Programme"],
+        ),
+        (
+            "[John Doe]PERSON, commander, [Africa Command]ORG, visited the base.",
+            &["John Doe LEADS Africa Command"],
+        ),
+        (
+            "[Mary Roe]PERSON, a senior analyst at the [Crisis Group]ORG, disagreed.",
+            &["Mary Roe MEMBER_OF Crisis Group"],
+        ),
+        (
+            "The task force is currently led by [Jan Berg]PERSON.",
+            &["Jan Berg LEADS The task force"],
+        ),
+        (
+            "Soldiers visiting from the [1st Armored Division]ORG trained there.",
+            &["Soldiers MEMBER_OF 1st Armored Division"],
+        ),
+        (
+            "[Lee]PERSON was assigned to the [82nd Airborne Division]ORG in 2015.",
+            &["Lee MEMBER_OF 82nd Airborne Division"],
+        ),
+        (
+            "[Norway]GPE, as part of the [Nordic Battlegroup]ORG, sent troops.",
+            &["Norway MEMBER_OF Nordic Battlegroup"],
+        ),
+        ("[Ali Musa]PERSON visited [Jordan]GPE on Monday.", &["Ali Musa PRESENT_IN Jordan"]),
+        ("The envoy will travel to [Iraq]GPE soon.", &["The envoy PRESENT_IN Iraq"]),
+        (
+            "He comes from [Amarah]GPE, a city in southern [Iraq]GPE.",
+            &["Amarah LOCATED_IN southern Iraq"],
+        ),
+        // A title with no comma-linked person relates nobody.
+        ("The director of the [IMF]ORG spoke to [Kim]PERSON.", &["!Kim MEMBER_OF IMF"]),
+    ];
+    check_all(cases);
+}
