@@ -265,6 +265,17 @@ impl Coder<'_> {
         ws[stop..].iter().rev().find_map(|w| sector_of(&w.to_lowercase()))
     }
 
+    /// A nationality's people named by a plural demonym as the phrase's head (`Palestinians`,
+    /// `three ethnic Albanians`): civilians, as CAMEO codes a people.
+    fn people(&self, phrase: &str) -> Option<Sector> {
+        let ws = words(phrase);
+        let head = ws.iter().take_while(|w| !matches!(w.as_str(), "in" | "of" | "from")).last()?;
+        let sing = head.strip_suffix('s')?;
+        (head.chars().next().is_some_and(char::is_uppercase)
+            && self.places.country_strict(sing).is_some())
+        .then_some(Sector::Cvl)
+    }
+
     /// Codes an actor phrase; `sentence` supplies the country of a domestic actor.
     pub fn code(&self, phrase: &str, sentence: &str) -> Option<Code> {
         self.code_parts(phrase, phrase, sentence)
@@ -279,7 +290,7 @@ impl Coder<'_> {
         sentence: &str,
     ) -> Option<Code> {
         let country = self.country_in(country_phrase);
-        let sector = self.sector_in(sector_phrase);
+        let sector = self.sector_in(sector_phrase).or_else(|| self.people(sector_phrase));
         let country = match country {
             Some(c) => Some(c),
             None if sector.is_some() => self.domestic_country(sentence),
@@ -312,6 +323,10 @@ mod tests {
         check("the United Nations", "", Some(("IGO", None)));
         check("Israel", "", Some(("ISR", None)));
         check("Palestinians", "", None);
+        check("Israelis", "", Some(("ISR", Some("CVL"))));
+        check("three Egyptians in Cairo", "", Some(("EGY", Some("CVL"))));
+        check("Egyptian soldiers", "", Some(("EGY", Some("MIL"))));
+        check("Egyptian", "", Some(("EGY", None)));
         check("police", "Riot police in Egypt fired tear gas.", Some(("EGY", Some("COP"))));
         check("Russian President Vladimir Putin", "", Some(("RUS", Some("GOV"))));
         check("U.S.-led coalition forces", "", Some(("USA", Some("MIL"))));

@@ -541,12 +541,21 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     let Some(cat) = plover_category(e) else { return Vec::new() };
     let code = |arg: &types::Argument| code_argument(text, a, arg, coder);
     // Subjects come before the trigger; parties after it (`met with Y`) are the other side.
-    let (subjects, partners): (Vec<&types::Argument>, Vec<&types::Argument>) = e
-        .actors
-        .iter()
-        .partition(|x| x.span.start < e.trigger.start || e.recipients.len() + e.actors.len() == 1);
+    // With no actor before the trigger, those after it are the subjects (a passive's agent:
+    // `was attacked by X`).
+    let any_before = e.actors.iter().any(|x| x.span.start < e.trigger.start);
+    let (subjects, partners): (Vec<&types::Argument>, Vec<&types::Argument>) =
+        e.actors.iter().partition(|x| x.span.start < e.trigger.start || !any_before);
     let mut others: Vec<&types::Argument> = partners;
     others.extend(e.recipients.iter());
+    // A death (`X was killed`) is an assault on X by someone unnamed.
+    let (subjects, others) = if e.category == EventCategory::Die {
+        let mut victims = subjects;
+        victims.extend(others);
+        (Vec::new(), victims)
+    } else {
+        (subjects, others)
+    };
     let subjects: Vec<Option<Code>> = subjects.into_iter().map(code).collect();
     let mut others: Vec<Option<Code>> = others.into_iter().map(code).collect();
     // With no recipient, the place stands for the people there, its civilians (CAMEO codes
@@ -636,6 +645,19 @@ fn places(analyzer: &Analyzer) -> Box<dyn Places> {
     if g.is_empty() { Box::new(crate::coding::FewPlaces) } else { Box::new(G(g)) }
 }
 
+/// An event as `CATEGORY:trigger[actors>recipients]@places`, for the loss tables.
+fn event_args(e: &Event, text: &str) -> String {
+    let n = |x: &[types::Argument]| x.iter().map(|y| y.text.as_str()).collect::<Vec<_>>().join("+");
+    format!(
+        "{}:{}[{}>{}]{}",
+        e.category.as_str(),
+        text.get(e.trigger.start..e.trigger.end).unwrap_or(""),
+        n(&e.actors),
+        n(&e.recipients),
+        if e.places.is_empty() { String::new() } else { format!("@{}", n(&e.places)) }
+    )
+}
+
 fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) -> Report {
     let mut rep = Report::new("events", set);
     let mut correct = 0usize;
@@ -647,7 +669,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
-    let mut tuple_rows: Vec<[String; 4]> = Vec::new();
+    let mut tuple_rows: Vec<[String; 5]> = Vec::new();
     let mut buckets: std::collections::BTreeMap<&'static str, usize> = Default::default();
     for (r, a) in records.iter().zip(analyses) {
         let principal =
@@ -769,6 +791,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 r.id.clone(),
                 gold_txt.join("; "),
                 ours_txt.join("; "),
+                principal.map_or(String::new(), |e| event_args(e, &r.text)),
                 r.text.chars().take(100).collect::<String>(),
             ]);
         }
@@ -853,7 +876,8 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     rep.line("Records with a wrong category:");
     rep.table(&wrong);
     rep.line("Records whose tuples differ (gold; ours):");
-    let mut tt2 = Table::new(["record", "gold tuples", "our tuples", "sentence"]);
+    let mut tt2 =
+        Table::new(["record", "gold tuples", "our tuples", "principal event", "sentence"]);
     for row in tuple_rows {
         tt2.row(row);
     }

@@ -433,7 +433,78 @@ fn subject(
         });
         return clause_subject.or(last_subject);
     }
-    v.np_left(a, j, 0)
+    let np = v.np_left(a, j, 0)?;
+    let in_pp = |np: &Np| {
+        let p = np.first;
+        p > 0
+            && v.toks[p - 1].is(wc::PREP)
+            && !v.toks[p - 1].is(wc::SUB | wc::REL | wc::DET)
+            && !v.eq_any(p - 1, &["of", "to"])
+            // `about 200 supporters`, `at least three civilians`: a quantity, not a phrase.
+            && !v.toks[p].number
+            && !v.eq_any(p, &["least", "most"])
+            && number_word(v.word(p)).is_none()
+    };
+    if (np.actor || np.pronoun) && !in_pp(&np) {
+        return Some(np);
+    }
+    // The phrase is no subject (`missiles` in `aircraft using missiles killed`, `Mohammed` in
+    // `hackers angered by cartoons of Mohammed defaced`): the subject is the actor that a
+    // participle phrase before the verb modifies.
+    let floor = j.saturating_sub(14);
+    for x in (floor..np.first).rev() {
+        let t = v.toks[x];
+        if v.clause[x] != trig_clause || t.punct || t.is(wc::BE | wc::HAVE | wc::MODAL | wc::REPORT)
+        {
+            break;
+        }
+        let w = v.word(x);
+        let participle = !t.cap
+            && t.m.is_none()
+            && w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && t.info.is_none_or(|i| i.triggers.is_empty())
+            && !t.is(wc::PREP | wc::DET | wc::ADV);
+        if participle
+            && x > 0
+            && let Some(s) = v.np_left(a, x - 1, 0)
+            && s.actor
+            && !(s.first > 0 && v.toks[s.first - 1].is(wc::PREP))
+        {
+            return Some(s);
+        }
+    }
+    // `X issued a statement demanding ...`: a document speaks for whoever issued it.
+    if !np.actor
+        && v.toks[np.head].is(wc::DOCNOUN)
+        && np.first > 1
+        && v.clause[np.first - 1] == trig_clause
+        && (v.toks[np.first - 1].is(wc::VERB | wc::LIGHT | wc::REPORT)
+            || v.word(np.first - 1).ends_with("ed"))
+        && !v.toks[np.first - 1].is(wc::PREP | wc::DET)
+    {
+        let g = verb_group(v, np.first - 1, false);
+        return subject(v, a, g.start, trig_clause, last_subject);
+    }
+    if !in_pp(&np) {
+        return Some(np);
+    }
+    // `The minister for the interior allowed`: the phrase the attachment belongs to.
+    let mut cur = np;
+    for _ in 0..3 {
+        if cur.first < 2 || v.clause[cur.first - 2] != trig_clause {
+            return None;
+        }
+        let before = v.np_left(a, cur.first - 2, 0)?;
+        if (before.actor || before.pronoun) && !in_pp(&before) {
+            return Some(before);
+        }
+        if !in_pp(&before) {
+            return None;
+        }
+        cur = before;
+    }
+    None
 }
 
 /// Day names and other bare time words (`Monday`, `today`, `yesterday`, `Sunday night`).
@@ -998,7 +1069,9 @@ fn event_at(
             && v.eq(last + 1, "by")
             && v.toks[i - 1].m.is_none()
             && v.nominal(i - 1)
-            && !v.toks[i - 1].is(wc::DET);
+            && !v.toks[i - 1].is(wc::DET)
+            // `shortened by one hour`: a measure, not an agent.
+            && v.np_right(a, last + 2, end).is_some_and(|np| np.actor);
         let passive = g.passive || reduced_passive;
         // `denied attacking`: the denial's subject, and the event negated.
         let denied = tr.ing
@@ -1067,9 +1140,16 @@ fn event_at(
                     break;
                 }
             }
+            // `is committed to`, `is opposed to`: a stative participle whose subject holds the
+            // stance, not a passive whose subject undergoes it.
+            let stative = by.is_empty()
+                && v.eq(last + 1, "to")
+                && matches!(category, EventCategory::Agree | EventCategory::Reject);
             if by.is_empty() && tr.flags & tf::PDIE != 0 {
                 category = EventCategory::Die;
                 args.actors.extend(subjects.iter().copied().filter(|s| s.actor));
+            } else if stative {
+                args.actors.extend(subjects.iter().copied().filter(|s| s.actor || s.pronoun));
             } else {
                 args.actors.extend(by);
                 args.recipients.extend(subjects.iter().copied().filter(|s| s.actor));
@@ -1171,6 +1251,8 @@ fn event_at(
                 break;
             }
         }
+        // `X launched its offensive`: a possessive pronoun stands for the light verb's subject.
+        let pos_pronoun = pos_actor.is_some_and(|p| p.pronoun);
         if let Some(p) = pos_actor {
             args.actors.push(p);
         }
@@ -1220,6 +1302,11 @@ fn event_at(
                     *last_subject = Some(s);
                     if takes_part && !args.actors.is_empty() {
                         args.with.extend(subjects);
+                    } else if pos_pronoun {
+                        args.actors.retain(|x| !x.pronoun);
+                        let existing: Vec<Np> = std::mem::take(&mut args.actors);
+                        args.actors.extend(subjects);
+                        args.actors.extend(existing);
                     } else if args.actors.is_empty() || tr.flags & tf::SYM != 0 {
                         let existing: Vec<Np> = std::mem::take(&mut args.actors);
                         args.actors.extend(subjects);
