@@ -24,6 +24,10 @@ pub trait Places {
     fn country_strict(&self, name: &str) -> Option<String> {
         self.country(name)
     }
+    /// True when the name is a country's capital (`Beirut`, `Moscow`).
+    fn capital(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// A handful of entries, for tests and as a stand-in until a gazetteer is available.
@@ -237,6 +241,16 @@ impl Coder<'_> {
             if s == Sector::Gov && was { Sector::Eli } else { s }
         };
         for (k, w) in main.iter().enumerate().rev() {
+            // `security forces`, `security services`: the police, as CAMEO codes them.
+            if k > 0
+                && main[k - 1].eq_ignore_ascii_case("security")
+                && matches!(
+                    w.to_lowercase().as_str(),
+                    "forces" | "force" | "services" | "service" | "agents" | "personnel"
+                )
+            {
+                return Some(Sector::Cop);
+            }
             // `Secretary General`, `Attorney General`: an office, not a general.
             let office_general = w.eq_ignore_ascii_case("general")
                 && k > 0
@@ -337,5 +351,7 @@ mod tests {
         check("former President Mubarak of Egypt", "", Some(("EGY", Some("ELI"))));
         check("Egyptian Attorney General", "", Some(("EGY", Some("GOV"))));
         check("refugees", "The UN will feed refugees in Egypt.", Some(("EGY", Some("REF"))));
+        check("Egyptian security forces", "", Some(("EGY", Some("COP"))));
+        check("Israeli forces", "", Some(("ISR", Some("MIL"))));
     }
 }

@@ -396,7 +396,10 @@ fn code_argument_with(
     // A bare demonym or country name modifying nouns (`Ugandan opposition candidates`, `Russian
     // civilian advisers`): the nouns give the sector.
     let end = match bare {
-        Some(MentionLabel::Norp | MentionLabel::Gpe) => phrase_end(text, arg.span.end),
+        Some(MentionLabel::Norp | MentionLabel::Gpe) => {
+            let end = phrase_end(text, arg.span.end);
+            if end == arg.span.end { shared_head(text, end, coder).unwrap_or(end) } else { end }
+        }
         _ => arg.span.end,
     };
     let phrase = text.get(start..end).unwrap_or(&arg.text);
@@ -528,6 +531,20 @@ fn phrase_end(text: &str, start: usize) -> usize {
     end
 }
 
+/// `Hungarian and Romanian officials`, `French and Egyptian warships`: a demonym coordinated with
+/// another shares its nouns; where those nouns end.
+fn shared_head(text: &str, end: usize, coder: &Coder) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let after = rest.strip_prefix(" and ").or_else(|| rest.strip_prefix(" or "))?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    if !word.chars().next().is_some_and(char::is_uppercase) || coder.country_in(&word).is_none() {
+        return None;
+    }
+    let word_end = end + (rest.len() - after.len()) + word.len();
+    let e = phrase_end(text, word_end);
+    (e > word_end).then_some(e)
+}
+
 /// A function word or a verb: no part of an actor's noun phrase.
 fn stop_word(lower: &str) -> bool {
     use analyze::facts::lexicon::Lexicon;
@@ -556,7 +573,20 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     } else {
         (subjects, others)
     };
-    let subjects: Vec<Option<Code>> = subjects.into_iter().map(code).collect();
+    // A capital that acts is its government (`Beirut rejected`, `Moscow demanded`).
+    let subjects: Vec<Option<Code>> = subjects
+        .into_iter()
+        .map(|x| {
+            let c = code(x);
+            match c {
+                Some(mut c) if c.sector.is_none() && coder.places.capital(&x.text) => {
+                    c.sector = Some("GOV".to_string());
+                    Some(c)
+                }
+                c => c,
+            }
+        })
+        .collect();
     let mut others: Vec<Option<Code>> = others.into_iter().map(code).collect();
     // With no recipient, the place stands for the people there, its civilians (CAMEO codes
     // `imposed a curfew in X` with X's civilians as the target).
@@ -639,6 +669,9 @@ fn places(analyzer: &Analyzer) -> Box<dyn Places> {
         }
         fn seat_sector(&self, name: &str) -> Option<analyze::facts::lexicon::Sector> {
             <gazetteer::Gazetteer as Places>::seat_sector(self.0, name)
+        }
+        fn capital(&self, name: &str) -> bool {
+            <gazetteer::Gazetteer as Places>::capital(self.0, name)
         }
     }
     let g = analyzer.gazetteer();

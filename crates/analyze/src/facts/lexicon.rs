@@ -354,7 +354,7 @@ const SECTORS: &[(Sector, &str)] = &[
          ambassadors envoy envoys delegation delegations king queen emir sultan chancellor \
          governor governors mayor mayors secretary negotiator negotiators leader leaders \
          leadership state prime-minister vice-president foreign-minister department interior \
-         embassy consulate kremlin presidency monarch prince sheikh junta",
+         embassy consulate kremlin presidency monarch prince sheikh junta council councils",
     ),
     (
         Sector::Mil,
