@@ -265,11 +265,28 @@ impl Coder<'_> {
                 // A generic head (`leaders`, `officials`, `spokesman`) takes its modifier's
                 // sector: `rebel leaders` are rebels, `military officials` the military.
                 if s == Sector::Gov && GENERIC.contains(&w.to_lowercase().as_str()) {
+                    // `leaders of the opposition coalition`: or the body after `of`.
+                    let of_body = (ws.get(stop).is_some_and(|p| p.eq_ignore_ascii_case("of"))
+                        && k + 1 == main.len())
+                    .then(|| {
+                        ws[stop + 1..]
+                            .iter()
+                            .take_while(|w| {
+                                !matches!(
+                                    w.to_lowercase().as_str(),
+                                    "in" | "from" | "at" | "on" | "for" | "to" | "with"
+                                )
+                            })
+                            .filter_map(|m| sector_of(&m.to_lowercase()))
+                            .find(|&m| m != Sector::Gov)
+                    })
+                    .flatten();
                     let modifier = main[..k]
                         .iter()
                         .rev()
                         .filter_map(|m| word_sector(m))
-                        .find(|&m| m != Sector::Gov);
+                        .find(|&m| m != Sector::Gov)
+                        .or(of_body);
                     return Some(former(modifier.unwrap_or(s)));
                 }
                 return Some(former(s));
@@ -352,6 +369,8 @@ mod tests {
         check("Egyptian Attorney General", "", Some(("EGY", Some("GOV"))));
         check("refugees", "The UN will feed refugees in Egypt.", Some(("EGY", Some("REF"))));
         check("Egyptian security forces", "", Some(("EGY", Some("COP"))));
+        check("leaders of the Egyptian opposition", "", Some(("EGY", Some("OPP"))));
+        check("leaders of Egypt", "", Some(("EGY", Some("GOV"))));
         check("Israeli forces", "", Some(("ISR", Some("MIL"))));
     }
 }

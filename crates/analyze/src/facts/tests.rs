@@ -387,6 +387,42 @@ fn events_in_single_sentences() {
             "[Israel]GPE mounted its invasion of [Lebanon]GPE.",
             &["ASSAULT/invasion Israel > Lebanon @Lebanon"],
         ),
+        (
+            "A group of [Moroccan]NORP diplomats held their first meeting with [Obama]PERSON.",
+            &["CONSULT/meet Moroccan diplomats+Obama > -"],
+        ),
+        (
+            "[Irish]NORP guerrillas wounded two [British]NORP soldiers in a bomb attack.",
+            &["ASSAULT Irish guerrillas > British soldiers"],
+        ),
+        (
+            "Druze inhabitants of the [Syrian]NORP [Golan Heights]LOC threatened to strike.",
+            &["THREATEN Druze inhabitants of the Syrian Golan Heights > -"],
+        ),
+        (
+            "A [Nigerian]NORP national was put under investigation in [Italy]GPE.",
+            &["ACCUSE/investigate - > Nigerian @Italy"],
+        ),
+        (
+            "[Palestinian]NORP police confiscated weapons from [Palestinian]NORP militants.",
+            &["COERCE/confiscate Palestinian police > Palestinian militants"],
+        ),
+        (
+            "[Bush]PERSON threatened further action against [Russia]GPE.",
+            &["THREATEN Bush > Russia"],
+        ),
+        (
+            "A camp for [Congolese]NORP refugees was attacked by [Burundian]NORP militiamen.",
+            &["ASSAULT Burundian militiamen > Congolese refugees"],
+        ),
+        (
+            "Hundreds of refugees are continuing a hunger strike in protest.",
+            &["PROTEST/hunger refugees > -"],
+        ),
+        (
+            "Police launched an investigation into crimes committed by [Croat]NORP forces.",
+            &["ACCUSE/investigate Police > Croat forces"],
+        ),
         // A document speaks for its issuer.
         (
             "[Kurdish]NORP rebels issued a statement demanding that the [government]ORG free prisoners.",
