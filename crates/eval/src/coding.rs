@@ -91,6 +91,9 @@ const TITLES: &[(&str, Sector)] = &[
     ("premier", Sector::Gov),
     ("general", Sector::Mil),
     ("gen.", Sector::Mil),
+    // `Gen.` and `Col.` reach the coder without their point.
+    ("gen", Sector::Mil),
+    ("col", Sector::Mil),
     ("colonel", Sector::Mil),
     ("commander", Sector::Mil),
     ("marshal", Sector::Mil),
@@ -371,6 +374,7 @@ mod tests {
         check("Egyptian security forces", "", Some(("EGY", Some("COP"))));
         check("leaders of the Egyptian opposition", "", Some(("EGY", Some("OPP"))));
         check("leaders of Egypt", "", Some(("EGY", Some("GOV"))));
+        check("Egyptian Gen. Ali", "", Some(("EGY", Some("MIL"))));
         check("Israeli forces", "", Some(("ISR", Some("MIL"))));
     }
 }
