@@ -163,6 +163,18 @@ impl Coder<'_> {
     /// The country of a domestic actor named only by its sector (`police`): the first country
     /// the sentence names; an intergovernmental body is nobody's country.
     pub fn domestic_country(&self, sentence: &str) -> Option<String> {
+        // Where it happened first (`... killed two civilians in southern Lebanon`): an actor
+        // with no nationality of its own is taken to be of the place, as CAMEO coders do.
+        let mut rest = sentence;
+        while let Some(p) = rest.find(" in ") {
+            let after = &rest[p + 4..];
+            let phrase: String = after.split(' ').take(4).collect::<Vec<_>>().join(" ");
+            let phrase = phrase.split([',', ';']).next().unwrap_or("");
+            if let Some(c) = self.scan(phrase, false, false) {
+                return Some(c);
+            }
+            rest = after;
+        }
         self.scan(sentence, false, false)
     }
 
@@ -362,6 +374,8 @@ mod tests {
         check("Egyptian soldiers", "", Some(("EGY", Some("MIL"))));
         check("Egyptian", "", Some(("EGY", None)));
         check("police", "Riot police in Egypt fired tear gas.", Some(("EGY", Some("COP"))));
+        check("police", "Police fired on Israeli settlers in Egypt.", Some(("EGY", Some("COP"))));
+        check("police", "Police fired on Israeli settlers.", Some(("ISR", Some("COP"))));
         check("Russian President Vladimir Putin", "", Some(("RUS", Some("GOV"))));
         check("U.S.-led coalition forces", "", Some(("USA", Some("MIL"))));
         check("the weather", "", None);
