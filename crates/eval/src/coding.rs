@@ -335,8 +335,16 @@ impl Coder<'_> {
         sector_phrase: &str,
         sentence: &str,
     ) -> Option<Code> {
-        let country = self.country_in(country_phrase);
+        let mut country = self.country_in(country_phrase);
         let sector = self.sector_in(sector_phrase).or_else(|| self.people(sector_phrase));
+        // `ethnic Albanians in Serbia`: a minority is coded by the country it lives in.
+        let ethnic = words(sector_phrase).iter().any(|w| w.eq_ignore_ascii_case("ethnic"));
+        if ethnic && self.people(sector_phrase).is_some() {
+            let rest = sentence.replace(sector_phrase, "");
+            if let Some(home) = self.domestic_country(&rest) {
+                country = Some(home);
+            }
+        }
         let country = match country {
             Some(c) => Some(c),
             None if sector.is_some() => self.domestic_country(sentence),
@@ -376,6 +384,12 @@ mod tests {
         check("police", "Riot police in Egypt fired tear gas.", Some(("EGY", Some("COP"))));
         check("police", "Police fired on Israeli settlers in Egypt.", Some(("EGY", Some("COP"))));
         check("police", "Police fired on Israeli settlers.", Some(("ISR", Some("COP"))));
+        check(
+            "ethnic Egyptians",
+            "Ethnic Egyptians in France protested.",
+            Some(("FRA", Some("CVL"))),
+        );
+        check("ethnic Egyptians", "Ethnic Egyptians protested.", Some(("EGY", Some("CVL"))));
         check("Russian President Vladimir Putin", "", Some(("RUS", Some("GOV"))));
         check("U.S.-led coalition forces", "", Some(("USA", Some("MIL"))));
         check("the weather", "", None);
