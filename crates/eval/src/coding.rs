@@ -24,6 +24,10 @@ pub trait Places {
     fn country_strict(&self, name: &str) -> Option<String> {
         self.country(name)
     }
+    /// True when the name is a country's capital (`Beirut`, `Moscow`).
+    fn capital(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// A handful of entries, for tests and as a stand-in until a gazetteer is available.
@@ -87,6 +91,9 @@ const TITLES: &[(&str, Sector)] = &[
     ("premier", Sector::Gov),
     ("general", Sector::Mil),
     ("gen.", Sector::Mil),
+    // `Gen.` and `Col.` reach the coder without their point.
+    ("gen", Sector::Mil),
+    ("col", Sector::Mil),
     ("colonel", Sector::Mil),
     ("commander", Sector::Mil),
     ("marshal", Sector::Mil),
@@ -156,6 +163,18 @@ impl Coder<'_> {
     /// The country of a domestic actor named only by its sector (`police`): the first country
     /// the sentence names; an intergovernmental body is nobody's country.
     pub fn domestic_country(&self, sentence: &str) -> Option<String> {
+        // Where it happened first (`... killed two civilians in southern Lebanon`): an actor
+        // with no nationality of its own is taken to be of the place, as CAMEO coders do.
+        let mut rest = sentence;
+        while let Some(p) = rest.find(" in ") {
+            let after = &rest[p + 4..];
+            let phrase: String = after.split(' ').take(4).collect::<Vec<_>>().join(" ");
+            let phrase = phrase.split([',', ';']).next().unwrap_or("");
+            if let Some(c) = self.scan(phrase, false, false) {
+                return Some(c);
+            }
+            rest = after;
+        }
         self.scan(sentence, false, false)
     }
 
@@ -237,6 +256,16 @@ impl Coder<'_> {
             if s == Sector::Gov && was { Sector::Eli } else { s }
         };
         for (k, w) in main.iter().enumerate().rev() {
+            // `security forces`, `security services`: the police, as CAMEO codes them.
+            if k > 0
+                && main[k - 1].eq_ignore_ascii_case("security")
+                && matches!(
+                    w.to_lowercase().as_str(),
+                    "forces" | "force" | "services" | "service" | "agents" | "personnel"
+                )
+            {
+                return Some(Sector::Cop);
+            }
             // `Secretary General`, `Attorney General`: an office, not a general.
             let office_general = w.eq_ignore_ascii_case("general")
                 && k > 0
@@ -251,11 +280,28 @@ impl Coder<'_> {
                 // A generic head (`leaders`, `officials`, `spokesman`) takes its modifier's
                 // sector: `rebel leaders` are rebels, `military officials` the military.
                 if s == Sector::Gov && GENERIC.contains(&w.to_lowercase().as_str()) {
+                    // `leaders of the opposition coalition`: or the body after `of`.
+                    let of_body = (ws.get(stop).is_some_and(|p| p.eq_ignore_ascii_case("of"))
+                        && k + 1 == main.len())
+                    .then(|| {
+                        ws[stop + 1..]
+                            .iter()
+                            .take_while(|w| {
+                                !matches!(
+                                    w.to_lowercase().as_str(),
+                                    "in" | "from" | "at" | "on" | "for" | "to" | "with"
+                                )
+                            })
+                            .filter_map(|m| sector_of(&m.to_lowercase()))
+                            .find(|&m| m != Sector::Gov)
+                    })
+                    .flatten();
                     let modifier = main[..k]
                         .iter()
                         .rev()
                         .filter_map(|m| word_sector(m))
-                        .find(|&m| m != Sector::Gov);
+                        .find(|&m| m != Sector::Gov)
+                        .or(of_body);
                     return Some(former(modifier.unwrap_or(s)));
                 }
                 return Some(former(s));
@@ -263,6 +309,17 @@ impl Coder<'_> {
         }
         // `members of the opposition`: a sector in the attachment.
         ws[stop..].iter().rev().find_map(|w| sector_of(&w.to_lowercase()))
+    }
+
+    /// A nationality's people named by a plural demonym as the phrase's head (`Palestinians`,
+    /// `three ethnic Albanians`): civilians, as CAMEO codes a people.
+    fn people(&self, phrase: &str) -> Option<Sector> {
+        let ws = words(phrase);
+        let head = ws.iter().take_while(|w| !matches!(w.as_str(), "in" | "of" | "from")).last()?;
+        let sing = head.strip_suffix('s')?;
+        (head.chars().next().is_some_and(char::is_uppercase)
+            && self.places.country_strict(sing).is_some())
+        .then_some(Sector::Cvl)
     }
 
     /// Codes an actor phrase; `sentence` supplies the country of a domestic actor.
@@ -278,8 +335,16 @@ impl Coder<'_> {
         sector_phrase: &str,
         sentence: &str,
     ) -> Option<Code> {
-        let country = self.country_in(country_phrase);
-        let sector = self.sector_in(sector_phrase);
+        let mut country = self.country_in(country_phrase);
+        let sector = self.sector_in(sector_phrase).or_else(|| self.people(sector_phrase));
+        // `ethnic Albanians in Serbia`: a minority is coded by the country it lives in.
+        let ethnic = words(sector_phrase).iter().any(|w| w.eq_ignore_ascii_case("ethnic"));
+        if ethnic && self.people(sector_phrase).is_some() {
+            let rest = sentence.replace(sector_phrase, "");
+            if let Some(home) = self.domestic_country(&rest) {
+                country = Some(home);
+            }
+        }
         let country = match country {
             Some(c) => Some(c),
             None if sector.is_some() => self.domestic_country(sentence),
@@ -312,7 +377,19 @@ mod tests {
         check("the United Nations", "", Some(("IGO", None)));
         check("Israel", "", Some(("ISR", None)));
         check("Palestinians", "", None);
+        check("Israelis", "", Some(("ISR", Some("CVL"))));
+        check("three Egyptians in Cairo", "", Some(("EGY", Some("CVL"))));
+        check("Egyptian soldiers", "", Some(("EGY", Some("MIL"))));
+        check("Egyptian", "", Some(("EGY", None)));
         check("police", "Riot police in Egypt fired tear gas.", Some(("EGY", Some("COP"))));
+        check("police", "Police fired on Israeli settlers in Egypt.", Some(("EGY", Some("COP"))));
+        check("police", "Police fired on Israeli settlers.", Some(("ISR", Some("COP"))));
+        check(
+            "ethnic Egyptians",
+            "Ethnic Egyptians in France protested.",
+            Some(("FRA", Some("CVL"))),
+        );
+        check("ethnic Egyptians", "Ethnic Egyptians protested.", Some(("EGY", Some("CVL"))));
         check("Russian President Vladimir Putin", "", Some(("RUS", Some("GOV"))));
         check("U.S.-led coalition forces", "", Some(("USA", Some("MIL"))));
         check("the weather", "", None);
@@ -322,5 +399,10 @@ mod tests {
         check("former President Mubarak of Egypt", "", Some(("EGY", Some("ELI"))));
         check("Egyptian Attorney General", "", Some(("EGY", Some("GOV"))));
         check("refugees", "The UN will feed refugees in Egypt.", Some(("EGY", Some("REF"))));
+        check("Egyptian security forces", "", Some(("EGY", Some("COP"))));
+        check("leaders of the Egyptian opposition", "", Some(("EGY", Some("OPP"))));
+        check("leaders of Egypt", "", Some(("EGY", Some("GOV"))));
+        check("Egyptian Gen. Ali", "", Some(("EGY", Some("MIL"))));
+        check("Israeli forces", "", Some(("ISR", Some("MIL"))));
     }
 }

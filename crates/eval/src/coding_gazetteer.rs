@@ -76,6 +76,12 @@ impl Places for Gazetteer {
         }
     }
 
+    fn capital(&self, name: &str) -> bool {
+        !name.is_empty()
+            && !too_common(name)
+            && matches!(self.lookup(name).next(), Some(Entry::Place(p)) if p.capital_of.is_some())
+    }
+
     fn seat_sector(&self, name: &str) -> Option<Sector> {
         match self.lookup(name).next()? {
             Entry::Seat(s) if s.kind.contains("defence") || s.kind.contains("military") => {

@@ -396,7 +396,10 @@ fn code_argument_with(
     // A bare demonym or country name modifying nouns (`Ugandan opposition candidates`, `Russian
     // civilian advisers`): the nouns give the sector.
     let end = match bare {
-        Some(MentionLabel::Norp | MentionLabel::Gpe) => phrase_end(text, arg.span.end),
+        Some(MentionLabel::Norp | MentionLabel::Gpe) => {
+            let end = phrase_end(text, arg.span.end);
+            if end == arg.span.end { shared_head(text, end, coder).unwrap_or(end) } else { end }
+        }
         _ => arg.span.end,
     };
     let phrase = text.get(start..end).unwrap_or(&arg.text);
@@ -528,6 +531,20 @@ fn phrase_end(text: &str, start: usize) -> usize {
     end
 }
 
+/// `Hungarian and Romanian officials`, `French and Egyptian warships`: a demonym coordinated with
+/// another shares its nouns; where those nouns end.
+fn shared_head(text: &str, end: usize, coder: &Coder) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let after = rest.strip_prefix(" and ").or_else(|| rest.strip_prefix(" or "))?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    if !word.chars().next().is_some_and(char::is_uppercase) || coder.country_in(&word).is_none() {
+        return None;
+    }
+    let word_end = end + (rest.len() - after.len()) + word.len();
+    let e = phrase_end(text, word_end);
+    (e > word_end).then_some(e)
+}
+
 /// A function word or a verb: no part of an actor's noun phrase.
 fn stop_word(lower: &str) -> bool {
     use analyze::facts::lexicon::Lexicon;
@@ -541,13 +558,35 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     let Some(cat) = plover_category(e) else { return Vec::new() };
     let code = |arg: &types::Argument| code_argument(text, a, arg, coder);
     // Subjects come before the trigger; parties after it (`met with Y`) are the other side.
-    let (subjects, partners): (Vec<&types::Argument>, Vec<&types::Argument>) = e
-        .actors
-        .iter()
-        .partition(|x| x.span.start < e.trigger.start || e.recipients.len() + e.actors.len() == 1);
+    // With no actor before the trigger, those after it are the subjects (a passive's agent:
+    // `was attacked by X`).
+    let any_before = e.actors.iter().any(|x| x.span.start < e.trigger.start);
+    let (subjects, partners): (Vec<&types::Argument>, Vec<&types::Argument>) =
+        e.actors.iter().partition(|x| x.span.start < e.trigger.start || !any_before);
     let mut others: Vec<&types::Argument> = partners;
     others.extend(e.recipients.iter());
-    let subjects: Vec<Option<Code>> = subjects.into_iter().map(code).collect();
+    // A death (`X was killed`) is an assault on X by someone unnamed.
+    let (subjects, others) = if e.category == EventCategory::Die {
+        let mut victims = subjects;
+        victims.extend(others);
+        (Vec::new(), victims)
+    } else {
+        (subjects, others)
+    };
+    // A capital that acts is its government (`Beirut rejected`, `Moscow demanded`).
+    let subjects: Vec<Option<Code>> = subjects
+        .into_iter()
+        .map(|x| {
+            let c = code(x);
+            match c {
+                Some(mut c) if c.sector.is_none() && coder.places.capital(&x.text) => {
+                    c.sector = Some("GOV".to_string());
+                    Some(c)
+                }
+                c => c,
+            }
+        })
+        .collect();
     let mut others: Vec<Option<Code>> = others.into_iter().map(code).collect();
     // With no recipient, the place stands for the people there, its civilians (CAMEO codes
     // `imposed a curfew in X` with X's civilians as the target).
@@ -631,9 +670,25 @@ fn places(analyzer: &Analyzer) -> Box<dyn Places> {
         fn seat_sector(&self, name: &str) -> Option<analyze::facts::lexicon::Sector> {
             <gazetteer::Gazetteer as Places>::seat_sector(self.0, name)
         }
+        fn capital(&self, name: &str) -> bool {
+            <gazetteer::Gazetteer as Places>::capital(self.0, name)
+        }
     }
     let g = analyzer.gazetteer();
     if g.is_empty() { Box::new(crate::coding::FewPlaces) } else { Box::new(G(g)) }
+}
+
+/// An event as `CATEGORY:trigger[actors>recipients]@places`, for the loss tables.
+fn event_args(e: &Event, text: &str) -> String {
+    let n = |x: &[types::Argument]| x.iter().map(|y| y.text.as_str()).collect::<Vec<_>>().join("+");
+    format!(
+        "{}:{}[{}>{}]{}",
+        e.category.as_str(),
+        text.get(e.trigger.start..e.trigger.end).unwrap_or(""),
+        n(&e.actors),
+        n(&e.recipients),
+        if e.places.is_empty() { String::new() } else { format!("@{}", n(&e.places)) }
+    )
 }
 
 fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) -> Report {
@@ -647,7 +702,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     let mut per_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut wrong = Table::new(["record", "gold", "ours", "our events", "sentence"]);
-    let mut tuple_rows: Vec<[String; 4]> = Vec::new();
+    let mut tuple_rows: Vec<[String; 5]> = Vec::new();
     let mut buckets: std::collections::BTreeMap<&'static str, usize> = Default::default();
     for (r, a) in records.iter().zip(analyses) {
         let principal =
@@ -769,6 +824,7 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
                 r.id.clone(),
                 gold_txt.join("; "),
                 ours_txt.join("; "),
+                principal.map_or(String::new(), |e| event_args(e, &r.text)),
                 r.text.chars().take(100).collect::<String>(),
             ]);
         }
@@ -853,7 +909,8 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     rep.line("Records with a wrong category:");
     rep.table(&wrong);
     rep.line("Records whose tuples differ (gold; ours):");
-    let mut tt2 = Table::new(["record", "gold tuples", "our tuples", "sentence"]);
+    let mut tt2 =
+        Table::new(["record", "gold tuples", "our tuples", "principal event", "sentence"]);
     for row in tuple_rows {
         tt2.row(row);
     }

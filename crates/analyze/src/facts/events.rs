@@ -92,6 +92,20 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
                 && !v.word(i - 1).ends_with("ly"))
             || p.label == Some(MentionLabel::Norp)
             || (p.is(wc::PREP) && !v.eq(i - 1, "to") && !p.is(wc::SUB))
+            // `a bomb attack`, `the car bomb explosion`: a singular event noun modifying this one.
+            || i >= 2
+                && v.toks[i - 2].is(wc::DET | wc::POSS)
+                && !v.toks[i - 2].is(wc::REL)
+                && !p.cap
+                && p.m.is_none()
+                && p.info.is_some_and(|x| !x.triggers.is_empty())
+                && !p.is(wc::VERB | wc::LIGHT)
+                && !v.word(i - 1).ends_with('s')
+            // `their first meeting`, `a new offensive`: an adjective before a noun.
+            || v.eq_any(
+                i - 1,
+                &["first", "second", "third", "last", "latest", "new", "fresh", "recent", "further"],
+            )
     });
     let plural_quant = prev_w.is_some_and(|j| {
         v.eq_any(
@@ -433,7 +447,91 @@ fn subject(
         });
         return clause_subject.or(last_subject);
     }
-    v.np_left(a, j, 0)
+    let mut np = v.np_left(a, j, 0)?;
+    // `inhabitants of the Golan Heights`, `leaders of the opposition`: a group noun and its `of`.
+    if np.first > 1
+        && v.eq(np.first - 1, "of")
+        && let Some(g) = v.np_left(a, np.first - 2, 0)
+        && v.toks[g.head].m.is_none()
+        && (v.toks[g.head].sector.is_some() || v.toks[g.head].is(wc::GROUP | wc::LEAD))
+        && np.mention.is_none_or(|m| a.mentions[m as usize].label != MentionLabel::Person)
+    {
+        np = v.read_np(a, g.first, np.last);
+    }
+    let in_pp = |np: &Np| {
+        let p = np.first;
+        p > 0
+            && v.toks[p - 1].is(wc::PREP)
+            && !v.toks[p - 1].is(wc::SUB | wc::REL | wc::DET)
+            && !v.eq_any(p - 1, &["of", "to"])
+            // `about 200 supporters`, `at least three civilians`: a quantity, not a phrase.
+            && !v.toks[p].number
+            && !v.eq_any(p, &["least", "most"])
+            && number_word(v.word(p)).is_none()
+    };
+    if (np.actor || np.pronoun) && !in_pp(&np) {
+        return Some(np);
+    }
+    // The phrase is no subject (`missiles` in `aircraft using missiles killed`, `Mohammed` in
+    // `hackers angered by cartoons of Mohammed defaced`): the subject is the actor that a
+    // participle phrase before the verb modifies.
+    let floor = j.saturating_sub(14);
+    for x in (floor..np.first).rev() {
+        let t = v.toks[x];
+        if v.clause[x] != trig_clause || t.punct || t.is(wc::BE | wc::HAVE | wc::MODAL | wc::REPORT)
+        {
+            break;
+        }
+        let w = v.word(x);
+        let participle = !t.cap
+            && t.m.is_none()
+            && w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && t.info.is_none_or(|i| i.triggers.is_empty())
+            && !t.is(wc::PREP | wc::DET | wc::ADV);
+        if participle
+            && x > 0
+            && let Some(s) = v.np_left(a, x - 1, 0)
+            && s.actor
+            && !(s.first > 0 && v.toks[s.first - 1].is(wc::PREP))
+        {
+            return Some(s);
+        }
+    }
+    // `X issued a statement demanding ...`: a document speaks for whoever issued it.
+    if !np.actor
+        && v.toks[np.head].is(wc::DOCNOUN)
+        && np.first > 1
+        && v.clause[np.first - 1] == trig_clause
+        && (v.toks[np.first - 1].is(wc::VERB | wc::LIGHT | wc::REPORT)
+            || v.word(np.first - 1).ends_with("ed"))
+        && !v.toks[np.first - 1].is(wc::PREP | wc::DET)
+    {
+        let g = verb_group(v, np.first - 1, false);
+        return subject(v, a, g.start, trig_clause, last_subject);
+    }
+    if !in_pp(&np) {
+        return Some(np);
+    }
+    // `The minister for the interior allowed`: the phrase the attachment belongs to. When that
+    // phrase names no actor (`a camp for refugees was attacked`), the attachment's actor stands
+    // for it, unless the phrase is itself an event (`a bombing near X killed`).
+    let mut cur = np;
+    for _ in 0..3 {
+        if cur.first < 2 || v.clause[cur.first - 2] != trig_clause {
+            return None;
+        }
+        let before = v.np_left(a, cur.first - 2, 0)?;
+        if (before.actor || before.pronoun) && !in_pp(&before) {
+            return Some(before);
+        }
+        if !in_pp(&before) {
+            let event = v.toks[before.head].info.is_some_and(|x| !x.triggers.is_empty());
+            return (!event && (np.actor || np.pronoun)).then_some(np);
+        }
+        cur = before;
+    }
+    None
 }
 
 /// Day names and other bare time words (`Monday`, `today`, `yesterday`, `Sunday night`).
@@ -592,7 +690,13 @@ fn pps(
                     }
                 }
             }
-            "by" if noun => {
+            // `crimes committed by X`, `a lunch hosted by X`: the agent of that participle.
+            "by" if noun
+                && !(k > trig_last + 1
+                    && v.toks[k - 1].m.is_none()
+                    && !v.toks[k - 1].cap
+                    && (v.word(k - 1).ends_with("ed") || v.word(k - 1).ends_with("en"))) =>
+            {
                 for np in list {
                     if np.actor {
                         args.actors.push(np);
@@ -624,14 +728,16 @@ fn pps(
             }
             "on" | "against" | "upon" | "at" => {
                 for np in list {
+                    // `against X` names whom, whatever X is (`action against Russia`).
                     if is_place(&np)
                         && (prep == "at"
-                            || !matches!(
-                                cat,
-                                EventCategory::Assault
-                                    | EventCategory::Coerce
-                                    | EventCategory::Sanction
-                            ))
+                            || prep != "against"
+                                && !matches!(
+                                    cat,
+                                    EventCategory::Assault
+                                        | EventCategory::Coerce
+                                        | EventCategory::Sanction
+                                ))
                     {
                         args.places.push(np);
                     } else if np.actor {
@@ -691,8 +797,15 @@ fn pps(
                         }
                         args.places.push(np);
                     } else if np.actor
-                        && matches!(cat, EventCategory::Request | EventCategory::Retreat)
+                        && matches!(
+                            cat,
+                            EventCategory::Request
+                                | EventCategory::Retreat
+                                | EventCategory::Coerce
+                                | EventCategory::Sanction
+                        )
                     {
+                        // `confiscated weapons from militants`, `withheld aid from X`.
                         args.recipients.push(np);
                     }
                 }
@@ -998,7 +1111,9 @@ fn event_at(
             && v.eq(last + 1, "by")
             && v.toks[i - 1].m.is_none()
             && v.nominal(i - 1)
-            && !v.toks[i - 1].is(wc::DET);
+            && !v.toks[i - 1].is(wc::DET)
+            // `shortened by one hour`: a measure, not an agent.
+            && v.np_right(a, last + 2, end).is_some_and(|np| np.actor);
         let passive = g.passive || reduced_passive;
         // `denied attacking`: the denial's subject, and the event negated.
         let denied = tr.ing
@@ -1067,9 +1182,16 @@ fn event_at(
                     break;
                 }
             }
+            // `is committed to`, `is opposed to`: a stative participle whose subject holds the
+            // stance, not a passive whose subject undergoes it.
+            let stative = by.is_empty()
+                && (v.eq(last + 1, "to") || last > i && v.eq(last, "to"))
+                && matches!(category, EventCategory::Agree | EventCategory::Reject);
             if by.is_empty() && tr.flags & tf::PDIE != 0 {
                 category = EventCategory::Die;
                 args.actors.extend(subjects.iter().copied().filter(|s| s.actor));
+            } else if stative {
+                args.actors.extend(subjects.iter().copied().filter(|s| s.actor || s.pronoun));
             } else {
                 args.actors.extend(by);
                 args.recipients.extend(subjects.iter().copied().filter(|s| s.actor));
@@ -1171,6 +1293,8 @@ fn event_at(
                 break;
             }
         }
+        // `X launched its offensive`: a possessive pronoun stands for the light verb's subject.
+        let pos_pronoun = pos_actor.is_some_and(|p| p.pronoun);
         if let Some(p) = pos_actor {
             args.actors.push(p);
         }
@@ -1193,8 +1317,22 @@ fn event_at(
                 && !v.toks[b].is(wc::PREP | wc::DET)
                 && !v.toks[b].punct
                 && v.toks[b].m.is_none();
+            // `X in talks with Y`, `engaged in fighting`; but in `wounded two soldiers in a bomb
+            // attack` the phrase before `in` is a verb's object, not the noun's subject.
+            let in_after_object = v.eq_any(b, &["in", "into"])
+                && b > 0
+                && v.np_left(a, b - 1, 0).is_some_and(|np| {
+                    np.first > 0 && {
+                        let p = v.toks[np.first - 1];
+                        !p.is(wc::PREP | wc::DET | wc::BE | wc::CONJ)
+                            && !p.punct
+                            && (p.is(wc::VERB | wc::LIGHT)
+                                || p.info.is_some_and(|x| !x.triggers.is_empty())
+                                || v.word(np.first - 1).ends_with("ed"))
+                    }
+                });
             let light = v.toks[b].is(wc::LIGHT)
-                || v.eq_any(b, &["in", "into", "joined", "join", "joins"])
+                || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) && !in_after_object
                 || prep_after_verb
                 || modal_verb;
             let takes_part = v.eq(b, "in") && b >= 2 && v.eq(b - 1, "part")
@@ -1212,14 +1350,29 @@ fn event_at(
                 } else {
                     g.start
                 };
+                // `X was put under investigation`, `X came under attack`: X undergoes it.
+                let lv = if prep_after_verb { b - 1 } else { b };
+                let lw = v.word(lv);
+                let participle = lw.ends_with("ed")
+                    || lw.ends_with("en")
+                    || v.eq_any(lv, &["put", "held", "set", "made", "brought", "kept"]);
+                let undergoes =
+                    verb_group(v, lv, participle).passive || prep_after_verb && v.eq(b, "under");
                 if let Some(s) = subject(v, a, vstart, clause, *last_subject)
                     && (s.actor || s.pronoun)
                 {
                     let mut subjects = Vec::new();
                     v.coordinated_left(a, s, 0, &mut subjects);
                     *last_subject = Some(s);
-                    if takes_part && !args.actors.is_empty() {
+                    if undergoes {
+                        args.recipients.extend(subjects);
+                    } else if takes_part && !args.actors.is_empty() {
                         args.with.extend(subjects);
+                    } else if pos_pronoun {
+                        args.actors.retain(|x| !x.pronoun);
+                        let existing: Vec<Np> = std::mem::take(&mut args.actors);
+                        args.actors.extend(subjects);
+                        args.actors.extend(existing);
                     } else if args.actors.is_empty() || tr.flags & tf::SYM != 0 {
                         let existing: Vec<Np> = std::mem::take(&mut args.actors);
                         args.actors.extend(subjects);
@@ -1362,8 +1515,16 @@ fn event_at(
     let mut recipients =
         to_args(&args.recipients, 1, &mut pronouns, &mut possessed, &mut count_args);
     let with = to_args(&args.with, 2, &mut pronouns, &mut possessed, &mut count_args);
+    // A self-reference is no recipient; two groups of one nation are (`Palestinian police ...
+    // from Palestinian militants`).
+    let groups_differ = |x: &Argument, r: &Argument| {
+        let head = |t: &str| t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        x.text.contains(' ') && r.text.contains(' ') && head(&x.text) != head(&r.text)
+    };
     recipients.retain(|r| {
-        !actors.iter().any(|x| x.span == r.span || (x.entity.is_some() && x.entity == r.entity))
+        !actors.iter().any(|x| {
+            x.span == r.span || (x.entity.is_some() && x.entity == r.entity && !groups_differ(x, r))
+        })
     });
     let mut places: Vec<Argument> = Vec::new();
     for p in args.place_args.iter().cloned().chain(args.places.iter().map(|np| v.argument(np))) {

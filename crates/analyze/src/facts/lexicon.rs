@@ -354,7 +354,7 @@ const SECTORS: &[(Sector, &str)] = &[
          ambassadors envoy envoys delegation delegations king queen emir sultan chancellor \
          governor governors mayor mayors secretary negotiator negotiators leader leaders \
          leadership state prime-minister vice-president foreign-minister department interior \
-         embassy consulate kremlin presidency monarch prince sheikh junta",
+         embassy consulate kremlin presidency monarch prince sheikh junta council councils",
     ),
     (
         Sector::Mil,
@@ -417,7 +417,7 @@ const SECTORS: &[(Sector, &str)] = &[
 
 const TRIGGERS: &[&str] = &[
     // AGREE: intent, commitment, agreement.
-    "AGREE - comp | v:agree v:pledge v:promise v:vow v:commit/committed/committed/committing \
+    "AGREE - comp | v:agree v:pledge v:promise v:vow v:commit/committed/committed/committing+to \
      v:consent f:willing+to f:ready+to f:prepared+to f:determined+to v:offer+to",
     "AGREE - - | n:agreement n:accord n:deal n:pact n:consensus= n:truce-deal v:accept",
     // CONSULT

@@ -359,6 +359,75 @@ fn events_in_single_sentences() {
             "They attempted to assassinate outgoing Prime Minister [Iyad Allawi]PERSON.",
             &["ASSAULT/assassinate - > Iyad Allawi"],
         ),
+        // A participle phrase between subject and verb.
+        (
+            "[British]NORP aircraft using guided missiles killed four [Iraqis]NORP.",
+            &["ASSAULT British > Iraqis"],
+        ),
+        (
+            "Militants angered by cartoons of [Muhammad]PERSON stormed the [Danish]NORP embassy.",
+            &["ASSAULT Militants > Danish embassy"],
+        ),
+        // An attachment is no subject; the phrase it belongs to is.
+        (
+            "The minister for the interior allowed the opposition to hold a rally.",
+            &["CONCEDE The minister > the opposition", "PROTEST/demo the opposition > -"],
+        ),
+        ("At least three civilians were killed.", &["DIE three civilians > -"]),
+        // `by` with a measure is no agent.
+        (
+            "President [Omar]PERSON {on Thursday}=2023-09-28 shortened the curfew by one hour.",
+            &["CONCEDE Omar > - 2023-09-28"],
+        ),
+        // A stative participle: the subject holds the stance.
+        ("[Kenya]GPE is committed to cutting tariffs.", &["AGREE Kenya > -"]),
+        ("[Israel]GPE is opposed to [French]NORP mediation.", &["REJECT Israel > French"]),
+        // A possessive pronoun stands for the light verb's subject.
+        (
+            "[Israel]GPE mounted its invasion of [Lebanon]GPE.",
+            &["ASSAULT/invasion Israel > Lebanon @Lebanon"],
+        ),
+        (
+            "A group of [Moroccan]NORP diplomats held their first meeting with [Obama]PERSON.",
+            &["CONSULT/meet Moroccan diplomats+Obama > -"],
+        ),
+        (
+            "[Irish]NORP guerrillas wounded two [British]NORP soldiers in a bomb attack.",
+            &["ASSAULT Irish guerrillas > British soldiers"],
+        ),
+        (
+            "Druze inhabitants of the [Syrian]NORP [Golan Heights]LOC threatened to strike.",
+            &["THREATEN Druze inhabitants of the Syrian Golan Heights > -"],
+        ),
+        (
+            "A [Nigerian]NORP national was put under investigation in [Italy]GPE.",
+            &["ACCUSE/investigate - > Nigerian @Italy"],
+        ),
+        (
+            "[Palestinian]NORP police confiscated weapons from [Palestinian]NORP militants.",
+            &["COERCE/confiscate Palestinian police > Palestinian militants"],
+        ),
+        (
+            "[Bush]PERSON threatened further action against [Russia]GPE.",
+            &["THREATEN Bush > Russia"],
+        ),
+        (
+            "A camp for [Congolese]NORP refugees was attacked by [Burundian]NORP militiamen.",
+            &["ASSAULT Burundian militiamen > Congolese refugees"],
+        ),
+        (
+            "Hundreds of refugees are continuing a hunger strike in protest.",
+            &["PROTEST/hunger refugees > -"],
+        ),
+        (
+            "Police launched an investigation into crimes committed by [Croat]NORP forces.",
+            &["ACCUSE/investigate Police > Croat forces"],
+        ),
+        // A document speaks for its issuer.
+        (
+            "[Kurdish]NORP rebels issued a statement demanding that the [government]ORG free prisoners.",
+            &["REQUEST Kurdish rebels > government"],
+        ),
     ];
     let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
     assert!(

@@ -440,6 +440,10 @@ impl<'a> View<'a> {
         let mut i = j;
         while i > floor {
             let k = i - 1;
+            // `at least three`: a quantity's preposition is no part of the phrase.
+            if self.eq_any(k, &["least", "most"]) && k > 0 && self.eq(k - 1, "at") {
+                break;
+            }
             // `The Asia-Pacific Economic Cooperation (APEC) forum`: skip the parenthesis.
             if self.word(k) == ")"
                 && let Some(p) = (k.saturating_sub(6)..k).rev().find(|&x| self.word(x) == "(")
