@@ -6,8 +6,9 @@
 //! - Our events are put in PLOVER 0.5's terms: a planned cooperative act (`will visit`, `will
 //!   provide aid`) is AGREE and a planned hostile one (`would boycott`) THREATEN, as the records
 //!   code intentions; a death (DIE) is ASSAULT; DISASTER and STATEMENT are not PLOVER events.
-//! - Category accuracy: the first such event of the sentence against the record's category (a
-//!   record with no event counts as wrong). Mode accuracy: over records whose gold has a mode and
+//! - Category accuracy: the first such event of the sentence (the analyzer lists a sentence's
+//!   principal, main-clause event first) against the record's category (a record with no event
+//!   counts as wrong). Mode accuracy: over records whose gold has a mode and
 //!   whose category is right.
 //! - Tuples: (actor, category, recipient) with actors coded as (country, sector) by
 //!   [`crate::coding`]; every event of the sentence contributes its tuples, so extra events cost

@@ -1078,6 +1078,41 @@ fn conditionals(v: &View, found: &mut [Found]) {
     }
 }
 
+/// The sentence's main clause: the end (exclusive token index) of an opening phrase set off by a
+/// comma (`In a letter handed over to the UN,`, `After the talks ended,`, `Speaking in Cairo,`),
+/// 0 when there is none, and the clause number of the main clause that follows it.
+fn main_clause(v: &View) -> (usize, u16) {
+    let n = v.len();
+    let first = (0..n).find(|&i| !v.toks[i].punct).unwrap_or(0);
+    if first >= n {
+        return (0, 0);
+    }
+    let t = v.toks[first];
+    let w = v.word(first);
+    let opening = t.is(wc::PREP | wc::SUB)
+        || t.m.is_none() && !t.is(wc::DET) && (w.ends_with("ing") || w.ends_with("ed"));
+    let comma = if opening { (first + 1..n).find(|&i| v.word(i) == ",") } else { None };
+    match comma {
+        Some(c) if c + 1 < n => (c + 1, v.clause[c + 1]),
+        _ => (0, v.clause[first]),
+    }
+}
+
+/// Events of a sentence in the order a reader ranks them: the principal events first (their
+/// trigger in the main clause, including its complements: `Iraq said it would allow ...`), then
+/// those inside an opening phrase, a relative clause or a subordinate clause; otherwise in text
+/// order. Returns indices into `found`.
+pub fn principal_order(v: &View, found: &[Found]) -> Vec<usize> {
+    let (open_end, main) = main_clause(v);
+    let rank = |f: &Found| {
+        let outside = f.trig < open_end || v.clause.get(f.trig) != Some(&main);
+        (outside, f.trig)
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&x| rank(&found[x]));
+    order
+}
+
 #[allow(clippy::too_many_arguments)]
 fn event_at(
     v: &View,

@@ -319,7 +319,12 @@ fn collect(
 ) {
     let base = recs.len();
     let mut local: Vec<Option<usize>> = vec![None; sf.found.len()];
-    for (x, f) in sf.found.into_iter().enumerate() {
+    // Principal events first (`events::principal_order`), so a sentence's first event is its
+    // main one.
+    let order = events::principal_order(v, &sf.found);
+    let mut found: Vec<Option<Found>> = sf.found.into_iter().map(Some).collect();
+    for x in order {
+        let Some(f) = found.get_mut(x).and_then(Option::take) else { continue };
         let Found {
             ev,
             absorbed,

@@ -626,3 +626,34 @@ fn debug_found() {
         );
     }
 }
+
+/// The first event of a one-sentence document must be the expected one (the principal event).
+fn check_principal(markup: &str, expect: &str) -> Option<String> {
+    let (_, a) = analyse(markup, None);
+    let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
+    (got.first().map(String::as_str) != Some(expect))
+        .then(|| format!("{markup}\n   want first {expect:?}\n   got {got:?}"))
+}
+
+#[test]
+fn principal_event_comes_first() {
+    let cases: &[(&str, &str)] = &[
+        // An opening phrase set off by a comma is not the main clause.
+        (
+            "After [Valdoria]GPE attacked [Ostrana]GPE, [Kessland]GPE condemned [Valdoria]GPE.",
+            "ACCUSE/disapprove Kessland > Valdoria",
+        ),
+        // A relative clause is not the main clause.
+        (
+            "[Valdoria]GPE, which invaded [Ostrana]GPE, condemned [Kessland]GPE.",
+            "ACCUSE/disapprove Valdoria > Kessland",
+        ),
+        // No opening phrase: text order.
+        (
+            "[Valdoria]GPE condemned [Ostrana]GPE after [Ostrana]GPE attacked [Kessland]GPE.",
+            "ACCUSE/disapprove Valdoria > Ostrana",
+        ),
+    ];
+    let fails: Vec<String> = cases.iter().filter_map(|(m, e)| check_principal(m, e)).collect();
+    assert!(fails.is_empty(), "\n{}", fails.join("\n"));
+}
