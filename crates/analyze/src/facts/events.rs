@@ -342,6 +342,20 @@ fn verb_group(v: &View, i: usize, participle: bool) -> VerbGroup {
         }
         break;
     }
+    // `there is no way the Germans will agree`, `in no way will it accept`: the clause is negated.
+    let floor = j.saturating_sub(10);
+    let mut k = j;
+    while k > floor {
+        k -= 1;
+        let t = v.toks[k];
+        if v.word(k) == "," || t.is(wc::VERB | wc::REPORT) || v.clause[k] != v.clause[i] {
+            break;
+        }
+        if v.eq(k, "no") && v.eq_any(k + 1, &["way", "chance"]) {
+            g.negated = !g.negated;
+            break;
+        }
+    }
     g.start = j;
     g.passive = saw_be && participle;
     if g.negated {

@@ -316,6 +316,10 @@ fn events_in_single_sentences() {
         ("[Egypt]GPE urged [Israel]GPE to halt the offensive.", &["REQUEST Egypt > Israel"]),
         ("[Iran]GPE may attack [Iraq]GPE.", &["ASSAULT Iran > Iraq !uncertain"]),
         (
+            "There is no way [Valdoria]GPE will attack [Ostrana]GPE.",
+            &["ASSAULT Valdoria > Ostrana !negated"],
+        ),
+        (
             "If [Russia]GPE invades [Finland]GPE, [Sweden]GPE will respond.",
             &["ASSAULT/invasion Russia > Finland @Finland !hypothetical"],
         ),
