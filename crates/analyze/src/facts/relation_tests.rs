@@ -150,3 +150,31 @@ fn titles_and_units() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn meetings_place_every_party() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Jane Roe]PERSON met with [Alex Poe]PERSON in [Lisbon]GPE on Monday.",
+            &["Jane Roe PRESENT_IN Lisbon", "Alex Poe PRESENT_IN Lisbon"],
+        ),
+        (
+            "[Jane Roe]PERSON and [Alex Poe]PERSON met at [Oslo]GPE to discuss trade.",
+            &["Jane Roe PRESENT_IN Oslo", "Alex Poe PRESENT_IN Oslo"],
+        ),
+        (
+            "[Jane Roe]PERSON met the envoy of [Chile]GPE, [Alex Poe]PERSON, in [Quito]GPE.",
+            &["Jane Roe PRESENT_IN Quito", "Alex Poe PRESENT_IN Quito"],
+        ),
+        // A place after an infinitive is the topic, not the meeting's place; a noun is no verb.
+        (
+            "[Jane Roe]PERSON met [Alex Poe]PERSON to discuss the war in [Yemen]GPE.",
+            &["!Jane Roe PRESENT_IN Yemen", "!Alex Poe PRESENT_IN Yemen"],
+        ),
+        (
+            "After the meeting with [Alex Poe]PERSON in [Rome]GPE, he left.",
+            &["!Alex Poe PRESENT_IN Rome"],
+        ),
+    ];
+    check_all(cases);
+}

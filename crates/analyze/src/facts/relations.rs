@@ -232,6 +232,9 @@ pub fn sentence_relations(
         if v.word(i) == "," {
             place_apposition(&mut cx, i, n);
         }
+        if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
+            meeting(&mut cx, i, n, last_subject);
+        }
         if !cue && !hyphen && !cheap {
             continue;
         }
@@ -1430,6 +1433,78 @@ fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
     let pn = v.np_for_mention(a, pm);
     if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
         cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first.min(i), pn.last));
+    }
+}
+
+/// `X met (with) Y in Z`, `X and Y met at Z`: every party to the meeting is present at its
+/// place.
+fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    // A verb, not a noun (`the meeting`, `a meeting with`).
+    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS) {
+        return;
+    }
+    let Some(s) = relation_subject(v, a, i, last).filter(|s| {
+        s.actor
+            && !s.pronoun
+            && s.mention.is_none_or(|m| {
+                !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            })
+    }) else {
+        return;
+    };
+    let mut parties = Vec::new();
+    v.coordinated_left(a, s, 0, &mut parties);
+    let mut k = i + 1;
+    if v.eq(k, "with") {
+        k += 1;
+    }
+    let mut end = i;
+    if let Some(o) = v.np_right(a, k, n).filter(|o| o.actor && !o.pronoun) {
+        let mut objs = Vec::new();
+        v.coordinated_right(a, o, n, &mut objs);
+        end = objs.last().map_or(o.last, |x| x.last);
+        // `met the Foreign Minister, Ibrahim al-Jaafari, in ...`: the name in apposition.
+        if v.eq(end + 1, ",")
+            && let Some(ap) = v.np_right(a, end + 2, n)
+            && ap.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+            && v.eq(ap.last + 1, ",")
+        {
+            end = ap.last + 1;
+            objs.push(ap);
+        }
+        parties.extend(objs);
+    }
+    // The place: `in`/`at` a place soon after, before an infinitive or a new clause.
+    let mut place = None;
+    let mut j = end + 1;
+    while j < n && j <= end + 8 {
+        if v.eq_any(j, &["to", "where", "which", "who", "and", "but", ";", ":"])
+            || v.toks[j].is(wc::REPORT)
+        {
+            break;
+        }
+        if v.eq_any(j, &["in", "at"])
+            && let Some(pm) = place_after(v, a, j + 1)
+        {
+            place = Some(pm);
+            break;
+        }
+        j += 1;
+    }
+    let Some(pm) = place else { return };
+    let pn = v.np_for_mention(a, pm);
+    let Some(pa) = place_arg(v, a, &pn) else { return };
+    for p in &parties {
+        if p.mention.is_some_and(|m| {
+            matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+        }) {
+            continue;
+        }
+        if let Some(pa0) = cx.arg(p) {
+            cx.push(&pa0, Predicate::PresentIn, &pa, None, i, v.span(p.first.min(i), pn.last));
+        }
     }
 }
 
