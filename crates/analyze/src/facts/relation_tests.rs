@@ -178,3 +178,30 @@ fn meetings_place_every_party() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn actors_fighting_together_are_allies() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Blue Front]ORG, [Red Guard]ORG and [Lake militia]ORG, assisted by [Norland]GPE \
+             jets, attacked the town.",
+            &[
+                "Blue Front ALLIED_WITH Red Guard",
+                "Blue Front ALLIED_WITH Lake militia",
+                "Red Guard ALLIED_WITH Lake militia",
+                "Norland jets SUPPORTS Red Guard",
+            ],
+        ),
+        (
+            "[Blue Front]ORG and [Red Guard]ORG fought [Lake militia]ORG for a week.",
+            &["Blue Front ALLIED_WITH Red Guard", "!Blue Front ALLIED_WITH Lake militia"],
+        ),
+        // One actor alone, or a list that does not fight, is no alliance.
+        (
+            "[Blue Front]ORG and [Red Guard]ORG signed a deal.",
+            &["!Blue Front ALLIED_WITH Red Guard"],
+        ),
+        ("[Blue Front]ORG attacked [Red Guard]ORG.", &["!Blue Front ALLIED_WITH Red Guard"]),
+    ];
+    check_all(cases);
+}

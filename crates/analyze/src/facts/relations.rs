@@ -232,6 +232,9 @@ pub fn sentence_relations(
         if v.word(i) == "," {
             place_apposition(&mut cx, i, n);
         }
+        if t.m.is_none() && (joint_verb(v, i) || t.is(wc::RELCUE) && hostile_verb(v, i)) {
+            joint_action(&mut cx, i, last_subject);
+        }
         if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
             meeting(&mut cx, i, n, last_subject);
         }
@@ -1433,6 +1436,87 @@ fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
     let pn = v.np_for_mention(a, pm);
     if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
         cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first.min(i), pn.last));
+    }
+}
+
+/// Verbs of a military operation that the relation lexicon does not mark.
+fn joint_verb(v: &View, i: usize) -> bool {
+    v.eq_any(
+        i,
+        &[
+            "attacked",
+            "launched",
+            "stormed",
+            "captured",
+            "recaptured",
+            "retook",
+            "seized",
+            "shelled",
+            "besieged",
+            "liberated",
+            "ambushed",
+        ],
+    )
+}
+
+/// A verb of fighting in the relation lexicon (`fought`, `defeated`).
+fn hostile_verb(v: &View, i: usize) -> bool {
+    verb_frame(&v.word(i).to_ascii_lowercase())
+        .is_some_and(|(f, _)| matches!(f, Frame::Direct(Predicate::Fights)))
+}
+
+/// `X, Y and Z, assisted by W, attacked ...`: actors that fight together are allies, and an
+/// actor assisting them supports each.
+fn joint_action(cx: &mut Ctx, i: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS) {
+        return;
+    }
+    let mut j = i;
+    while j > 0 && v.toks[j - 1].is(wc::ADV | wc::HAVE | wc::BE | wc::MODAL) {
+        j -= 1;
+    }
+    // An aside between commas: `, assisted by W,`.
+    let mut helper = None;
+    let mut subj = None;
+    if j > 1 && v.word(j - 1) == "," {
+        let mut p = j - 1;
+        while p > 0 && p + 10 > j && v.word(p - 1) != "," {
+            p -= 1;
+        }
+        if p > 1
+            && v.word(p - 1) == ","
+            && v.eq_any(p, &["assisted", "backed", "supported", "aided", "helped", "joined"])
+            && v.eq(p + 1, "by")
+        {
+            helper = v.np_right(a, p + 2, j - 1).filter(|h| h.actor && !h.pronoun);
+            subj = v.np_left(a, p - 2, 0);
+        }
+    }
+    if subj.is_none() {
+        subj = relation_subject(v, a, i, last);
+    }
+    let Some(s) = subj.filter(|s| s.actor && !s.pronoun) else { return };
+    let mut parties = Vec::new();
+    v.coordinated_left(a, s, 0, &mut parties);
+    parties.retain(|p| {
+        !p.pronoun && p.mention.is_none_or(|m| a.mentions[m as usize].label != MentionLabel::Loc)
+    });
+    let args: Vec<(Np, Argument)> =
+        parties.iter().filter_map(|p| cx.arg(p).map(|x| (*p, x))).collect();
+    for x in 0..args.len() {
+        for y in x + 1..args.len() {
+            let ev = v.span(args[x].0.first, i);
+            cx.push(&args[x].1, Predicate::AlliedWith, &args[y].1, None, i, ev);
+        }
+    }
+    if let Some(h) = helper
+        && let Some(ha) = cx.arg(&h)
+    {
+        for (p, pa) in &args {
+            cx.push(&ha, Predicate::Supports, pa, None, i, v.span(p.first, i));
+        }
     }
 }
 
