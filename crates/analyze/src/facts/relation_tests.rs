@@ -202,6 +202,15 @@ fn actors_fighting_together_are_allies() {
             &["!Blue Front ALLIED_WITH Red Guard"],
         ),
         ("[Blue Front]ORG attacked [Red Guard]ORG.", &["!Blue Front ALLIED_WITH Red Guard"]),
+        ("[Acme]ORG and [Bolt]ORG launched a new computer.", &["!Acme ALLIED_WITH Bolt"]),
+        (
+            "[Jane Roe]PERSON and [Alex Poe]PERSON fought over taxes.",
+            &["!Jane Roe ALLIED_WITH Alex Poe"],
+        ),
+        (
+            "[Blue Front]ORG and [Red Guard]ORG launched an offensive on the city.",
+            &["Blue Front ALLIED_WITH Red Guard"],
+        ),
     ];
     check_all(cases);
 }

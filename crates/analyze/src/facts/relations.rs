@@ -1473,6 +1473,41 @@ fn joint_action(cx: &mut Ctx, i: usize, last: Option<Np>) {
     if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS) {
         return;
     }
+    // The action needs a military object: `launched an offensive`, `fought ISIL`, `stormed the
+    // town` (not `launched a product`, nor `X and Y fought over taxes`, each other).
+    let mut k = i + 1;
+    if v.eq(k, "against") {
+        k += 1;
+    }
+    let Some(o) = v.np_right(a, k, v.len()) else { return };
+    let ok = if v.eq(i, "launched") {
+        v.eq_any(
+            o.head,
+            &[
+                "offensive",
+                "offensives",
+                "counteroffensive",
+                "attack",
+                "attacks",
+                "assault",
+                "strikes",
+                "airstrikes",
+                "raid",
+                "raids",
+                "operation",
+            ],
+        )
+    } else if hostile_verb(v, i) {
+        o.actor && !o.pronoun
+    } else {
+        o.actor && !o.pronoun
+            || facility(v, o.head)
+            || v.place_mention(a, o.head).is_some()
+            || v.eq_any(o.head, &["town", "city", "village", "villages", "base", "positions"])
+    };
+    if !ok {
+        return;
+    }
     let mut j = i;
     while j > 0 && v.toks[j - 1].is(wc::ADV | wc::HAVE | wc::BE | wc::MODAL) {
         j -= 1;
@@ -1526,7 +1561,8 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
     let v = cx.v;
     let a = cx.a;
     // A verb, not a noun (`the meeting`, `a meeting with`).
-    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS) {
+    // A verb, not a passive (`demand can be met`).
+    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS | wc::BE) {
         return;
     }
     let Some(s) = relation_subject(v, a, i, last).filter(|s| {
@@ -1545,7 +1581,12 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
         k += 1;
     }
     let mut end = i;
-    if let Some(o) = v.np_right(a, k, n).filter(|o| o.actor && !o.pronoun) {
+    let object = v.np_right(a, k, n);
+    // `met with a cool response`: no meeting.
+    if k > i + 1 && !object.is_some_and(|o| o.actor) {
+        return;
+    }
+    if let Some(o) = object.filter(|o| o.actor && !o.pronoun) {
         let mut objs = Vec::new();
         v.coordinated_right(a, o, n, &mut objs);
         end = objs.last().map_or(o.last, |x| x.last);
@@ -1584,6 +1625,10 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
         if p.mention.is_some_and(|m| {
             matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
         }) {
+            continue;
+        }
+        // `its directors met`: the possessor alone is no party.
+        if p.arg_first == p.arg_last && v.toks[p.arg_first].is(wc::POSS) {
             continue;
         }
         if let Some(pa0) = cx.arg(p) {
