@@ -150,3 +150,67 @@ fn titles_and_units() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn meetings_place_every_party() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Jane Roe]PERSON met with [Alex Poe]PERSON in [Lisbon]GPE on Monday.",
+            &["Jane Roe PRESENT_IN Lisbon", "Alex Poe PRESENT_IN Lisbon"],
+        ),
+        (
+            "[Jane Roe]PERSON and [Alex Poe]PERSON met at [Oslo]GPE to discuss trade.",
+            &["Jane Roe PRESENT_IN Oslo", "Alex Poe PRESENT_IN Oslo"],
+        ),
+        (
+            "[Jane Roe]PERSON met the envoy of [Chile]GPE, [Alex Poe]PERSON, in [Quito]GPE.",
+            &["Jane Roe PRESENT_IN Quito", "Alex Poe PRESENT_IN Quito"],
+        ),
+        // A place after an infinitive is the topic, not the meeting's place; a noun is no verb.
+        (
+            "[Jane Roe]PERSON met [Alex Poe]PERSON to discuss the war in [Yemen]GPE.",
+            &["!Jane Roe PRESENT_IN Yemen", "!Alex Poe PRESENT_IN Yemen"],
+        ),
+        (
+            "After the meeting with [Alex Poe]PERSON in [Rome]GPE, he left.",
+            &["!Alex Poe PRESENT_IN Rome"],
+        ),
+    ];
+    check_all(cases);
+}
+
+#[test]
+fn actors_fighting_together_are_allies() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Blue Front]ORG, [Red Guard]ORG and [Lake militia]ORG, assisted by [Norland]GPE \
+             jets, attacked the town.",
+            &[
+                "Blue Front ALLIED_WITH Red Guard",
+                "Blue Front ALLIED_WITH Lake militia",
+                "Red Guard ALLIED_WITH Lake militia",
+                "Norland jets SUPPORTS Red Guard",
+            ],
+        ),
+        (
+            "[Blue Front]ORG and [Red Guard]ORG fought [Lake militia]ORG for a week.",
+            &["Blue Front ALLIED_WITH Red Guard", "!Blue Front ALLIED_WITH Lake militia"],
+        ),
+        // One actor alone, or a list that does not fight, is no alliance.
+        (
+            "[Blue Front]ORG and [Red Guard]ORG signed a deal.",
+            &["!Blue Front ALLIED_WITH Red Guard"],
+        ),
+        ("[Blue Front]ORG attacked [Red Guard]ORG.", &["!Blue Front ALLIED_WITH Red Guard"]),
+        ("[Acme]ORG and [Bolt]ORG launched a new computer.", &["!Acme ALLIED_WITH Bolt"]),
+        (
+            "[Jane Roe]PERSON and [Alex Poe]PERSON fought over taxes.",
+            &["!Jane Roe ALLIED_WITH Alex Poe"],
+        ),
+        (
+            "[Blue Front]ORG and [Red Guard]ORG launched an offensive on the city.",
+            &["Blue Front ALLIED_WITH Red Guard"],
+        ),
+    ];
+    check_all(cases);
+}

@@ -232,6 +232,12 @@ pub fn sentence_relations(
         if v.word(i) == "," {
             place_apposition(&mut cx, i, n);
         }
+        if t.m.is_none() && (joint_verb(v, i) || t.is(wc::RELCUE) && hostile_verb(v, i)) {
+            joint_action(&mut cx, i, last_subject);
+        }
+        if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
+            meeting(&mut cx, i, n, last_subject);
+        }
         if !cue && !hyphen && !cheap {
             continue;
         }
@@ -1430,6 +1436,204 @@ fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
     let pn = v.np_for_mention(a, pm);
     if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
         cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first.min(i), pn.last));
+    }
+}
+
+/// Verbs of a military operation that the relation lexicon does not mark.
+fn joint_verb(v: &View, i: usize) -> bool {
+    v.eq_any(
+        i,
+        &[
+            "attacked",
+            "launched",
+            "stormed",
+            "captured",
+            "recaptured",
+            "retook",
+            "seized",
+            "shelled",
+            "besieged",
+            "liberated",
+            "ambushed",
+        ],
+    )
+}
+
+/// A verb of fighting in the relation lexicon (`fought`, `defeated`).
+fn hostile_verb(v: &View, i: usize) -> bool {
+    verb_frame(&v.word(i).to_ascii_lowercase())
+        .is_some_and(|(f, _)| matches!(f, Frame::Direct(Predicate::Fights)))
+}
+
+/// `X, Y and Z, assisted by W, attacked ...`: actors that fight together are allies, and an
+/// actor assisting them supports each.
+fn joint_action(cx: &mut Ctx, i: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS) {
+        return;
+    }
+    // The action needs a military object: `launched an offensive`, `fought ISIL`, `stormed the
+    // town` (not `launched a product`, nor `X and Y fought over taxes`, each other).
+    let mut k = i + 1;
+    if v.eq(k, "against") {
+        k += 1;
+    }
+    let Some(o) = v.np_right(a, k, v.len()) else { return };
+    let ok = if v.eq(i, "launched") {
+        v.eq_any(
+            o.head,
+            &[
+                "offensive",
+                "offensives",
+                "counteroffensive",
+                "attack",
+                "attacks",
+                "assault",
+                "strikes",
+                "airstrikes",
+                "raid",
+                "raids",
+                "operation",
+            ],
+        )
+    } else if hostile_verb(v, i) {
+        o.actor && !o.pronoun
+    } else {
+        o.actor && !o.pronoun
+            || facility(v, o.head)
+            || v.place_mention(a, o.head).is_some()
+            || v.eq_any(o.head, &["town", "city", "village", "villages", "base", "positions"])
+    };
+    if !ok {
+        return;
+    }
+    let mut j = i;
+    while j > 0 && v.toks[j - 1].is(wc::ADV | wc::HAVE | wc::BE | wc::MODAL) {
+        j -= 1;
+    }
+    // An aside between commas: `, assisted by W,`.
+    let mut helper = None;
+    let mut subj = None;
+    if j > 1 && v.word(j - 1) == "," {
+        let mut p = j - 1;
+        while p > 0 && p + 10 > j && v.word(p - 1) != "," {
+            p -= 1;
+        }
+        if p > 1
+            && v.word(p - 1) == ","
+            && v.eq_any(p, &["assisted", "backed", "supported", "aided", "helped", "joined"])
+            && v.eq(p + 1, "by")
+        {
+            helper = v.np_right(a, p + 2, j - 1).filter(|h| h.actor && !h.pronoun);
+            subj = v.np_left(a, p - 2, 0);
+        }
+    }
+    if subj.is_none() {
+        subj = relation_subject(v, a, i, last);
+    }
+    let Some(s) = subj.filter(|s| s.actor && !s.pronoun) else { return };
+    let mut parties = Vec::new();
+    v.coordinated_left(a, s, 0, &mut parties);
+    parties.retain(|p| {
+        !p.pronoun && p.mention.is_none_or(|m| a.mentions[m as usize].label != MentionLabel::Loc)
+    });
+    let args: Vec<(Np, Argument)> =
+        parties.iter().filter_map(|p| cx.arg(p).map(|x| (*p, x))).collect();
+    for x in 0..args.len() {
+        for y in x + 1..args.len() {
+            let ev = v.span(args[x].0.first, i);
+            cx.push(&args[x].1, Predicate::AlliedWith, &args[y].1, None, i, ev);
+        }
+    }
+    if let Some(h) = helper
+        && let Some(ha) = cx.arg(&h)
+    {
+        for (p, pa) in &args {
+            cx.push(&ha, Predicate::Supports, pa, None, i, v.span(p.first, i));
+        }
+    }
+}
+
+/// `X met (with) Y in Z`, `X and Y met at Z`: every party to the meeting is present at its
+/// place.
+fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    // A verb, not a noun (`the meeting`, `a meeting with`).
+    // A verb, not a passive (`demand can be met`).
+    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS | wc::BE) {
+        return;
+    }
+    let Some(s) = relation_subject(v, a, i, last).filter(|s| {
+        s.actor
+            && !s.pronoun
+            && s.mention.is_none_or(|m| {
+                !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+            })
+    }) else {
+        return;
+    };
+    let mut parties = Vec::new();
+    v.coordinated_left(a, s, 0, &mut parties);
+    let mut k = i + 1;
+    if v.eq(k, "with") {
+        k += 1;
+    }
+    let mut end = i;
+    let object = v.np_right(a, k, n);
+    // `met with a cool response`: no meeting.
+    if k > i + 1 && !object.is_some_and(|o| o.actor) {
+        return;
+    }
+    if let Some(o) = object.filter(|o| o.actor && !o.pronoun) {
+        let mut objs = Vec::new();
+        v.coordinated_right(a, o, n, &mut objs);
+        end = objs.last().map_or(o.last, |x| x.last);
+        // `met the Foreign Minister, Ibrahim al-Jaafari, in ...`: the name in apposition.
+        if v.eq(end + 1, ",")
+            && let Some(ap) = v.np_right(a, end + 2, n)
+            && ap.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+            && v.eq(ap.last + 1, ",")
+        {
+            end = ap.last + 1;
+            objs.push(ap);
+        }
+        parties.extend(objs);
+    }
+    // The place: `in`/`at` a place soon after, before an infinitive or a new clause.
+    let mut place = None;
+    let mut j = end + 1;
+    while j < n && j <= end + 8 {
+        if v.eq_any(j, &["to", "where", "which", "who", "and", "but", ";", ":"])
+            || v.toks[j].is(wc::REPORT)
+        {
+            break;
+        }
+        if v.eq_any(j, &["in", "at"])
+            && let Some(pm) = place_after(v, a, j + 1)
+        {
+            place = Some(pm);
+            break;
+        }
+        j += 1;
+    }
+    let Some(pm) = place else { return };
+    let pn = v.np_for_mention(a, pm);
+    let Some(pa) = place_arg(v, a, &pn) else { return };
+    for p in &parties {
+        if p.mention.is_some_and(|m| {
+            matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+        }) {
+            continue;
+        }
+        // `its directors met`: the possessor alone is no party.
+        if p.arg_first == p.arg_last && v.toks[p.arg_first].is(wc::POSS) {
+            continue;
+        }
+        if let Some(pa0) = cx.arg(p) {
+            cx.push(&pa0, Predicate::PresentIn, &pa, None, i, v.span(p.first.min(i), pn.last));
+        }
     }
 }
 
