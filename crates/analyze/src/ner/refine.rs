@@ -130,6 +130,28 @@ impl DocView<'_> {
         self.title_bits(i) != 0
     }
 
+    /// The sentence (token range) holding token `i`: sentences are in order, so it is the last
+    /// one starting at or before `i`.
+    fn sentence_of(&self, i: usize) -> Option<(usize, usize)> {
+        let k = self.sents.partition_point(|&(a, _)| a <= i);
+        k.checked_sub(1).map(|k| self.sents[k])
+    }
+
+    /// Which tokens the spans cover, leaving out the spans `skip` says cover nothing.
+    fn covered(
+        &self,
+        ents: &[(usize, usize, Class, u8)],
+        skip: impl Fn(usize, usize) -> bool,
+    ) -> Vec<bool> {
+        let mut covered = vec![false; self.words.len()];
+        for &(s, e, _, _) in ents {
+            if !skip(s, e) {
+                covered[s..e].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        covered
+    }
+
     fn cats(&self, s: usize, e: usize) -> u32 {
         let lowers: Vec<u64> = self.words[s..e].iter().map(|w| w.lower).collect();
         self.lex.phrase_cats(&lowers)
@@ -246,9 +268,7 @@ fn headed_organisations(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8
     let mut prev_end = 0;
     for ent in ents.iter_mut() {
         let (s, e, c, _) = *ent;
-        // Sentences are in order: the last one starting at or before `s` holds it.
-        let k = view.sents.partition_point(|&(a, _)| a <= s);
-        let sentence_start = k.checked_sub(1).map_or(s, |k| view.sents[k].0);
+        let sentence_start = view.sentence_of(s).map_or(s, |(a, _)| a);
         if c != Class::Loc
             && s >= sentence_start + 2
             && s >= prev_end + 2
@@ -278,12 +298,7 @@ fn unseen_headed_organisations(view: &DocView<'_>, ents: &mut Vec<(usize, usize,
     // `Government`) does not cover it.
     let head_alone =
         |s: usize, e: usize| e == s + 1 && has(&view.sets.of_heads, view.words[s].lower);
-    let mut covered = vec![false; view.words.len()];
-    for &(s, e, _, _) in ents.iter() {
-        if !head_alone(s, e) {
-            covered[s..e].iter_mut().for_each(|c| *c = true);
-        }
-    }
+    let covered = view.covered(ents, head_alone);
     let cap = |i: usize| {
         let w = &view.words[i];
         w.flags & flag::INIT_CAP != 0 && w.flags & flag::ALL_CAPS == 0 && !covered[i]
@@ -336,11 +351,11 @@ fn company_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
     let mut k = 0;
     while k < ents.len() {
         let (s, e, _, _) = ents[k];
-        let end = view.sents.get(view.sents.partition_point(|&(a, _)| a <= s).wrapping_sub(1));
-        let inside = end.is_some_and(|&(_, b)| e < b);
+        let end = view.sentence_of(s);
+        let inside = end.is_some_and(|(_, b)| e < b);
         let all_forms = (s..e).all(is_form);
         // `Dow Jones & Co`: an ampersand may stand before the form.
-        let amp = inside && view.tokens[e] == "&" && end.is_some_and(|&(_, b)| e + 1 < b);
+        let amp = inside && view.tokens[e] == "&" && end.is_some_and(|(_, b)| e + 1 < b);
         let form = if amp { e + 1 } else { e };
         if inside && !all_forms && is_form(form) {
             let next_is_form = ents.get(k + 1).is_some_and(|n| n.0 == form && n.1 == form + 1);
@@ -392,12 +407,7 @@ fn company_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
     // Names and parts the tagger missed: a capitalised run, not all caps, that is exactly one;
     // in an all-caps run (a headline), the longest one starting at each word (`STANDARD OIL
     // INC SAYS`). A company form tagged alone covers nothing.
-    let mut covered = vec![false; view.words.len()];
-    for &(s, e, _, _) in ents.iter() {
-        if !(s..e).all(is_form) {
-            covered[s..e].iter_mut().for_each(|c| *c = true);
-        }
-    }
+    let covered = view.covered(ents, |s, e| (s..e).all(is_form));
     let cap = |i: usize| view.words[i].flags & flag::INIT_CAP != 0;
     let shout = |i: usize| view.words[i].flags & flag::ALL_CAPS != 0;
     let longest = parts.iter().map(Vec::len).max().unwrap_or(0);
@@ -520,12 +530,7 @@ fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
         return;
     }
     surnames.sort_unstable();
-    let mut covered = vec![false; view.words.len()];
-    for &(s, e, _, _) in ents.iter() {
-        for c in &mut covered[s..e] {
-            *c = true;
-        }
-    }
+    let covered = view.covered(ents, |_, _| false);
     let mut added = false;
     for &(a, b) in view.sents {
         for (i, w) in view.words.iter().enumerate().take(b).skip(a) {
