@@ -6,6 +6,7 @@
 use types::{Analysis, Argument, Attribution, Event, EventCategory, MentionLabel, Modality, Span};
 
 use super::lexicon::{Lexicon, Trigger, tf, wc};
+use super::sense::Reading;
 use super::view::{Np, View};
 
 /// An event found in a sentence, with what later passes need to know about it.
@@ -983,7 +984,22 @@ pub fn sentence_events(v: &View, a: &Analysis) -> SentenceFacts {
             i += 1;
             continue;
         };
-        if let Some(f) = event_at(v, a, tr, i, last, as_verb, &mut last_subject) {
+        let tr = match super::sense::reading(v, a, tr, i, last, as_verb) {
+            Reading::Event => tr,
+            Reading::As(other) => other,
+            Reading::Other(covered) => {
+                i = covered.max(last) + 1;
+                continue;
+            }
+        };
+        if let Some(mut f) = event_at(v, a, tr, i, last, as_verb, &mut last_subject)
+            && super::sense::keeps(v, &f)
+        {
+            if f.ev.modality == Modality::Asserted
+                && let Some(m) = super::sense::lent_modality(v, i)
+            {
+                f.ev.modality = m;
+            }
             out.found.push(f);
         }
         i = last + 1;
@@ -1967,7 +1983,10 @@ fn reported_commitment(
             let generic = v.toks[verb].is(wc::VERB)
                 || v.toks[verb].info.is_none_or(|x| x.flags == 0 && x.triggers.is_empty())
                     && v.toks[verb].cap;
-            if !has_event && !generic && !v.toks[verb].is(wc::REPORT) {
+            // `it will release its results`: a trigger word read in another sense is no
+            // commitment either.
+            let trigger_word = v.toks[verb].info.is_some_and(|x| !x.triggers.is_empty());
+            if !has_event && !generic && !trigger_word && !v.toks[verb].is(wc::REPORT) {
                 found.push(simple_found(v, mk(EventCategory::Agree, Vec::new()), m, verb, pron));
             }
         }

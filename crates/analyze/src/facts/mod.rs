@@ -15,8 +15,11 @@ mod dates;
 mod events;
 pub mod lexicon;
 mod relations;
+mod sense;
 mod view;
 
+#[cfg(test)]
+mod sense_tests;
 #[cfg(test)]
 mod tests;
 

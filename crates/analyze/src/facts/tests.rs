@@ -218,7 +218,7 @@ fn render_relation(r: &Relation) -> String {
 
 /// The document's events (rendered, distinct) must be exactly the expected ones; returns a
 /// description of the difference.
-fn check(markup: &str, expect: &[&str]) -> Option<String> {
+pub(super) fn check(markup: &str, expect: &[&str]) -> Option<String> {
     let (_, a) = analyse(markup, None);
     let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
     let mut got_sorted = got.clone();

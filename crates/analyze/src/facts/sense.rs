@@ -1,0 +1,444 @@
+//! Readings of a trigger word that are no political event: the market and business senses that
+//! fill economic news (`the dollar eased to 1.82 marks`, `factory orders rose`, `demand for
+//! oil`, `to meet its obligations`, `a news release`, `declined to comment`), idioms (`hard
+//! pressed to`), and noun triggers that name no particular event (`such deals`). It also gives
+//! the modality that a phrase around a noun trigger lends it (`far from agreement`, `hoping for a
+//! competing offer`).
+//!
+//! The trigger lexicon says which words can name an event; this module asks whether this use of
+//! the word does, from the words around it. Every rule looks at the local context only.
+
+use types::{Analysis, EventCategory, Modality};
+
+use super::events::Found;
+use super::lexicon::{Lexicon, Trigger, wc};
+use super::view::View;
+
+/// What a trigger's use in context names.
+#[derive(Debug, Clone, Copy)]
+pub enum Reading {
+    /// The event the trigger names.
+    Event,
+    /// Another sense: no event, and none in the tokens up to this index (`declined to
+    /// comment`, `refused to discuss details`).
+    Other(usize),
+    /// An event of another trigger sense (`a strike by dock workers` is a protest).
+    As(&'static Trigger),
+}
+
+/// Units and words of quantity that follow a market verb (`eased to 1.82 marks`, `yield 88
+/// basis points`).
+const MEASURES: &[&str] = &[
+    "pct", "percent", "%", "point", "points", "dlrs", "dollars", "cents", "marks", "yen", "francs",
+    "stg", "pounds", "tonnes", "tons", "barrels", "mln", "billion", "million", "bln", "basis",
+];
+
+/// Verbs whose object, when they report rather than act, is speech (`declined to comment`).
+const SPEECH: &[&str] = &[
+    "comment",
+    "comments",
+    "say",
+    "elaborate",
+    "disclose",
+    "discuss",
+    "name",
+    "identify",
+    "specify",
+    "confirm",
+    "speculate",
+    "reveal",
+    "give",
+    "detail",
+    "answer",
+    "be",
+    "predict",
+    "estimate",
+    "forecast",
+    "quantify",
+    "release",
+    "divulge",
+    "put",
+];
+
+/// Words before `order` that make it a command (`a court order`, `on the orders of`).
+const COMMAND_ORDER: &[&str] = &[
+    "court",
+    "executive",
+    "presidential",
+    "restraining",
+    "gag",
+    "evacuation",
+    "deportation",
+    "expulsion",
+    "military",
+    "judge's",
+    "emergency",
+    "under",
+    "on",
+    "royal",
+    "ministerial",
+    "shoot-to-kill",
+    "shoot",
+    "arrest",
+    "detention",
+    "closure",
+    "cease-and-desist",
+    "consent",
+];
+
+/// Documents whose `calls for` is a provision, not a request (`the contract calls for ...`);
+/// a resolution's or a letter's call stays its authors' request.
+const PROVISION: &[&str] = &[
+    "agreement",
+    "agreements",
+    "contract",
+    "contracts",
+    "accord",
+    "pact",
+    "deal",
+    "plan",
+    "plans",
+    "proposal",
+    "law",
+    "laws",
+    "bill",
+    "act",
+    "budget",
+    "treaty",
+    "program",
+    "programme",
+    "measure",
+    "legislation",
+    "constitution",
+    "rule",
+    "rules",
+    "terms",
+    "offer",
+    "merger",
+    "transaction",
+    "package",
+    "scheme",
+    "formula",
+    "settlement",
+    "arrangement",
+    "schedule",
+];
+
+/// Determiners that make a noun trigger name a kind of event, not one (`such deals`).
+const GENERIC: &[&str] = &["such", "similar", "any"];
+
+/// Verbs whose object, when it is no actor, makes them no meeting (`meet its obligations`).
+const MEET: &[&str] = &["meet", "meets", "met", "meeting"];
+
+fn lex() -> &'static Lexicon {
+    Lexicon::get()
+}
+
+/// A number or a unit of measure within the next four tokens of the clause (`eased to 1.82`).
+fn quantity_after(v: &View, last: usize) -> bool {
+    for j in last + 1..v.len().min(last + 5) {
+        if v.toks[j].number || v.eq_any(j, MEASURES) {
+            return true;
+        }
+        if v.toks[j].punct && !matches!(v.word(j), "%" | "-" | "/") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Token `j` lies inside a time expression (`met Sunday`).
+fn in_timex(a: &Analysis, v: &View, j: usize) -> bool {
+    let t = v.toks[j].span;
+    let ts = &a.timexes;
+    let k = ts.partition_point(|x| x.span.end <= t.start);
+    ts.get(k).is_some_and(|x| x.span.start <= t.start && t.end <= x.span.end)
+}
+
+/// Token `i` is read as a verb in its context (`to deal with`, `will deal`, `dealt`).
+fn verb_before(v: &View, i: usize) -> bool {
+    i > 0 && {
+        let p = v.toks[i - 1];
+        p.is(wc::MODAL | wc::DO | wc::NEG | wc::PRON) && !p.is(wc::DET | wc::POSS)
+            || v.eq(i - 1, "to")
+    }
+}
+
+/// Whether the use of trigger `tr` at tokens `i..=last` names its event.
+pub fn reading(
+    v: &View,
+    a: &Analysis,
+    tr: &'static Trigger,
+    i: usize,
+    last: usize,
+    as_verb: bool,
+) -> Reading {
+    let n = v.len();
+    let w = v.word(i).to_ascii_lowercase();
+    let w = w.as_str();
+    let next = |k: usize| (last + k < n).then(|| last + k);
+    let specific = tr.prev.is_some() || tr.next.is_some();
+    match tr.category {
+        // `the dollar eased to 1.82 marks`, `priced to yield 8.55 pct`.
+        EventCategory::Concede
+            if matches!(
+                w,
+                "ease" | "eased" | "eases" | "easing" | "yield" | "yields" | "yielded" | "yielding"
+            ) && (quantity_after(v, last) || !as_verb) =>
+        {
+            Reading::Other(last)
+        }
+        EventCategory::Reject
+            if matches!(
+                w,
+                "decline"
+                    | "declined"
+                    | "declines"
+                    | "declining"
+                    | "refused"
+                    | "refuse"
+                    | "refuses"
+                    | "refusing"
+            ) =>
+        {
+            let to = next(1).filter(|&j| v.eq(j, "to"));
+            // `declined to comment`, `refused to say how much`: no rejection of anything.
+            if let Some(j) = to
+                && v.eq_any(j + 1, SPEECH)
+            {
+                return Reading::Other(j + 1);
+            }
+            if v.eq(last + 1, "comment") {
+                return Reading::Other(last);
+            }
+            // `a further decline in the dollar`, `profits declined 5 pct`: a fall, not a refusal.
+            let decline = w.starts_with("declin");
+            if decline
+                && (!as_verb || quantity_after(v, last) || to.is_none() && !object_follows(v, last))
+            {
+                return Reading::Other(last);
+            }
+            if decline && to.is_some_and(|j| j + 1 < n && v.toks[j + 1].number) {
+                return Reading::Other(last);
+            }
+            Reading::Event
+        }
+        EventCategory::Request if w == "pressed" && i > 0 && v.eq(i - 1, "hard") => {
+            Reading::Other(last)
+        }
+        EventCategory::Request if matches!(w, "demand" | "demands") && !as_verb => {
+            if market_demand(v, i, last) { Reading::Other(last) } else { Reading::Event }
+        }
+        // `factory orders rose`: purchases; `orders to withdraw`, `a court order`: commands.
+        EventCategory::Request
+            if matches!(w, "order" | "orders")
+                && !(as_verb && v.np_right(a, last + 1, n).is_some_and(|np| np.actor)) =>
+        {
+            let command = v.eq_any(last + 1, &["to", "that"])
+                || (i.saturating_sub(2)..i).any(|j| v.eq_any(j, COMMAND_ORDER));
+            if command { Reading::Event } else { Reading::Other(last) }
+        }
+        // `the airline ordered 10 jets`: a purchase.
+        EventCategory::Request
+            if w == "ordered"
+                && next(1).is_some_and(|j| v.toks[j].number)
+                && !(last + 1..n.min(last + 6)).any(|j| v.eq_any(j, &["to", "into", "out"])) =>
+        {
+            Reading::Other(last)
+        }
+        // `the agreement calls for the company to pay`: a provision, not a request.
+        EventCategory::Request
+            if tr.next == Some("for")
+                && matches!(w, "call" | "calls" | "called")
+                && i > 0
+                && v.np_left(a, i - 1, 0)
+                    .is_some_and(|np| np.mention.is_none() && v.eq_any(np.head, PROVISION)) =>
+        {
+            Reading::Other(last)
+        }
+        // `to meet its obligations`, `has met certain performance levels`.
+        EventCategory::Consult if as_verb && v.eq_any(i, MEET) && last == i => {
+            match next(1) {
+                Some(j)
+                    if !v.toks[j].is(wc::PREP | wc::ADV | wc::CONJ)
+                        && !v.toks[j].punct
+                        && !in_timex(a, v, j) =>
+                {
+                    match v.np_right(a, j, n) {
+                        // `meet their demands` concedes; that reading is the lexicon's.
+                        Some(np)
+                            if !np.actor
+                                && !np.pronoun
+                                && np.mention.is_none()
+                                && !(np.first..=np.last).any(|k| {
+                                    v.toks[k].info.is_some_and(|x| !x.triggers.is_empty())
+                                }) =>
+                        {
+                            Reading::Other(last)
+                        }
+                        _ => Reading::Event,
+                    }
+                }
+                _ => Reading::Event,
+            }
+        }
+        // `to deal with the problem`: the verb, not an agreement; `a great deal of`: much.
+        EventCategory::Agree
+            if matches!(w, "deal" | "deals" | "dealt" | "dealing")
+                && (w == "dealt"
+                    || verb_before(v, i)
+                    || w == "dealing" && v.eq(last + 1, "with")
+                    || i > 0 && v.eq_any(i - 1, &["great", "good"]) && v.eq(last + 1, "of")) =>
+        {
+            Reading::Other(last)
+        }
+        // `March volume`, `in March`: the month.
+        EventCategory::Protest if w == "march" && !specific => {
+            let month = next(1).is_some_and(|j| v.toks[j].number)
+                || v.toks[i].cap
+                    && !(i > 0
+                        && v.eq_any(i - 1, &["the", "a"])
+                        && next(1).is_some_and(|j| v.toks[j].is(wc::PREP)));
+            if month { Reading::Other(last) } else { Reading::Event }
+        }
+        // `a strike by dock workers`, `went on strike`: labour action.
+        EventCategory::Assault if matches!(w, "strike" | "strikes") && !as_verb && !specific => {
+            let labour = i > 0 && v.eq(i - 1, "on")
+                || v.eq(last + 1, "by")
+                    && v.np_right(a, last + 2, n).is_some_and(|np| {
+                        np.sector == Some(super::lexicon::Sector::Lab)
+                            || v.toks[np.head].is(wc::CROWD)
+                    });
+            match (labour, protest_strike()) {
+                (true, Some(p)) => Reading::As(p),
+                _ => Reading::Event,
+            }
+        }
+        // `a news release`, `results released today`, `free water`: nobody set free. The
+        // release needs an actor as object or (passive) subject; that is checked on the
+        // finished event by [`keeps`].
+        _ if !as_verb && GENERIC.iter().any(|g| i > 0 && v.eq(i - 1, g)) => Reading::Other(last),
+        _ => Reading::Event,
+    }
+}
+
+/// `declined the offer`: a direct object follows the verb.
+fn object_follows(v: &View, last: usize) -> bool {
+    let j = last + 1;
+    j < v.len()
+        && !v.toks[j].punct
+        && !v.toks[j].number
+        && !v.toks[j].is(wc::PREP | wc::CONJ | wc::SUB | wc::ADV)
+}
+
+/// `domestic demand`, `demand for oil rose`, `a decline in demand`: the economic quantity.
+/// Economic news uses the noun far more in this sense, so the request needs a sign: whose demand
+/// it is (`U.S. demands`, `their demand`), what is demanded (`demand that`, `demands to`,
+/// `demand of a spread`, `demands for the release`), or a verb that answers it (`rejected the
+/// demand`).
+fn market_demand(v: &View, i: usize, last: usize) -> bool {
+    let n = v.len();
+    if i > 0 {
+        let p = v.toks[i - 1];
+        if p.m.is_some() && p.label != Some(types::MentionLabel::Norp)
+            || p.is(wc::POSS)
+            || matches!(v.word(i - 1), "'s" | "\u{2019}s")
+            || p.sector.is_some()
+        {
+            return false;
+        }
+        // `rejected the demand`, `met their demands`.
+        if p.is(wc::DET) && i > 1 && v.toks[i - 2].info.is_some_and(|x| !x.triggers.is_empty()) {
+            return false;
+        }
+    }
+    if v.eq_any(last + 1, &["that", "to", "of", "by"]) {
+        return false;
+    }
+    if !v.eq(last + 1, "for") {
+        return true;
+    }
+    // The phrase after `for` up to a preposition, a verb or punctuation: its head is the last
+    // word. A person, a sector noun (`demands for the rebels`) or an event noun (`demand for the
+    // release`) makes the demand someone's request; a commodity (`demand for oil`) does not.
+    let mut k = last + 2;
+    let mut head = None;
+    while k < n
+        && !v.toks[k].punct
+        && !v.toks[k].is(wc::VERB | wc::BE | wc::MODAL | wc::PREP | wc::CONJ | wc::SUB)
+    {
+        if v.toks[k].info.is_some_and(|x| !x.triggers.is_empty()) {
+            return false;
+        }
+        head = Some(k);
+        k += 1;
+    }
+    !head.is_some_and(|h| {
+        v.toks[h].sector.is_some() || v.toks[h].label == Some(types::MentionLabel::Person)
+    })
+}
+
+/// The lexicon's labour-strike sense of `strike`.
+fn protest_strike() -> Option<&'static Trigger> {
+    let info = lex().word("strike")?;
+    info.triggers
+        .iter()
+        .map(|&k| &lex().triggers[k as usize])
+        .find(|t| t.category == EventCategory::Protest && t.prev.is_none() && t.next.is_none())
+        .or_else(|| {
+            info.triggers
+                .iter()
+                .map(|&k| &lex().triggers[k as usize])
+                .find(|t| t.category == EventCategory::Protest)
+        })
+}
+
+/// The modality a phrase before a noun trigger lends it: `far from agreement` is negated,
+/// `hoping for a competing offer` hypothetical.
+pub fn lent_modality(v: &View, i: usize) -> Option<Modality> {
+    let d = usize::from(i > 0 && v.toks[i - 1].is(wc::DET));
+    if i >= 2 + d && v.eq(i - 2 - d, "far") && v.eq(i - 1 - d, "from") {
+        return Some(Modality::Negated);
+    }
+    let from = i.saturating_sub(5);
+    for j in (from..i).rev() {
+        if v.toks[j].punct || v.toks[j].is(wc::VERB) && !v.eq_any(j, HOPE) {
+            break;
+        }
+        if v.eq_any(j, HOPE) && v.eq_any(j + 1, &["for", "of"]) {
+            return Some(Modality::Hypothetical);
+        }
+    }
+    None
+}
+
+const HOPE: &[&str] = &["hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished"];
+
+/// Whether a finished event keeps its reading: a release frees somebody (`released the
+/// prisoners`, `hostages were freed`), so a release with nobody freed (`a news release`,
+/// `results released today`, `released a statement`, `free water`) is another sense.
+pub fn keeps(v: &View, f: &Found) -> bool {
+    let w = v.word(f.trig).to_ascii_lowercase();
+    let release = f.ev.category == EventCategory::Retreat
+        && (w.starts_with("releas") || w.starts_with("free"));
+    if !release || f.pronouns.iter().any(|&(_, role)| role == 1) {
+        return true;
+    }
+    // The freed: a name, a pronoun or a group noun at the head of the recipient phrase, not a
+    // name modifying a thing (`the U.S. budget deficit`).
+    f.ev.recipients.iter().any(|r| {
+        let Some(last) = v.toks.iter().rposition(|t| t.span.end <= r.span.end) else {
+            return false;
+        };
+        let t = v.toks[last];
+        let head = t.m.is_some() || t.sector.is_some() || t.is(wc::PRON | wc::CROWD);
+        let modifier = v.toks.get(last + 1).is_some_and(|x| {
+            !x.punct
+                && x.m.is_none()
+                && !x.is(wc::PREP | wc::VERB | wc::BE | wc::MODAL | wc::CONJ | wc::SUB | wc::REL)
+                && !x.is(wc::HAVE | wc::ADV | wc::DO | wc::NEG)
+                && x.info.is_none_or(|i| i.triggers.is_empty())
+        });
+        head && !modifier
+    })
+}

@@ -1,0 +1,89 @@
+//! Trigger words in their other senses (markets, business, idioms) yield no event, while the
+//! political sense of the same word still does. Sentences are invented.
+
+use super::tests::check;
+
+#[test]
+fn other_senses_yield_no_event() {
+    let cases: &[(&str, &[&str])] = &[
+        // Markets.
+        ("The franc eased to 30.05 marks per 100.", &[]),
+        ("The notes were priced to yield 88 basis points over Treasuries.", &[]),
+        ("Profits declined 12 pct last year.", &[]),
+        ("A further decline in the dollar is likely.", &[]),
+        ("Domestic demand for steel slackened.", &[]),
+        ("Demand for copper rose sharply.", &[]),
+        ("Factory orders rose 3.2 pct in February.", &[]),
+        ("The carrier ordered 10 jets.", &[]),
+        ("Orders at its aerospace unit were higher.", &[]),
+        ("Sustained demand in its home markets helped.", &[]),
+        ("Prices rose 5.3 pct in march 1986.", &[]),
+        ("The [U.S.]GPE budget deficit will be released today.", &[]),
+        // Business.
+        ("The company expects to meet its obligations.", &[]),
+        ("The contract calls for the mint to ship blanks.", &[]),
+        ("Officials need to deal with the problem quickly.", &[]),
+        ("The results were released today.", &[]),
+        ("The ministry released its trade figures.", &[]),
+        ("Brokers earn commissions from such deals.", &[]),
+        ("There is a great deal of growth potential.", &[]),
+        ("The exchange keeps member order books.", &[]),
+        // Speech.
+        ("A spokesman declined to comment.", &[]),
+        ("The chairman declined to predict earnings.", &[]),
+        ("The envoy declined to discuss the figures.", &[]),
+        ("[Acme]ORG said it will release its results in April.", &[]),
+        ("The minister refused to say how much was paid.", &[]),
+        // Idiom and month.
+        ("The bank would be hard pressed to raise rates.", &[]),
+        ("March volume included a record number of contracts.", &[]),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn political_senses_still_yield_events() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Ostrana]GPE declined the invitation from [Valdoria]GPE.",
+            &["REJECT Ostrana > - @Valdoria"],
+        ),
+        ("[Valdoria]GPE released the prisoners.", &["RETREAT/release Valdoria > the prisoners"]),
+        ("The hostages were freed.", &["RETREAT/release - > The hostages"]),
+        ("The court ordered the militia to disarm.", &["REQUEST The court > the militia"]),
+        ("The general orders the militia to disarm.", &["REQUEST The general > the militia"]),
+        ("The rebels rejected the demand.", &["REJECT The rebels > -"]),
+        (
+            "The rebels rejected [Valdoria]GPE's demand for a ceasefire.",
+            &["REJECT The rebels > Valdoria"],
+        ),
+        (
+            "[Ostrana]GPE's [Cabinet]ORG met {Sunday}=2023-09-24 and approved the plan.",
+            &["CONSULT/meet Cabinet > - 2023-09-24"],
+        ),
+        (
+            "[Amnesty]ORG called for sanctions against [Valdoria]GPE.",
+            &["REQUEST Amnesty > Valdoria"],
+        ),
+        (
+            "[Tarn]PERSON will meet the [Ostranian]NORP envoy.",
+            &["CONSULT/meet Tarn+Ostranian envoy > - !planned"],
+        ),
+        (
+            "Dock workers went on strike in [Port Vale]GPE.",
+            &["PROTEST/boycott Dock workers > - @Port Vale"],
+        ),
+        (
+            // (Ostrana should be a party too: noun triggers take no subject yet.)
+            "[Ostrana]GPE remained far from an agreement with [Valdoria]GPE.",
+            &["AGREE Valdoria > - !negated"],
+        ),
+        (
+            "Shareholders are hoping for an offer to [Acme]ORG from [Globex]ORG.",
+            &["AGREE - > Acme !hypothetical"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
