@@ -124,6 +124,57 @@ const PROVISION: &[&str] = &[
     "schedule",
 ];
 
+/// Words before `strike` that make it labour action (`a national seamen's strike`).
+const LABOUR_STRIKE: &[&str] = &[
+    "general",
+    "national",
+    "nationwide",
+    "wildcat",
+    "one-day",
+    "24-hour",
+    "48-hour",
+    "dock",
+    "rail",
+    "postal",
+    "transport",
+    "seamen",
+    "miners",
+    "teachers",
+    "doctors",
+    "nurses",
+    "pilots",
+];
+
+/// What one attacks with words (`attacked the plans`).
+const CRITICISED: &[&str] = &[
+    "plan",
+    "plans",
+    "policy",
+    "policies",
+    "proposal",
+    "proposals",
+    "idea",
+    "ideas",
+    "decision",
+    "remarks",
+    "comments",
+    "statement",
+    "move",
+    "measure",
+    "measures",
+    "bill",
+    "budget",
+    "law",
+    "report",
+    "scheme",
+    "program",
+    "programme",
+    "stance",
+    "position",
+    "record",
+    "handling",
+];
+
 /// Determiners that make a noun trigger name a kind of event, not one (`such deals`).
 const GENERIC: &[&str] = &["such", "similar", "any"];
 
@@ -181,11 +232,26 @@ pub fn reading(
     match tr.category {
         // `the dollar eased to 1.82 marks`, `priced to yield 8.55 pct`.
         EventCategory::Concede
-            if matches!(
-                w,
-                "ease" | "eased" | "eases" | "easing" | "yield" | "yields" | "yielded" | "yielding"
-            ) && (quantity_after(v, last) || !as_verb) =>
+            if matches!(w, "ease" | "eased" | "eases" | "easing")
+                && (quantity_after(v, last) || !as_verb) =>
         {
+            Reading::Other(last)
+        }
+        // `bond yields rose`, `priced to yield 8.55 pct`: a return; one yields *to* someone or
+        // yields ground.
+        EventCategory::Concede if w.starts_with("yield") => {
+            let to = v.eq(last + 1, "to") && !quantity_after(v, last);
+            let ground = v.eq_any(last + 1, &["ground", "power", "control", "territory"]);
+            if as_verb && (to || ground) { Reading::Event } else { Reading::Other(last) }
+        }
+        // `retreating to 132.90 cents`: a price; `withdrawals of 5.9 billion`: money.
+        EventCategory::Retreat
+            if (w.starts_with("retreat") || w.starts_with("withdr")) && quantity_after(v, last) =>
+        {
+            Reading::Other(last)
+        }
+        // `raised its offer to 48 dlrs a share`: a price.
+        EventCategory::Agree if w.starts_with("offer") && quantity_after(v, last) => {
             Reading::Other(last)
         }
         EventCategory::Reject
@@ -226,8 +292,21 @@ pub fn reading(
         EventCategory::Request if w == "pressed" && i > 0 && v.eq(i - 1, "hard") => {
             Reading::Other(last)
         }
-        EventCategory::Request if matches!(w, "demand" | "demands") && !as_verb => {
-            if market_demand(v, i, last) { Reading::Other(last) } else { Reading::Event }
+        // A verb reading needs a subject before it (`good demand for ...` opens a line).
+        EventCategory::Request
+            if matches!(w, "demand" | "demands")
+                && (!as_verb
+                    || i == 0
+                    || v.toks[i - 1].info.is_none()
+                        && !v.toks[i - 1].cap
+                        && v.toks[i - 1].m.is_none()
+                        && !v.toks[i - 1].punct) =>
+        {
+            if market_demand(v, i, last) {
+                Reading::Other(last)
+            } else {
+                Reading::Event
+            }
         }
         // `factory orders rose`: purchases; `orders to withdraw`, `a court order`: commands.
         EventCategory::Request
@@ -304,6 +383,11 @@ pub fn reading(
         // `a strike by dock workers`, `went on strike`: labour action.
         EventCategory::Assault if matches!(w, "strike" | "strikes") && !as_verb && !specific => {
             let labour = i > 0 && v.eq(i - 1, "on")
+                || (i.saturating_sub(3)..i).any(|j| {
+                    v.toks[j].sector == Some(super::lexicon::Sector::Lab)
+                        || v.toks[j].is(wc::CROWD)
+                        || v.eq_any(j, LABOUR_STRIKE)
+                })
                 || v.eq(last + 1, "by")
                     && v.np_right(a, last + 2, n).is_some_and(|np| {
                         np.sector == Some(super::lexicon::Sector::Lab)
@@ -312,6 +396,19 @@ pub fn reading(
             match (labour, protest_strike()) {
                 (true, Some(p)) => Reading::As(p),
                 _ => Reading::Event,
+            }
+        }
+        // `ministers attacked the plans`: words, not force.
+        EventCategory::Assault
+            if as_verb
+                && w.starts_with("attack")
+                && v.np_right(a, last + 1, n).is_some_and(|np| {
+                    np.mention.is_none() && !np.actor && v.eq_any(np.head, CRITICISED)
+                }) =>
+        {
+            match criticism() {
+                Some(t) => Reading::As(t),
+                None => Reading::Other(last),
             }
         }
         // `a news release`, `results released today`, `free water`: nobody set free. The
@@ -329,6 +426,7 @@ fn object_follows(v: &View, last: usize) -> bool {
         && !v.toks[j].punct
         && !v.toks[j].number
         && !v.toks[j].is(wc::PREP | wc::CONJ | wc::SUB | wc::ADV)
+        && !v.word(j).ends_with("ly")
 }
 
 /// `domestic demand`, `demand for oil rose`, `a decline in demand`: the economic quantity.
@@ -376,6 +474,15 @@ fn market_demand(v: &View, i: usize, last: usize) -> bool {
     !head.is_some_and(|h| {
         v.toks[h].sector.is_some() || v.toks[h].label == Some(types::MentionLabel::Person)
     })
+}
+
+/// The lexicon's sense of `criticize` (ACCUSE, disapprove).
+fn criticism() -> Option<&'static Trigger> {
+    let info = lex().word("criticized")?;
+    info.triggers
+        .iter()
+        .map(|&k| &lex().triggers[k as usize])
+        .find(|t| t.category == EventCategory::Accuse)
 }
 
 /// The lexicon's labour-strike sense of `strike`.
