@@ -175,6 +175,139 @@ const CRITICISED: &[&str] = &[
     "handling",
 ];
 
+/// Words of force that sport uses for winning and scoring.
+const CONTEST: &[&str] = &[
+    "beat",
+    "beats",
+    "beaten",
+    "beating",
+    "defeat",
+    "defeats",
+    "defeated",
+    "defeating",
+    "battle",
+    "battled",
+    "battles",
+    "battling",
+    "fight",
+    "fights",
+    "fought",
+    "fighting",
+    "strike",
+    "strikes",
+    "struck",
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+    "shot",
+    "shoot",
+    "shooting",
+    "fired",
+    "overcome",
+    "overcame",
+    "crushed",
+    "thrashed",
+    "routed",
+    "destroyed",
+    "ambushed",
+    "stormed",
+];
+
+/// Words that only sport uses (`seed`, `semi-final`, `Premiership`).
+const SPORT: &[&str] = &[
+    "match",
+    "matches",
+    "tournament",
+    "seed",
+    "seeded",
+    "unseeded",
+    "semi-final",
+    "semi-finals",
+    "quarter-final",
+    "quarter-finals",
+    "semifinal",
+    "quarterfinal",
+    "championship",
+    "championships",
+    "premiership",
+    "league",
+    "cup",
+    "medal",
+    "medals",
+    "champion",
+    "champions",
+    "striker",
+    "goals",
+    "scored",
+    "innings",
+    "wicket",
+    "wickets",
+    "scrum",
+    "tie-break",
+    "marathon",
+    "relay",
+    "olympic",
+    "olympics",
+    "squad",
+    "fixture",
+    "derby",
+    "midfielder",
+    "goalkeeper",
+    "referee",
+    "half-time",
+    "playoff",
+    "play-off",
+    "grand-slam",
+    "ace",
+    "lap",
+    "club",
+    "fans",
+    "coach",
+    "slam",
+    "titles",
+    "sprint",
+    "equaliser",
+    "tries",
+    "touchline",
+    "umpire",
+    "footballer",
+    "footballers",
+    "batsman",
+    "bowler",
+    "jockey",
+];
+
+/// Sport words that also name political bodies (`the Arab League`): they count outside names.
+const SPORT_IN_NAMES: &[&str] = &["league", "cup", "champion", "champions", "club"];
+
+/// Verbs of struggle that take an enemy, not a cause (`fight crime`).
+const STRUGGLE: &[&str] = &["fight", "fought", "combat", "battl"];
+
+/// The sentence is about sport: a word only sport uses, or a score (`6-3`, `4-0`).
+fn sport(v: &View) -> bool {
+    (0..v.len()).any(|k| {
+        // (A name such as `the Arab League` is no sport word.)
+        v.eq_any(k, SPORT) && (v.toks[k].m.is_none() || !v.eq_any(k, SPORT_IN_NAMES))
+            || k + 2 < v.len()
+                && v.toks[k].number
+                && v.word(k + 1) == "-"
+                && v.toks[k + 2].number
+                && v.word(k).len() <= 2
+                && v.word(k + 2).len() <= 2
+            || score_token(v.word(k))
+    })
+}
+
+/// `6-3`, `7-6`, `2-1` as one token.
+fn score_token(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else { return false };
+    (1..=2).contains(&a.len())
+        && (1..=2).contains(&b.len())
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && b.bytes().all(|c| c.is_ascii_digit())
+}
+
 /// Determiners that make a noun trigger name a kind of event, not one (`such deals`).
 const GENERIC: &[&str] = &["such", "similar", "any"];
 
@@ -381,6 +514,29 @@ pub fn reading(
             if month { Reading::Other(last) } else { Reading::Event }
         }
         // `a strike by dock workers`, `went on strike`: labour action.
+        // `Hewitt beat Nalbandian 6-3`, `a tremendous strike from Bryson`: sport.
+        EventCategory::Assault if CONTEST.contains(&w) && sport(v) => Reading::Other(last),
+        // `fight crime`, `combat HIV`, `battling the lawsuit`: a struggle with no enemy.
+        EventCategory::Assault
+            if as_verb
+                && STRUGGLE.iter().any(|p| w.starts_with(p))
+                && v.np_right(a, last + 1, n).is_some_and(|np| {
+                    np.mention.is_none()
+                        && !np.actor
+                        && !np.pronoun
+                        && np.sector.is_none()
+                        && !v.toks[np.head].is(wc::PLACE | wc::GROUP)
+                        && !v.toks[np.head].number
+                        // `fought a month-long war with X`: the struggle's own noun.
+                        && !v.toks[np.head].info.is_some_and(|x| {
+                            x.triggers.iter().any(|&k| {
+                                lex().triggers[k as usize].category == EventCategory::Assault
+                            })
+                        })
+                }) =>
+        {
+            Reading::Other(last)
+        }
         EventCategory::Assault if matches!(w, "strike" | "strikes") && !as_verb && !specific => {
             let labour = i > 0 && v.eq(i - 1, "on")
                 || (i.saturating_sub(3)..i).any(|j| {

@@ -33,6 +33,13 @@ fn other_senses_yield_no_event() {
         ("Brokers earn commissions from such deals.", &[]),
         ("There is a great deal of growth potential.", &[]),
         ("The exchange keeps member order books.", &[]),
+        // Sport and struggle.
+        ("[Hewitt]PERSON beat [Nalbandian]PERSON 6-3 6-4.", &[]),
+        ("[Hrbaty]PERSON defeated the 10th seed in five sets.", &[]),
+        ("A tremendous strike from [Bryson]PERSON gave them the lead in the match.", &[]),
+        ("The charity will combat HIV across the region.", &[]),
+        ("We have to beat a [Premiership]ORG side first.", &[]),
+        ("The company is fighting two lawsuits.", &[]),
         // Speech.
         ("A spokesman declined to comment.", &[]),
         ("The chairman declined to predict earnings.", &[]),
@@ -63,6 +70,15 @@ fn political_senses_still_yield_events() {
         (
             "Troops occupied the ports after a national seamen's strike.",
             &["COERCE/confiscate Troops > -"],
+        ),
+        ("[Ostrana]GPE troops fought the rebels.", &["ASSAULT Ostrana troops > the rebels"]),
+        (
+            "A team of gunmen attacked the [Tarn]GPE army base after a victory.",
+            &["ASSAULT gunmen > Tarn army"],
+        ),
+        (
+            "The [Arab League]ORG said militias attacked [Tarn]GPE.",
+            &["ASSAULT militias > Tarn", "STATEMENT Arab League > -"],
         ),
         ("The hostages were freed.", &["RETREAT/release - > The hostages"]),
         ("The court ordered the militia to disarm.", &["REQUEST The court > the militia"]),
