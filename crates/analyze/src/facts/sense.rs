@@ -284,19 +284,55 @@ const SPORT_IN_NAMES: &[&str] = &["league", "cup", "champion", "champions", "clu
 /// Verbs of struggle that take an enemy, not a cause (`fight crime`).
 const STRUGGLE: &[&str] = &["fight", "fought", "combat", "battl"];
 
-/// The sentence is about sport: a word only sport uses, or a score (`6-3`, `4-0`).
+/// Words of real violence: with them a sentence about sport reports an attack (`a bomber
+/// attacked fans at the match`, `police battled with fans`).
+const VIOLENCE: &[&str] = &[
+    "killed",
+    "kill",
+    "killing",
+    "wounded",
+    "injured",
+    "dead",
+    "died",
+    "bomb",
+    "bomber",
+    "bombers",
+    "bombs",
+    "explosion",
+    "blast",
+    "gunmen",
+    "gunman",
+    "grenade",
+    "militants",
+    "troops",
+    "soldiers",
+    "police",
+    "hostage",
+    "hostages",
+    "stabbed",
+    "bullets",
+    "riot",
+    "rioting",
+    "terrorist",
+    "terrorists",
+    "suicide",
+];
+
+/// The sentence is about sport: a word only sport uses, or a score (`6-3`, `4-0`), and no word
+/// of real violence.
 fn sport(v: &View) -> bool {
-    (0..v.len()).any(|k| {
-        // (A name such as `the Arab League` is no sport word.)
-        v.eq_any(k, SPORT) && (v.toks[k].m.is_none() || !v.eq_any(k, SPORT_IN_NAMES))
-            || k + 2 < v.len()
-                && v.toks[k].number
-                && v.word(k + 1) == "-"
-                && v.toks[k + 2].number
-                && v.word(k).len() <= 2
-                && v.word(k + 2).len() <= 2
-            || score_token(v.word(k))
-    })
+    !(0..v.len()).any(|k| v.eq_any(k, VIOLENCE))
+        && (0..v.len()).any(|k| {
+            // (A name such as `the Arab League` is no sport word.)
+            v.eq_any(k, SPORT) && (v.toks[k].m.is_none() || !v.eq_any(k, SPORT_IN_NAMES))
+                || k + 2 < v.len()
+                    && v.toks[k].number
+                    && v.word(k + 1) == "-"
+                    && v.toks[k + 2].number
+                    && v.word(k).len() <= 2
+                    && v.word(k + 2).len() <= 2
+                || score_token(v.word(k))
+        })
 }
 
 /// `6-3`, `7-6`, `2-1` as one token.

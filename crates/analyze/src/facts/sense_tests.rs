@@ -72,6 +72,7 @@ fn political_senses_still_yield_events() {
             &["COERCE/confiscate Troops > -"],
         ),
         ("[Ostrana]GPE troops fought the rebels.", &["ASSAULT Ostrana troops > the rebels"]),
+        ("Gunmen attacked fans at the [Tarn]GPE football match.", &["ASSAULT Gunmen > - @Tarn"]),
         (
             "A team of gunmen attacked the [Tarn]GPE army base after a victory.",
             &["ASSAULT gunmen > Tarn army"],
