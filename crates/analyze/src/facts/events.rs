@@ -741,10 +741,13 @@ fn pps(
                 }
             }
             "on" | "against" | "upon" | "at" => {
+                // `beat detainees on the West Bank`: after a recipient object, a place is where.
+                let had_object = !noun && !args.recipients.is_empty();
                 for np in list {
                     // `against X` names whom, whatever X is (`action against Russia`).
                     if is_place(&np)
                         && (prep == "at"
+                            || prep != "against" && had_object
                             || prep != "against"
                                 && !matches!(
                                     cat,
