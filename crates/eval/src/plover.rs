@@ -635,6 +635,38 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
         }));
     }
     let mut out = Vec::new();
+    // With no one named as the doer, CAMEO codes who must have done it: an attack by unknown
+    // hands is by unidentified armed forces (UAF) of the country where it happened; an arrest or
+    // investigation with no agent (`was arrested in X`) is by X's state.
+    let place_country =
+        || e.places.iter().filter_map(code).find_map(|c| c.country.filter(|x| x != "IGO"));
+    let subjects = if subjects.is_empty() {
+        match cat {
+            EventCategory::Assault => place_country()
+                .or_else(|| {
+                    // Not the victims' country (`US servicemen were killed outside Basra`).
+                    let mut rest = text.to_string();
+                    for x in e.actors.iter().chain(&e.recipients) {
+                        if let Some(r) = rest.get_mut(x.span.start..x.span.end) {
+                            r.make_ascii_lowercase();
+                        }
+                    }
+                    coder.domestic_country(&rest)
+                })
+                .map(|c| Code { country: Some(c), sector: Some("UAF".to_string()) })
+                .into_iter()
+                .map(Some)
+                .collect(),
+            EventCategory::Coerce | EventCategory::Accuse => place_country()
+                .map(|c| Code { country: Some(c), sector: None })
+                .into_iter()
+                .map(Some)
+                .collect(),
+            _ => subjects,
+        }
+    } else {
+        subjects
+    };
     if subjects.is_empty() {
         for r in &others {
             out.push((None, cat, r.clone()));
