@@ -28,6 +28,12 @@ pub trait Places {
     fn capital(&self, _name: &str) -> bool {
         false
     }
+    /// The country of a place name however small the place (`Jericho`): for a name already
+    /// known to be a place (an event's location), where [`Places::country`] leaves out small
+    /// places whose names are often other words.
+    fn settlement(&self, name: &str) -> Option<String> {
+        self.country(name)
+    }
 }
 
 /// A handful of entries, for tests and as a stand-in until a gazetteer is available.

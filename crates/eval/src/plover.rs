@@ -588,6 +588,13 @@ fn stop_word(lower: &str) -> bool {
 fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     let Some(cat) = plover_category(e) else { return Vec::new() };
     let code = |arg: &types::Argument| code_argument(text, a, arg, coder);
+    // An event's place: a small town's name counts too (`in Jericho`).
+    let place_code = |arg: &types::Argument| {
+        code(arg).or_else(|| {
+            let name = arg.text.trim_start_matches("the ");
+            coder.places.settlement(name).map(|c| Code { country: Some(c), sector: None })
+        })
+    };
     // Subjects come before the trigger; parties after it (`met with Y`) are the other side.
     // With no actor before the trigger, those after it are the subjects (a passive's agent:
     // `was attacked by X`).
@@ -625,7 +632,7 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     // the place.
     let together = symmetric(cat) && subjects.len() > 1;
     if others.is_empty() && !together {
-        others.extend(e.places.iter().map(code).map(|c| {
+        others.extend(e.places.iter().map(place_code).map(|c| {
             c.map(|mut c| {
                 if c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO") {
                     c.sector = Some("CVL".to_string());
@@ -639,7 +646,7 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     // hands is by unidentified armed forces (UAF) of the country where it happened; an arrest or
     // investigation with no agent (`was arrested in X`) is by X's state.
     let place_country =
-        || e.places.iter().filter_map(code).find_map(|c| c.country.filter(|x| x != "IGO"));
+        || e.places.iter().filter_map(place_code).find_map(|c| c.country.filter(|x| x != "IGO"));
     let subjects = if subjects.is_empty() {
         match cat {
             EventCategory::Assault => place_country()
@@ -738,6 +745,9 @@ fn places(analyzer: &Analyzer) -> Box<dyn Places> {
         }
         fn capital(&self, name: &str) -> bool {
             <gazetteer::Gazetteer as Places>::capital(self.0, name)
+        }
+        fn settlement(&self, name: &str) -> Option<String> {
+            <gazetteer::Gazetteer as Places>::settlement(self.0, name)
         }
     }
     let g = analyzer.gazetteer();

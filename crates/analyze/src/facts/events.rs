@@ -1269,6 +1269,20 @@ fn event_at(
         }
         let obj_common = objects.first().is_some_and(|o| !o.actor && o.mention.is_none());
         pps(v, a, tr, last, obj_end.max(last + 1), end, &mut args, false, obj_common);
+        // `rejected a U.S. request to question detainees`: the recipient owns an act or thing
+        // (the head is no actor); parties named after it belong to that act, not to the verb.
+        if let Some(r) = args.recipients.iter().find(|r| {
+            r.mention.is_some()
+                && !r.pronoun
+                && !v.toks[r.arg_first].is(wc::POSS)
+                && v.toks[r.head].m.is_none()
+                && r.sector.is_none()
+                && !v.toks[r.head].is(wc::GROUP | wc::LEAD | wc::PLACE | wc::PRON)
+                && r.head > r.arg_last
+        }) {
+            let after = r.head;
+            args.recipients.retain(|x| x.first <= after);
+        }
         if tr.flags & tf::CROWDALT != 0 {
             let crowd =
                 args.actors.iter().any(|s| (s.first..=s.last).any(|x| v.toks[x].is(wc::CROWD)));

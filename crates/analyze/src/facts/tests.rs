@@ -661,3 +661,32 @@ fn principal_event_comes_first() {
     let fails: Vec<String> = cases.iter().filter_map(|(m, e)| check_principal(m, e)).collect();
     assert!(fails.is_empty(), "\n{}", fails.join("\n"));
 }
+
+/// Recipients: one per participant. A place after a recipient object is where it happened; a
+/// party named inside the object's act (`a U.S. request to question detainees`) is not another
+/// recipient.
+#[test]
+fn recipients_one_per_participant() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Chilean]NORP soldiers beat prisoners on the occupied [West Bank]LOC.",
+            &["ASSAULT/beat Chilean soldiers > prisoners @West Bank"],
+        ),
+        (
+            "[Peru]GPE has rejected a [U.S.]GPE request to question detainees.",
+            &["REJECT Peru > U.S."],
+        ),
+        (
+            "[Chile]GPE rejected [Bolivia]GPE's demand to end its alliance with [Brazil]GPE.",
+            &["REJECT Chile > Bolivia"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
