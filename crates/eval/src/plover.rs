@@ -444,6 +444,28 @@ fn code_argument_with(
                 _ => before,
             };
             let here = coder.code_parts(country_phrase, phrase, &sentence);
+            // `Kofi Annan, UN secretary-general,`: an apposition after the name gives what the
+            // words before it do not.
+            let appositive = text
+                .get(arg.span.end..)
+                .and_then(|t| t.strip_prefix(", "))
+                .map(|t| t.split([',', ';', '.', '(']).next().unwrap_or(""))
+                .filter(|t| t.split(' ').count() <= 8);
+            let here = match appositive {
+                Some(app) if coder.country_in(country_phrase).is_none() => {
+                    let sector = coder.sector_in(phrase).or_else(|| coder.sector_in(app));
+                    match (coder.country_in(app), sector) {
+                        (Some(c), s) => {
+                            Some(Code { country: Some(c), sector: s.map(|s| s.code().to_string()) })
+                        }
+                        (None, Some(_)) if here.as_ref().is_none_or(|h| h.sector.is_none()) => {
+                            coder.code_parts(app, app, &sentence)
+                        }
+                        _ => here,
+                    }
+                }
+                _ => here,
+            };
             // A name without its title here takes what the person's other mentions say.
             let whole = here.as_ref().is_some_and(|c| c.country.is_some() && c.sector.is_some());
             match (whole || !follow, here) {
