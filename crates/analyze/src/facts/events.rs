@@ -132,6 +132,11 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
             || v.eq(i - 1, "to")
             || p.is(wc::REL) && !p.is(wc::POSS)
             || p.m.is_some() && p.cap && p.label != Some(MentionLabel::Norp)
+            // `Albanians demonstrated`, `The Palestinians reject`: a people named in the plural
+            // is a subject; only the singular demonym modifies a noun (`Albanian protests`).
+            || p.label == Some(MentionLabel::Norp)
+                && v.word(i - 1).ends_with('s')
+                && !v.word(i - 1).ends_with("ss")
             || plural_quant && participle
     });
     // A participle after an unknown word: that word is the subject (`bulldozers demolished`).

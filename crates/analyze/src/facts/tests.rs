@@ -690,3 +690,24 @@ fn recipients_one_per_participant() {
         failures.join("\n")
     );
 }
+
+/// A people named in the plural before a verb is its subject (`Albanians demonstrated`); the
+/// singular demonym modifies a noun (`Albanian protests`).
+#[test]
+fn plural_peoples_are_subjects() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Up to 100 ethnic [Albanians]NORP demonstrated in [Serbia]GPE.",
+            &["PROTEST/demo Albanians > - @Serbia"],
+        ),
+        ("The [Palestinians]NORP reject the plan.", &["REJECT Palestinians > -"]),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
