@@ -417,6 +417,21 @@ fn subject(
             j = np.first - 2;
             continue;
         }
+        // `Washington, along with its allies, demanded`: the companions are no subject.
+        if let Some(np) = v.np_left(a, j, 0)
+            && np.first > 2
+            && v.eq(np.first - 1, "with")
+            && v.eq_any(np.first - 2, &["along", "together"])
+        {
+            let mut b = np.first - 3;
+            if v.word(b) == "," && b > 0 {
+                b -= 1;
+            }
+            if v.np_left(a, b, 0).is_some_and(|s| s.actor) {
+                j = b;
+                continue;
+            }
+        }
         break;
     }
     let t = v.toks[j];
@@ -591,6 +606,8 @@ fn time_word(v: &View, i: usize) -> bool {
 struct Args {
     actors: Vec<Np>,
     recipients: Vec<Np>,
+    /// First tokens of recipients that are only addressed (`complained to the UN`).
+    addressed: Vec<usize>,
     with: Vec<Np>,
     places: Vec<Np>,
     place_args: Vec<Argument>,
@@ -644,6 +661,20 @@ fn pps(
             && t.is(wc::VERB | wc::REPORT | wc::BE | wc::MODAL)
             && !v.toks[k - 1].is(wc::DET | wc::POSS)
             && !t.is(wc::PREP)
+        {
+            break;
+        }
+        // `demonstrations to demand reforms by X`: a purpose clause has phrases of its own.
+        if noun
+            && v.eq(k, "to")
+            && k + 1 < end
+            && v.toks[k + 1].m.is_none()
+            && !v.toks[k + 1].is(wc::DET | wc::POSS | wc::PREP)
+            && !v.toks[k + 1].cap
+            && (v.toks[k + 1].is(wc::VERB)
+                || v.toks[k + 1].info.is_some_and(|x| {
+                    x.triggers.iter().any(|&t| lex().triggers[t as usize].flags & tf::VERB != 0)
+                }))
         {
             break;
         }
@@ -786,6 +817,9 @@ fn pps(
                         if cat != EventCategory::Consult && cat != EventCategory::Mobilize {
                             args.recipients.push(np);
                         }
+                    } else if np.actor && cat == EventCategory::Accuse {
+                        args.addressed.push(np.first);
+                        args.recipients.push(np);
                     } else if np.actor
                         && matches!(
                             cat,
@@ -842,6 +876,20 @@ fn pps(
                         args.place_args.push(p);
                     } else if let Some(p) = np.inner_place.filter(|_| !np.actor) {
                         args.places.push(v.np_for_mention(a, p));
+                    }
+                }
+            }
+            // `complained to the UN over Israeli air raids`: the complaint's target, not the body
+            // addressed.
+            "over" | "about"
+                if matches!(cat, EventCategory::Accuse | EventCategory::Protest)
+                    && list.iter().any(|np| np.actor && !is_place(np)) =>
+            {
+                let addressed = std::mem::take(&mut args.addressed);
+                args.recipients.retain(|r| !addressed.contains(&r.first));
+                for np in list {
+                    if np.actor && !is_place(&np) {
+                        args.recipients.push(np);
                     }
                 }
             }
@@ -1414,8 +1462,17 @@ fn event_at(
                     modality = g.modality;
                 }
                 pluperfect = g.pluperfect;
+                // `X were engaged in ethnic cleansing`: the participle before `in` is the verb.
+                let participle_in = v.eq(b, "in")
+                    && b > 1
+                    && !takes_part
+                    && v.toks[b - 1].m.is_none()
+                    && v.toks[b - 2].is(wc::BE | wc::HAVE | wc::ADV)
+                    && v.word(b - 1).ends_with("ed");
                 let vstart = if takes_part && v.eq(b, "in") {
                     verb_group(v, b - 2, false).start
+                } else if participle_in {
+                    verb_group(v, b - 1, true).start
                 } else if prep_after_verb {
                     verb_group(v, b - 1, false).start
                 } else {

@@ -711,3 +711,40 @@ fn plural_peoples_are_subjects() {
         failures.join("\n")
     );
 }
+
+/// Subjects and recipients past intervening phrases: companions (`along with`), a participle
+/// before `in` (`were engaged in`), a purpose clause after a noun trigger, and the target of a
+/// complaint rather than the body it is addressed to.
+#[test]
+fn subjects_and_targets_past_phrases() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Lima]GPE along with its allies demanded that [Sendero]ORG disarm.",
+            &["REQUEST Lima > Sendero"],
+        ),
+        (
+            "[Chilean]NORP forces were engaged in ethnic cleansing against the [Mapuche]NORP population.",
+            &["ASSAULT/cleansing Chilean forces > Mapuche population"],
+        ),
+        (
+            "Thousands of university students staged demonstrations to demand reforms by the [Peruvian]NORP government.",
+            &["PROTEST/demo university students > Peruvian government"],
+        ),
+        (
+            "[Chile]GPE complained to the [United Nations]ORG over [Bolivian]NORP air raids.",
+            &["ACCUSE/disapprove Chile > Bolivian"],
+        ),
+        (
+            "[Chile]GPE complained to the [United Nations]ORG.",
+            &["ACCUSE/disapprove Chile > United Nations"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
