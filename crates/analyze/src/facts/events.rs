@@ -664,8 +664,9 @@ fn pps(
         {
             break;
         }
-        // `demonstrations to demand reforms by X`: a purpose clause has phrases of its own.
-        if noun
+        // `demonstrations to demand reforms by X`, `called on X to mobilize against Y`: a
+        // purpose clause, or one after the recipient, has phrases of its own.
+        if (noun || !args.recipients.is_empty())
             && v.eq(k, "to")
             && k + 1 < end
             && v.toks[k + 1].m.is_none()

@@ -735,6 +735,10 @@ fn subjects_and_targets_past_phrases() {
             &["ACCUSE/disapprove Chile > Bolivian"],
         ),
         (
+            "A [Chilean]NORP newspaper called on [Peruvians]NORP to mobilize against [Evo Morales]PERSON.",
+            &["REQUEST Chilean newspaper > Peruvians"],
+        ),
+        (
             "[Chile]GPE complained to the [United Nations]ORG.",
             &["ACCUSE/disapprove Chile > United Nations"],
         ),
