@@ -703,7 +703,7 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
         if others.is_empty() {
             out.push((None, cat, None));
         }
-        return out;
+        return most_specific(out);
     }
     for s in &subjects {
         if others.is_empty() {
@@ -713,8 +713,28 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
             out.push((s.clone(), cat, r.clone()));
         }
     }
+    most_specific(out)
+}
+
+/// One tuple per participant pair: a recipient coded by its country alone is dropped when the
+/// same actor's tuple names a sector of that country (`X deported militant Y to Britain`: the
+/// British militant, not Britain too).
+fn most_specific(mut out: Vec<Tuple>) -> Vec<Tuple> {
     out.sort();
     out.dedup();
+    let specific: Vec<(Option<Code>, Option<String>)> = out
+        .iter()
+        .filter_map(|t| {
+            let r = t.2.as_ref()?;
+            r.sector.as_ref().map(|_| (t.0.clone(), r.country.clone()))
+        })
+        .collect();
+    out.retain(|t| match &t.2 {
+        Some(r) if r.sector.is_none() && r.country.is_some() => {
+            !specific.iter().any(|(s, c)| *s == t.0 && *c == r.country)
+        }
+        _ => true,
+    });
     out
 }
 
@@ -1026,4 +1046,42 @@ fn score(records: &[Record], analyses: &[Analysis], coder: &Coder, set: &str) ->
     rep.summary.insert("tuple_code_f1".into(), round4(prf_code.f1()));
     rep.summary.insert("tuple_all_events_f1".into(), round4(prf_all.f1()));
     rep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ISR/MIL` -> a code; `-` -> none.
+    fn code(s: &str) -> Option<Code> {
+        (s != "-").then(|| {
+            let (c, sec) = s.split_once('/').map_or((s, None), |(c, x)| (c, Some(x)));
+            Code { country: Some(c.to_string()), sector: sec.map(str::to_string) }
+        })
+    }
+
+    fn check(input: &str, expect: &str) {
+        let tuples = |s: &str| -> Vec<Tuple> {
+            s.split("; ")
+                .filter(|x| !x.is_empty())
+                .map(|x| {
+                    let p: Vec<&str> = x.split(' ').collect();
+                    (code(p[0]), EventCategory::Coerce, code(p[1]))
+                })
+                .collect()
+        };
+        let mut want = tuples(expect);
+        want.sort();
+        assert_eq!(most_specific(tuples(input)), want, "{input}");
+    }
+
+    #[test]
+    fn one_tuple_per_participant_pair() {
+        check("ZMB GBR; ZMB GBR/REB", "ZMB GBR/REB");
+        check("ZMB GBR/REB; ZMB GBR/REB", "ZMB GBR/REB");
+        check("ZMB GBR/CVL; ZMB GBR/REB", "ZMB GBR/CVL; ZMB GBR/REB");
+        check("ZMB GBR; ZMB FRA/REB", "ZMB GBR; ZMB FRA/REB");
+        check("ZMB GBR; USA GBR/REB", "ZMB GBR; USA GBR/REB");
+        check("ZMB -", "ZMB -");
+    }
 }
