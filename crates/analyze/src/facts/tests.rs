@@ -752,3 +752,24 @@ fn subjects_and_targets_past_phrases() {
         failures.join("\n")
     );
 }
+
+/// `they` in a meeting: dropped when it is the only party (`they discussed`), kept as one side
+/// when another party is named (`they would meet X`).
+#[test]
+fn they_in_meetings() {
+    let cases: &[(&str, &[&str])] = &[(
+        "[Chilean]NORP rebel leaders said they would meet [Juan Perez]PERSON.",
+        &[
+            "CONSULT/meet they<Chilean>+Juan Perez > - !planned",
+            "STATEMENT Chilean rebel leaders > -",
+        ],
+    )];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
