@@ -198,7 +198,7 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
             matches!(x.text.to_ascii_lowercase().as_str(), "they" | "them" | "their")
         };
         if f.ev.category == EventCategory::Consult
-            && f.ev.actors.iter().all(|x| they(x))
+            && f.ev.actors.iter().all(&they)
             && f.ev.recipients.is_empty()
         {
             f.ev.actors.retain(|x| !they(x));
