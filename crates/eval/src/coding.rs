@@ -28,6 +28,12 @@ pub trait Places {
     fn capital(&self, _name: &str) -> bool {
         false
     }
+    /// The country of a place name however small the place (`Jericho`): for a name already
+    /// known to be a place (an event's location), where [`Places::country`] leaves out small
+    /// places whose names are often other words.
+    fn settlement(&self, name: &str) -> Option<String> {
+        self.country(name)
+    }
 }
 
 /// A handful of entries, for tests and as a stand-in until a gazetteer is available.
@@ -255,7 +261,22 @@ impl Coder<'_> {
             });
             if s == Sector::Gov && was { Sector::Eli } else { s }
         };
+        // A word of a place's name is no sector noun (`West Bank`, `Gaza City`).
+        let place_word = |k: usize| {
+            (0..=k).rev().take(3).any(|from| {
+                (k + 1..=(from + 3).min(main.len())).any(|to| {
+                    to - from > 1
+                        && main[from..to]
+                            .iter()
+                            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && self.places.country(&main[from..to].join(" ")).is_some()
+                })
+            })
+        };
         for (k, w) in main.iter().enumerate().rev() {
+            if place_word(k) {
+                continue;
+            }
             // `security forces`, `security services`: the police, as CAMEO codes them.
             if k > 0
                 && main[k - 1].eq_ignore_ascii_case("security")

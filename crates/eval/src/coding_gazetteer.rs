@@ -76,6 +76,17 @@ impl Places for Gazetteer {
         }
     }
 
+    fn settlement(&self, name: &str) -> Option<String> {
+        if name.is_empty() || too_common(name) {
+            return None;
+        }
+        let e = self.lookup(name).next()?;
+        match e {
+            Entry::Igo(_) => None,
+            e => e.country_code().and_then(|c| iso3(self, c)),
+        }
+    }
+
     fn capital(&self, name: &str) -> bool {
         !name.is_empty()
             && !too_common(name)

@@ -133,6 +133,11 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
             || v.eq(i - 1, "to")
             || p.is(wc::REL) && !p.is(wc::POSS)
             || p.m.is_some() && p.cap && p.label != Some(MentionLabel::Norp)
+            // `Albanians demonstrated`, `The Palestinians reject`: a people named in the plural
+            // is a subject; only the singular demonym modifies a noun (`Albanian protests`).
+            || p.label == Some(MentionLabel::Norp)
+                && v.word(i - 1).ends_with('s')
+                && !v.word(i - 1).ends_with("ss")
             || plural_quant && participle
     });
     // A participle after an unknown word: that word is the subject (`bulldozers demolished`).
@@ -413,6 +418,21 @@ fn subject(
             j = np.first - 2;
             continue;
         }
+        // `Washington, along with its allies, demanded`: the companions are no subject.
+        if let Some(np) = v.np_left(a, j, 0)
+            && np.first > 2
+            && v.eq(np.first - 1, "with")
+            && v.eq_any(np.first - 2, &["along", "together"])
+        {
+            let mut b = np.first - 3;
+            if v.word(b) == "," && b > 0 {
+                b -= 1;
+            }
+            if v.np_left(a, b, 0).is_some_and(|s| s.actor) {
+                j = b;
+                continue;
+            }
+        }
         break;
     }
     let t = v.toks[j];
@@ -587,6 +607,8 @@ fn time_word(v: &View, i: usize) -> bool {
 struct Args {
     actors: Vec<Np>,
     recipients: Vec<Np>,
+    /// First tokens of recipients that are only addressed (`complained to the UN`).
+    addressed: Vec<usize>,
     with: Vec<Np>,
     places: Vec<Np>,
     place_args: Vec<Argument>,
@@ -640,6 +662,21 @@ fn pps(
             && t.is(wc::VERB | wc::REPORT | wc::BE | wc::MODAL)
             && !v.toks[k - 1].is(wc::DET | wc::POSS)
             && !t.is(wc::PREP)
+        {
+            break;
+        }
+        // `demonstrations to demand reforms by X`, `called on X to mobilize against Y`: a
+        // purpose clause, or one after the recipient, has phrases of its own.
+        if (noun || !args.recipients.is_empty())
+            && v.eq(k, "to")
+            && k + 1 < end
+            && v.toks[k + 1].m.is_none()
+            && !v.toks[k + 1].is(wc::DET | wc::POSS | wc::PREP)
+            && !v.toks[k + 1].cap
+            && (v.toks[k + 1].is(wc::VERB)
+                || v.toks[k + 1].info.is_some_and(|x| {
+                    x.triggers.iter().any(|&t| lex().triggers[t as usize].flags & tf::VERB != 0)
+                }))
         {
             break;
         }
@@ -742,10 +779,13 @@ fn pps(
                 }
             }
             "on" | "against" | "upon" | "at" => {
+                // `beat detainees on the West Bank`: after a recipient object, a place is where.
+                let had_object = !noun && !args.recipients.is_empty();
                 for np in list {
                     // `against X` names whom, whatever X is (`action against Russia`).
                     if is_place(&np)
                         && (prep == "at"
+                            || prep != "against" && had_object
                             || prep != "against"
                                 && !matches!(
                                     cat,
@@ -779,6 +819,9 @@ fn pps(
                         if cat != EventCategory::Consult && cat != EventCategory::Mobilize {
                             args.recipients.push(np);
                         }
+                    } else if np.actor && cat == EventCategory::Accuse {
+                        args.addressed.push(np.first);
+                        args.recipients.push(np);
                     } else if np.actor
                         && matches!(
                             cat,
@@ -835,6 +878,20 @@ fn pps(
                         args.place_args.push(p);
                     } else if let Some(p) = np.inner_place.filter(|_| !np.actor) {
                         args.places.push(v.np_for_mention(a, p));
+                    }
+                }
+            }
+            // `complained to the UN over Israeli air raids`: the complaint's target, not the body
+            // addressed.
+            "over" | "about"
+                if matches!(cat, EventCategory::Accuse | EventCategory::Protest)
+                    && list.iter().any(|np| np.actor && !is_place(np)) =>
+            {
+                let addressed = std::mem::take(&mut args.addressed);
+                args.recipients.retain(|r| !addressed.contains(&r.first));
+                for np in list {
+                    if np.actor && !is_place(&np) {
+                        args.recipients.push(np);
                     }
                 }
             }
@@ -1282,6 +1339,20 @@ fn event_at(
         }
         let obj_common = objects.first().is_some_and(|o| !o.actor && o.mention.is_none());
         pps(v, a, tr, last, obj_end.max(last + 1), end, &mut args, false, obj_common);
+        // `rejected a U.S. request to question detainees`: the recipient owns an act or thing
+        // (the head is no actor); parties named after it belong to that act, not to the verb.
+        if let Some(r) = args.recipients.iter().find(|r| {
+            r.mention.is_some()
+                && !r.pronoun
+                && !v.toks[r.arg_first].is(wc::POSS)
+                && v.toks[r.head].m.is_none()
+                && r.sector.is_none()
+                && !v.toks[r.head].is(wc::GROUP | wc::LEAD | wc::PLACE | wc::PRON)
+                && r.head > r.arg_last
+        }) {
+            let after = r.head;
+            args.recipients.retain(|x| x.first <= after);
+        }
         if tr.flags & tf::CROWDALT != 0 {
             let crowd =
                 args.actors.iter().any(|s| (s.first..=s.last).any(|x| v.toks[x].is(wc::CROWD)));
@@ -1408,8 +1479,17 @@ fn event_at(
                     modality = g.modality;
                 }
                 pluperfect = g.pluperfect;
+                // `X were engaged in ethnic cleansing`: the participle before `in` is the verb.
+                let participle_in = v.eq(b, "in")
+                    && b > 1
+                    && !takes_part
+                    && v.toks[b - 1].m.is_none()
+                    && v.toks[b - 2].is(wc::BE | wc::HAVE | wc::ADV)
+                    && v.word(b - 1).ends_with("ed");
                 let vstart = if takes_part && v.eq(b, "in") {
                     verb_group(v, b - 2, false).start
+                } else if participle_in {
+                    verb_group(v, b - 1, true).start
                 } else if prep_after_verb {
                     verb_group(v, b - 1, false).start
                 } else {

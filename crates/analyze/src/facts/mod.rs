@@ -196,10 +196,15 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
     for f in sf.found.iter_mut() {
         // `They discussed`: a meeting's parties are several, whoever one entity `they` was
         // resolved to; left to the event's other reports.
-        if f.ev.category == EventCategory::Consult {
-            f.ev.actors.retain(|x| {
-                !matches!(x.text.to_ascii_lowercase().as_str(), "they" | "them" | "their")
-            });
+        // With another party named (`they would meet X`), `they` is the other side and stays.
+        let they = |x: &Argument| {
+            matches!(x.text.to_ascii_lowercase().as_str(), "they" | "them" | "their")
+        };
+        if f.ev.category == EventCategory::Consult
+            && f.ev.actors.iter().all(&they)
+            && f.ev.recipients.is_empty()
+        {
+            f.ev.actors.retain(|x| !they(x));
         }
         let prons = std::mem::take(&mut f.pronouns);
         for (tok, role) in prons {

@@ -661,3 +661,115 @@ fn principal_event_comes_first() {
     let fails: Vec<String> = cases.iter().filter_map(|(m, e)| check_principal(m, e)).collect();
     assert!(fails.is_empty(), "\n{}", fails.join("\n"));
 }
+
+/// Recipients: one per participant. A place after a recipient object is where it happened; a
+/// party named inside the object's act (`a U.S. request to question detainees`) is not another
+/// recipient.
+#[test]
+fn recipients_one_per_participant() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Chilean]NORP soldiers beat prisoners on the occupied [West Bank]LOC.",
+            &["ASSAULT/beat Chilean soldiers > prisoners @West Bank"],
+        ),
+        (
+            "[Peru]GPE has rejected a [U.S.]GPE request to question detainees.",
+            &["REJECT Peru > U.S."],
+        ),
+        (
+            "[Chile]GPE rejected [Bolivia]GPE's demand to end its alliance with [Brazil]GPE.",
+            &["REJECT Chile > Bolivia"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// A people named in the plural before a verb is its subject (`Albanians demonstrated`); the
+/// singular demonym modifies a noun (`Albanian protests`).
+#[test]
+fn plural_peoples_are_subjects() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Up to 100 ethnic [Albanians]NORP demonstrated in [Serbia]GPE.",
+            &["PROTEST/demo Albanians > - @Serbia"],
+        ),
+        ("The [Palestinians]NORP reject the plan.", &["REJECT Palestinians > -"]),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Subjects and recipients past intervening phrases: companions (`along with`), a participle
+/// before `in` (`were engaged in`), a purpose clause after a noun trigger, and the target of a
+/// complaint rather than the body it is addressed to.
+#[test]
+fn subjects_and_targets_past_phrases() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Lima]GPE along with its allies demanded that [Sendero]ORG disarm.",
+            &["REQUEST Lima > Sendero"],
+        ),
+        (
+            "[Chilean]NORP forces were engaged in ethnic cleansing against the [Mapuche]NORP population.",
+            &["ASSAULT/cleansing Chilean forces > Mapuche population"],
+        ),
+        (
+            "Thousands of university students staged demonstrations to demand reforms by the [Peruvian]NORP government.",
+            &["PROTEST/demo university students > Peruvian government"],
+        ),
+        (
+            "[Chile]GPE complained to the [United Nations]ORG over [Bolivian]NORP air raids.",
+            &["ACCUSE/disapprove Chile > Bolivian"],
+        ),
+        (
+            "A [Chilean]NORP newspaper called on [Peruvians]NORP to mobilize against [Evo Morales]PERSON.",
+            &["REQUEST Chilean newspaper > Peruvians"],
+        ),
+        (
+            "[Chile]GPE complained to the [United Nations]ORG.",
+            &["ACCUSE/disapprove Chile > United Nations"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// `they` in a meeting: dropped when it is the only party (`they discussed`), kept as one side
+/// when another party is named (`they would meet X`).
+#[test]
+fn they_in_meetings() {
+    let cases: &[(&str, &[&str])] = &[(
+        "[Chilean]NORP rebel leaders said they would meet [Juan Perez]PERSON.",
+        &[
+            "CONSULT/meet they<Chilean>+Juan Perez > - !planned",
+            "STATEMENT Chilean rebel leaders > -",
+        ],
+    )];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
