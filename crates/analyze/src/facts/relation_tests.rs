@@ -214,3 +214,50 @@ fn actors_fighting_together_are_allies() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn support_alliance_parts_and_places_in_places() {
+    let cases: &[(&str, &[&str])] = &[
+        // A named organisation modifying a noun, and the object of `against`, are placed.
+        ("Jets hit [Shabaab]ORG camps in [Somalia]GPE.", &["Shabaab LOCATED_IN Somalia"]),
+        ("The campaign against [Hamas]ORG in [Gaza]GPE goes on.", &["Hamas LOCATED_IN Gaza"]),
+        // A place noun between a place and `in`.
+        ("Shells fell on [Idlib]GPE province in [Syria]GPE.", &["Idlib LOCATED_IN Syria"]),
+        // `support for X (in their fight against Y)`.
+        (
+            "[France]GPE reiterated its support for [Mali]GPE in its fight against [AQIM]ORG.",
+            &["France SUPPORTS Mali", "Mali FIGHTS AQIM", "!France FIGHTS AQIM"],
+        ),
+        (
+            "[Russia]GPE reiterated its support for [Syria]GPE's economic recovery.",
+            &["!Russia SUPPORTS Syria"],
+        ),
+        // `their battle with X` is the subject's, not the phrase before `in`.
+        (
+            "[Kenyan]NORP troops took [Kismayo]GPE airport in their battle with [Shabaab]ORG.",
+            &["Kenyan FIGHTS Shabaab", "!Kismayo FIGHTS Shabaab"],
+        ),
+        ("[Hezbollah]ORG fought a war with [Israel]GPE in 2006.", &["Hezbollah FIGHTS Israel"]),
+        // `X and its allies`.
+        (
+            "[Houthi]NORP fighters and their [Iranian]NORP allies shelled the port.",
+            &["Houthi fighters ALLIED_WITH Iranian"],
+        ),
+        // Parts of a whole.
+        (
+            "The [SDF]ORG, made up of [Kurdish]NORP fighters and [Arab]NORP tribes, advanced.",
+            &["Kurdish fighters MEMBER_OF SDF", "Arab MEMBER_OF SDF"],
+        ),
+        // An organisation naming a title; `a` makes one of several.
+        (
+            "[Abu Omar]PERSON, a [Hamas]ORG commander, was killed.",
+            &["Abu Omar MEMBER_OF Hamas", "!Abu Omar LEADS Hamas"],
+        ),
+        // A travel verb's further places.
+        (
+            "[Tobias Ellwood]PERSON visited [Turkey]GPE on 4 April and [Uzbekistan]GPE on 5 April.",
+            &["Tobias Ellwood PRESENT_IN Turkey", "Tobias Ellwood PRESENT_IN Uzbekistan"],
+        ),
+    ];
+    check_all(cases);
+}
