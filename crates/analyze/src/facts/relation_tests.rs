@@ -237,7 +237,14 @@ fn support_alliance_parts_and_places_in_places() {
             "[Kenyan]NORP troops took [Kismayo]GPE airport in their battle with [Shabaab]ORG.",
             &["Kenyan FIGHTS Shabaab", "!Kismayo FIGHTS Shabaab"],
         ),
-        ("[Hezbollah]ORG fought a war with [Israel]GPE in 2006.", &["Hezbollah FIGHTS Israel"]),
+        ("[Iran]GPE reported gains in its war with [Iraq]GPE.", &["Iran FIGHTS Iraq"]),
+        // Whose war must be said; a trade war is no fighting.
+        ("[Japan]GPE does not want a trade war with the [U.S.]GPE.", &["!Japan FIGHTS U.S."]),
+        // A possessive pronoun before the noun is the clause's first named actor's.
+        (
+            "[Malian]NORP troops held their positions against [AQIM]ORG near the river.",
+            &["Malian FIGHTS AQIM", "!their FIGHTS AQIM"],
+        ),
         // `X and its allies`.
         (
             "[Houthi]NORP fighters and their [Iranian]NORP allies shelled the port.",

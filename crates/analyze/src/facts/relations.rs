@@ -512,9 +512,12 @@ pub fn sentence_relations(
         // `the fight against X`, `strikes against X`, `its campaign against X`; `their battle
         // with X`, `a war with X`.
         if (v.eq(i, "against")
+            // `with`: whose war must be said right before it (`their battle with X`, `Iran's
+            // war with Y`; not `a trade war with`, `its legal battle with`).
             || v.eq(i, "with")
-                && i > 0
+                && i > 1
                 && v.eq_any(i - 1, &["battle", "battles", "war", "clashes", "fighting"])
+                && (v.toks[i - 2].is(wc::POSS) || matches!(v.word(i - 2), "'s" | "\u{2019}s"))
                 && !v.eq(i + 1, "each"))
             && i > 0
             && v.eq_any(
@@ -621,6 +624,31 @@ pub fn sentence_relations(
                         })
                         .map(|m| v.np_for_mention(a, m))
                 }));
+            // `Iraqi forces seized X in their battle with Y`: a possessive pronoun is the
+            // clause's first named actor's.
+            let who = who.map(|w| {
+                if !(v.toks[w.first].is(wc::POSS) && w.first == w.last) {
+                    return w;
+                }
+                (0..w.first)
+                    .find_map(|x| {
+                        v.toks[x]
+                            .m
+                            .filter(|&m| {
+                                let mm = &a.mentions[m as usize];
+                                mm.kind == MentionKind::Name
+                                    && matches!(
+                                        mm.label,
+                                        MentionLabel::Org
+                                            | MentionLabel::Gpe
+                                            | MentionLabel::Person
+                                            | MentionLabel::Norp
+                                    )
+                            })
+                            .map(|m| v.np_for_mention(a, m))
+                    })
+                    .unwrap_or(w)
+            });
             if let Some(w) = who
                 && let (Some(wa), Some(oa)) = (cx.arg(&w), cx.arg(&o))
             {
