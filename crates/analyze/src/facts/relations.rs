@@ -1794,10 +1794,34 @@ fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
     }
 }
 
-/// `ISIL targets`, `Hezbollah fighters`: a named organisation or people modifying the common
-/// noun that ends at `k` (the phrase read back to a determiner, a preposition or a name).
+/// `ISIL targets`, `Hezbollah fighters`, `AQI's effort`: a named organisation modifying or
+/// owning the military or operational noun that ends at `k` (the phrase read back to a
+/// determiner, a preposition or a name). Not `Kyowa exclusive rights in Japan`.
 fn named_modifier(v: &View, a: &Analysis, k: usize) -> Option<Np> {
     if v.toks[k].m.is_some() || !v.nominal(k) || v.toks[k].is(wc::DET | wc::POSS) {
+        return None;
+    }
+    let operational = v.toks[k].is(wc::GROUP | wc::CROWD)
+        || v.toks[k].sector.is_some()
+        || materiel(v, k)
+        || facility(v, k)
+        || v.eq_any(
+            k,
+            &[
+                "targets",
+                "target",
+                "presence",
+                "campaign",
+                "effort",
+                "efforts",
+                "operations",
+                "attacks",
+                "stronghold",
+                "strongholds",
+                "territory",
+            ],
+        );
+    if !operational {
         return None;
     }
     let mut x = k;
@@ -1805,7 +1829,7 @@ fn named_modifier(v: &View, a: &Analysis, k: usize) -> Option<Np> {
         x -= 1;
         let t = v.toks[x];
         if let Some(m) = t.m {
-            return matches!(a.mentions[m as usize].label, MentionLabel::Org | MentionLabel::Norp)
+            return (a.mentions[m as usize].label == MentionLabel::Org)
                 .then(|| v.np_for_mention(a, m))
                 .filter(|g| g.last == x);
         }
