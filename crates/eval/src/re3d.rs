@@ -5,8 +5,9 @@
 //! (and COOPERATE events between actor and recipient, and co-actors of an ASSAULT); FIGHTS and
 //! RIVAL_OF -> FightingAgainst (and ASSAULT/COERCE events); MEMBER_OF and AFFILIATED_WITH ->
 //! BelongsTo; LEADS and CONTROLS -> InChargeOf; CONSULT events -> CommWith (between every two
-//! parties); PRESENT_IN and LOCATED_IN -> CoLocated (and the parties of a physical event with
-//! its place: not of speech acts, whose place is that of what they are about). Gold relations
+//! parties; for AGREE events between the agreeing actors); PRESENT_IN and LOCATED_IN ->
+//! CoLocated (and the parties of a physical event with its place: not of speech acts, whose place
+//! is that of what they are about, nor a country or place taking part). Gold relations
 //! of those six types with confidence >= 0.5 are scored on (type, source span, target span):
 //! `relation_f1` counts a span as matched when ours overlaps the gold span (re3d's spans carry
 //! determiners and quantities ours leave out: `About 30,000 Iraqi security force personnel`),
@@ -192,7 +193,13 @@ pub fn predicted(a: &Analysis) -> Vec<(String, Span, Span)> {
                 | EventCategory::Mobilize
                 | EventCategory::Cooperate
         ) {
-            for x in e.actors.iter().chain(e.recipients.iter()) {
+            // A country or place taking part is a polity acting, not a thing placed there.
+            let place = |s: Span| {
+                a.mentions.iter().any(|m| {
+                    m.span == s && matches!(m.label, MentionLabel::Gpe | MentionLabel::Loc)
+                })
+            };
+            for x in e.actors.iter().chain(e.recipients.iter()).filter(|x| !place(x.span)) {
                 for p in &e.places {
                     push("CoLocated", x.span, p.span);
                 }
@@ -203,6 +210,15 @@ pub fn predicted(a: &Analysis) -> Vec<(String, Span, Span)> {
             for i in 0..e.actors.len() {
                 for j in i + 1..e.actors.len() {
                     push("AlliesOf", e.actors[i].span, e.actors[j].span);
+                }
+            }
+        }
+        // `X and Y agreed`, `an agreement between X and Y`: the parties to an agreement talked
+        // with each other (not with what they agreed on: `committed to supporting X`).
+        if e.category == EventCategory::Agree {
+            for i in 0..e.actors.len() {
+                for j in i + 1..e.actors.len() {
+                    push("CommWith", e.actors[i].span, e.actors[j].span);
                 }
             }
         }

@@ -214,3 +214,57 @@ fn actors_fighting_together_are_allies() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn support_alliance_parts_and_places_in_places() {
+    let cases: &[(&str, &[&str])] = &[
+        // A named organisation modifying a noun, and the object of `against`, are placed.
+        ("Jets hit [Shabaab]ORG camps in [Somalia]GPE.", &["Shabaab LOCATED_IN Somalia"]),
+        ("The campaign against [Hamas]ORG in [Gaza]GPE goes on.", &["Hamas LOCATED_IN Gaza"]),
+        // A place noun between a place and `in`.
+        ("Shells fell on [Idlib]GPE province in [Syria]GPE.", &["Idlib LOCATED_IN Syria"]),
+        // `support for X (in their fight against Y)`.
+        (
+            "[France]GPE reiterated its support for [Mali]GPE in its fight against [AQIM]ORG.",
+            &["France SUPPORTS Mali", "Mali FIGHTS AQIM", "!France FIGHTS AQIM"],
+        ),
+        (
+            "[Russia]GPE reiterated its support for [Syria]GPE's economic recovery.",
+            &["!Russia SUPPORTS Syria"],
+        ),
+        // `their battle with X` is the subject's, not the phrase before `in`.
+        (
+            "[Kenyan]NORP troops took [Kismayo]GPE airport in their battle with [Shabaab]ORG.",
+            &["Kenyan FIGHTS Shabaab", "!Kismayo FIGHTS Shabaab"],
+        ),
+        ("[Iran]GPE reported gains in its war with [Iraq]GPE.", &["Iran FIGHTS Iraq"]),
+        // Whose war must be said; a trade war is no fighting.
+        ("[Japan]GPE does not want a trade war with the [U.S.]GPE.", &["!Japan FIGHTS U.S."]),
+        // A possessive pronoun before the noun is the clause's first named actor's.
+        (
+            "[Malian]NORP troops held their positions against [AQIM]ORG near the river.",
+            &["Malian FIGHTS AQIM", "!their FIGHTS AQIM"],
+        ),
+        // `X and its allies`.
+        (
+            "[Houthi]NORP fighters and their [Iranian]NORP allies shelled the port.",
+            &["Houthi fighters ALLIED_WITH Iranian"],
+        ),
+        // Parts of a whole.
+        (
+            "The [SDF]ORG, made up of [Kurdish]NORP fighters and [Arab]NORP tribes, advanced.",
+            &["Kurdish fighters MEMBER_OF SDF", "Arab MEMBER_OF SDF"],
+        ),
+        // An organisation naming a title; `a` makes one of several.
+        (
+            "[Abu Omar]PERSON, a [Hamas]ORG commander, was killed.",
+            &["Abu Omar MEMBER_OF Hamas", "!Abu Omar LEADS Hamas"],
+        ),
+        // A travel verb's further places.
+        (
+            "[Tobias Ellwood]PERSON visited [Turkey]GPE on 4 April and [Uzbekistan]GPE on 5 April.",
+            &["Tobias Ellwood PRESENT_IN Turkey", "Tobias Ellwood PRESENT_IN Uzbekistan"],
+        ),
+    ];
+    check_all(cases);
+}

@@ -6,7 +6,7 @@
 //! control`). Validity comes from the sentence's tense and time expressions.
 
 use chrono::NaiveDate;
-use types::{Analysis, Argument, MentionLabel, Predicate, Relation, Span, TimeValue};
+use types::{Analysis, Argument, MentionKind, MentionLabel, Predicate, Relation, Span, TimeValue};
 
 use super::lexicon::wc;
 use super::view::{Np, View};
@@ -215,6 +215,9 @@ pub fn sentence_relations(
         if v.eq_any(i, &["include", "includes", "included", "including"]) {
             includes(&mut cx, i, n);
         }
+        if v.eq_any(i, &["made", "composed", "comprised", "consisting", "consists", "consisted"]) {
+            made_up_of(&mut cx, i, n);
+        }
         if t.m.is_none() && (t.is(wc::LEAD) || title_word(v, i)) {
             titled(&mut cx, i, n);
         }
@@ -237,6 +240,12 @@ pub fn sentence_relations(
         }
         if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
             meeting(&mut cx, i, n, last_subject);
+        }
+        if t.m.is_none() && v.eq(i, "support") && v.eq_any(i + 1, &["for", "of"]) {
+            support_for(&mut cx, i, n);
+        }
+        if t.m.is_none() && v.eq_any(i, &["allies", "ally", "partners", "backers", "proxies"]) {
+            and_its_allies(&mut cx, i);
         }
         if !cue && !hyphen && !cheap {
             continue;
@@ -500,8 +509,16 @@ pub fn sentence_relations(
                 cx.push(&ca, Predicate::Controls, &pa, None, i, v.span(place.first, end));
             }
         }
-        // `the fight against X`, `strikes against X`, `its campaign against X`.
-        if v.eq(i, "against")
+        // `the fight against X`, `strikes against X`, `its campaign against X`; `their battle
+        // with X`, `a war with X`.
+        if (v.eq(i, "against")
+            // `with`: whose war must be said right before it (`their battle with X`, `Iran's
+            // war with Y`; not `a trade war with`, `its legal battle with`).
+            || v.eq(i, "with")
+                && i > 1
+                && v.eq_any(i - 1, &["battle", "battles", "war", "clashes", "fighting"])
+                && (v.toks[i - 2].is(wc::POSS) || matches!(v.word(i - 2), "'s" | "\u{2019}s"))
+                && !v.eq(i + 1, "each"))
             && i > 0
             && v.eq_any(
                 i - 1,
@@ -543,7 +560,46 @@ pub fn sentence_relations(
             let noun = i - 1;
             // Whose fight: a possessor or modifier of the noun, else the clause's subject.
             let np = v.np_left(a, noun, 0);
-            let who = np
+            // `support for X in their fight against Y`: the phrase before `in their`/`in the`.
+            let mut fighters = Vec::new();
+            if noun >= 3
+                && v.eq_any(noun - 1, &["their", "its", "the"])
+                && v.eq(noun - 2, "in")
+                && let Some(x) = v
+                    .np_left(a, noun - 3, 0)
+                    .filter(|x| x.actor && !x.pronoun && x.mention.is_some())
+            {
+                v.coordinated_left(a, x, 0, &mut fighters);
+                fighters.retain(|f| !f.pronoun && f.mention.is_some());
+                // Only the objects of support (`support for X`, `supports X`, `help X`): after
+                // another phrase (`seized Mosul University in their battle`) `their` is the
+                // subject's.
+                let start = fighters.first().map_or(0, |f| f.first);
+                let supported =
+                    start >= 2 && v.eq_any(start - 1, &["for", "of"]) && v.eq(start - 2, "support")
+                        || start >= 1
+                            && v.eq_any(
+                                start - 1,
+                                &[
+                                    "support",
+                                    "supports",
+                                    "supported",
+                                    "supporting",
+                                    "assist",
+                                    "assists",
+                                    "assisting",
+                                    "help",
+                                    "helps",
+                                    "helping",
+                                    "backing",
+                                ],
+                            );
+                if !supported {
+                    fighters.clear();
+                }
+            }
+            let np = if fighters.is_empty() { np } else { None };
+            let who = fighters.first().copied().or(np
                 .and_then(|np| {
                     np.possessor.map(|m| v.np_for_mention(a, m)).or_else(|| {
                         (np.first..noun)
@@ -567,11 +623,41 @@ pub fn sentence_relations(
                             })
                         })
                         .map(|m| v.np_for_mention(a, m))
-                });
+                }));
+            // `Iraqi forces seized X in their battle with Y`: a possessive pronoun is the
+            // clause's first named actor's.
+            let who = who.map(|w| {
+                if !(v.toks[w.first].is(wc::POSS) && w.first == w.last) {
+                    return w;
+                }
+                (0..w.first)
+                    .find_map(|x| {
+                        v.toks[x]
+                            .m
+                            .filter(|&m| {
+                                let mm = &a.mentions[m as usize];
+                                mm.kind == MentionKind::Name
+                                    && matches!(
+                                        mm.label,
+                                        MentionLabel::Org
+                                            | MentionLabel::Gpe
+                                            | MentionLabel::Person
+                                            | MentionLabel::Norp
+                                    )
+                            })
+                            .map(|m| v.np_for_mention(a, m))
+                    })
+                    .unwrap_or(w)
+            });
             if let Some(w) = who
                 && let (Some(wa), Some(oa)) = (cx.arg(&w), cx.arg(&o))
             {
                 cx.push(&wa, Predicate::Fights, &oa, None, noun, v.span(w.first.min(noun), o.last));
+            }
+            for w in fighters.iter().skip(1) {
+                if let (Some(wa), Some(oa)) = (cx.arg(w), cx.arg(&o)) {
+                    cx.push(&wa, Predicate::Fights, &oa, None, noun, v.span(w.first, o.last));
+                }
             }
         }
         // `led by X`, `commanded by X`, `headed by X`: X leads the phrase before.
@@ -691,8 +777,13 @@ pub fn sentence_relations(
         // place.
         if v.eq(i, "in")
             && i > 0
-            && let Some(inner) = v.place_mention(a, i - 1)
-            && let Some(outer) = v.place_mention(a, i + 1)
+            && let Some(inner) = v.place_mention(a, i - 1).or_else(|| {
+                // `Al-Raqqa province in Syria`: a place noun after the name.
+                (i > 1 && v.toks[i - 1].is(wc::PLACE) && v.toks[i - 1].m.is_none())
+                    .then(|| v.place_mention(a, i - 2))
+                    .flatten()
+            })
+            && let Some(outer) = place_after(v, a, i + 1)
             && inner != outer
             && may_lie_in(a, inner, outer)
         {
@@ -716,10 +807,11 @@ pub fn sentence_relations(
             }
             // Not the object of a preposition other than `of` (`talks with Putin in Moscow`
             // places the talks, not Putin).
+            // `strikes against ISIL in Iraq` places ISIL.
             let free = |g: &Np| {
                 g.first == 0
                     || !v.toks[g.first - 1].is(wc::PREP)
-                    || v.eq(g.first - 1, "of")
+                    || v.eq_any(g.first - 1, &["of", "against"])
                     || v.toks[g.first - 1].is(wc::SUB)
             };
             let pn = v.np_for_mention(a, pm);
@@ -728,7 +820,8 @@ pub fn sentence_relations(
             let g = v
                 .np_left(a, k, 0)
                 .filter(|g| g.actor)
-                .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k));
+                .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k))
+                .or_else(|| named_modifier(v, a, k));
             if let Some(g) = g.filter(|g| {
                 g.actor
                     && !g.pronoun
@@ -1318,18 +1411,32 @@ fn titled(cx: &mut Ctx, i: usize, n: usize) {
             first = org.map_or(first, |o| o.first);
         }
     }
+    // `X, an ISIL commander`: the organisation names the title.
+    if org.is_none()
+        && first > 0
+        && let Some(m) = v.toks[first - 1].m
+        && a.mentions[m as usize].label == MentionLabel::Org
+    {
+        let o = v.np_for_mention(a, m);
+        if o.last + 1 == first {
+            first = o.first;
+            org = Some(o);
+        }
+    }
     let Some(o) = org else { return };
     // The person: before the title after a comma, or after the organisation after a comma.
     let mut f = first;
     while f > 0 && v.toks[f - 1].is(wc::DET) {
         f -= 1;
     }
+    // `a commander of Y` is one among several: a member.
+    let one_of = f < first && v.eq_any(f, &["a", "an"]);
     let before = (f >= 2 && v.word(f - 1) == ",").then(|| person_at(v, a, f - 2)).flatten();
     let after = v.eq(last + 1, ",").then(|| person_at(v, a, last + 2)).flatten();
     let Some(p) = before.or(after) else { return };
     let junior = (first..i).any(|x| v.eq_any(x, &["deputy", "vice", "assistant", "acting"]));
     let lead = v.toks[i].is(wc::LEAD) || v.eq_any(i, &["president", "governor"]);
-    let pred = if lead && !junior { Predicate::Leads } else { Predicate::MemberOf };
+    let pred = if lead && !junior && !one_of { Predicate::Leads } else { Predicate::MemberOf };
     let (pa, oa) = (v.argument(&p), v.argument(&o));
     let title = Some(v.text[v.span(first, i).start..v.span(first, i).end].to_string());
     cx.push(&pa, pred, &oa, title, i, v.span(p.first.min(first), o.last.max(p.last)));
@@ -1434,8 +1541,27 @@ fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
         return;
     };
     let pn = v.np_for_mention(a, pm);
-    if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
+    let Some(sa) = cx.arg(&s) else { return };
+    if let Some(pa) = place_arg(v, a, &pn) {
         cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first.min(i), pn.last));
+    }
+    // `visited Turkey on 4 April and Uzbekistan from 5-6 April`: a further place after a date.
+    let mut j = pn.last + 1;
+    while j < v.len() && j <= pn.last + 6 {
+        if v.toks[j].is(wc::VERB | wc::REPORT | wc::REL) || matches!(v.word(j), ";" | ":") {
+            break;
+        }
+        if v.eq(j, "and")
+            && let Some(pm2) = place_after(v, a, j + 1)
+            && pm2 != pm
+        {
+            let pn2 = v.np_for_mention(a, pm2);
+            if let Some(pa) = place_arg(v, a, &pn2) {
+                cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first.min(i), pn2.last));
+            }
+            break;
+        }
+        j += 1;
     }
 }
 
@@ -1668,6 +1794,156 @@ fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
     }
 }
 
+/// `ISIL targets`, `Hezbollah fighters`, `AQI's effort`: a named organisation modifying or
+/// owning the military or operational noun that ends at `k` (the phrase read back to a
+/// determiner, a preposition or a name). Not `Kyowa exclusive rights in Japan`.
+fn named_modifier(v: &View, a: &Analysis, k: usize) -> Option<Np> {
+    if v.toks[k].m.is_some() || !v.nominal(k) || v.toks[k].is(wc::DET | wc::POSS) {
+        return None;
+    }
+    let operational = v.toks[k].is(wc::GROUP | wc::CROWD)
+        || v.toks[k].sector.is_some()
+        || materiel(v, k)
+        || facility(v, k)
+        || v.eq_any(
+            k,
+            &[
+                "targets",
+                "target",
+                "presence",
+                "campaign",
+                "effort",
+                "efforts",
+                "operations",
+                "attacks",
+                "stronghold",
+                "strongholds",
+                "territory",
+            ],
+        );
+    if !operational {
+        return None;
+    }
+    let mut x = k;
+    while x > 0 && k - x < 4 {
+        x -= 1;
+        let t = v.toks[x];
+        if let Some(m) = t.m {
+            return (a.mentions[m as usize].label == MentionLabel::Org)
+                .then(|| v.np_for_mention(a, m))
+                .filter(|g| g.last == x);
+        }
+        if t.punct || t.is(wc::DET | wc::POSS | wc::PREP) || !v.nominal(x) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `The SDF, made up (in part) of local Arabs and ...`, `a force composed of X and Y`: each
+/// part is a member of the whole.
+fn made_up_of(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut k = i + 1;
+    if v.eq(i, "made") {
+        if !v.eq(k, "up") {
+            return;
+        }
+        k += 1;
+    }
+    if v.eq(k, "in") && v.eq(k + 1, "part") {
+        k += 2;
+    }
+    if !v.eq_any(k, &["of", "by"]) || i == 0 {
+        return;
+    }
+    // The whole: the phrase before (over a comma or a copula).
+    let mut w = i - 1;
+    while w > 0 && (v.word(w) == "," || v.toks[w].is(wc::BE | wc::ADV)) {
+        w -= 1;
+    }
+    let Some(whole) = v.np_left(a, w, 0).filter(|x| x.actor && !x.pronoun) else { return };
+    let Some(first) = v.np_right(a, k + 1, n).filter(|x| x.actor && !x.pronoun) else { return };
+    let mut parts = Vec::new();
+    v.coordinated_right(a, first, n, &mut parts);
+    let Some(wa) = cx.arg(&whole) else { return };
+    for p in &parts {
+        let pa = if p.mention.is_some() { cx.arg(p) } else { Some(phrase_arg(v, p)) };
+        if let Some(pa) = pa {
+            cx.push(&pa, Predicate::MemberOf, &wa, None, i, v.span(whole.first, p.last));
+        }
+    }
+}
+
+/// `reiterates its support for X`, `UK support for X`, `steadfast in its support of X and Y`: the
+/// supporter (a name before the noun, else the clause's first actor) supports each of them.
+fn support_for(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    // `in support of X` has its own pattern; `calls for support for refugees` names no actor.
+    if i == 0 || v.eq(i - 1, "in") && v.eq(i + 1, "of") {
+        return;
+    }
+    let Some(first) = v.np_right(a, i + 2, n).filter(|x| x.actor && !x.pronoun) else { return };
+    let supporter = match v.toks[i - 1].m {
+        Some(m)
+            if matches!(
+                a.mentions[m as usize].label,
+                MentionLabel::Org | MentionLabel::Gpe | MentionLabel::Person
+            ) =>
+        {
+            Some(v.np_for_mention(a, m))
+        }
+        _ if v.toks[i - 1].is(wc::POSS | wc::VERB | wc::REPORT)
+            || v.eq_any(i - 1, &["continued", "continuing", "strong", "full", "unwavering"]) =>
+        {
+            first_name(v, a, i)
+        }
+        _ => None,
+    };
+    let Some(s) = supporter.filter(|s| !s.pronoun) else { return };
+    let mut objs = Vec::new();
+    v.coordinated_right(a, first, n, &mut objs);
+    let Some(sa) = cx.arg(&s) else { return };
+    for o in &objs {
+        // `support for the Iraqi people`, not `support for Iraq's democratic process`.
+        if o.pronoun || v.toks[o.head].m.is_none() && o.sector.is_none() {
+            continue;
+        }
+        if let Some(oa) = cx.arg(o) {
+            cx.push(&sa, Predicate::Supports, &oa, None, i, v.span(s.first.min(i), o.last));
+        }
+    }
+}
+
+/// `X and its allies`, `Syrian government forces and their Hezbollah allies`: X is allied with
+/// the phrase.
+fn and_its_allies(cx: &mut Ctx, i: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut p = i;
+    while p > 0 && i - p < 4 {
+        p -= 1;
+        if v.toks[p].is(wc::POSS) {
+            break;
+        }
+        if !v.nominal(p) || v.toks[p].punct {
+            return;
+        }
+    }
+    if !v.eq_any(p, &["its", "their"]) || p < 2 || !v.eq_any(p - 1, &["and", "with"]) {
+        return;
+    }
+    let Some(x) = v.np_left(a, p - 2, 0).filter(|x| x.actor && !x.pronoun) else { return };
+    let allies = v.read_np(a, p, i);
+    let named = allies.mention.is_some_and(|m| a.mentions[m as usize].kind == MentionKind::Name);
+    let oa = if named { v.argument(&allies) } else { phrase_arg(v, &allies) };
+    if let Some(xa) = cx.arg(&x) {
+        cx.push(&xa, Predicate::AlliedWith, &oa, None, i, v.span(x.first, i));
+    }
+}
+
 /// Verbs of hostility that the relation lexicon does not mark (`to defeat ISIL`).
 fn hostile_cue(v: &View, i: usize) -> bool {
     let w = v.word(i);
@@ -1675,6 +1951,23 @@ fn hostile_cue(v: &View, i: usize) -> bool {
         && w.as_bytes().first().is_some_and(|b| matches!(b, b'd' | b'c'))
         && verb_frame(&w.to_ascii_lowercase())
             .is_some_and(|(f, _)| matches!(f, Frame::Direct(Predicate::Fights)))
+}
+
+/// The first name (not a pronoun) of an actor in the sentence before token `end`.
+fn first_name(v: &View, a: &Analysis, end: usize) -> Option<Np> {
+    (0..end).find_map(|x| {
+        v.toks[x]
+            .m
+            .filter(|&m| {
+                let mm = &a.mentions[m as usize];
+                mm.kind == MentionKind::Name
+                    && matches!(
+                        mm.label,
+                        MentionLabel::Org | MentionLabel::Gpe | MentionLabel::Person
+                    )
+            })
+            .map(|m| v.np_for_mention(a, m))
+    })
 }
 
 /// The first actor named in the sentence before token `end` (an infinitive's subject).
