@@ -276,6 +276,8 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     let mut missed: std::collections::BTreeMap<(String, &'static str), usize> = Default::default();
     let mut examples = Table::new(["type", "source", "target", "why missed"]);
     let mut shown = 0usize;
+    // `SITREP_RE3D_MISSES=N` shows N missed relations in place of 60 (for error analysis).
+    let show = std::env::var("SITREP_RE3D_MISSES").ok().and_then(|x| x.parse().ok()).unwrap_or(60);
     for d in docs {
         let doc = Document {
             id: Document::compute_id(&d.id, &d.text),
@@ -366,7 +368,7 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
                 }
             };
             *missed.entry((g.0.clone(), bucket)).or_default() += 1;
-            if shown < 60 && !oracle {
+            if shown < show && !oracle {
                 shown += 1;
                 let t = |s: Span| d.text.get(s.start..s.end).unwrap_or("").replace('\n', " ");
                 examples.row([g.0.clone(), t(g.1), t(g.2), bucket.to_string()]);

@@ -53,6 +53,21 @@ fn places_of_actors_things_and_crowds() {
         // Buildings and crowds are no names: the phrase is the argument.
         ("Gunmen attacked a mosque in northern [Mali]GPE.", &["a mosque LOCATED_IN northern Mali"]),
         ("Aid reached residents in [Aleppo]GPE.", &["residents PRESENT_IN Aleppo"]),
+        // A definition places its subject, not the noun that classifies it.
+        (
+            "[Kefr Batna]GPE is a small town in eastern [Ghouta]LOC.",
+            &["Kefr Batna LOCATED_IN eastern Ghouta", "!a small town LOCATED_IN eastern Ghouta"],
+        ),
+        (
+            "The [Hadba Society]ORG is an association based in [Mosul]GPE.",
+            &["Hadba Society LOCATED_IN Mosul", "!an association LOCATED_IN Mosul"],
+        ),
+        ("[Omar Khalil]PERSON was a teacher in [Homs]GPE.", &["Omar Khalil PRESENT_IN Homs"]),
+        // Posted, stationed: the subject before the auxiliaries.
+        (
+            "After the war, [Tariq Aziz]PERSON was posted in [Basra]GPE.",
+            &["Tariq Aziz PRESENT_IN Basra"],
+        ),
         // A fronted place phrase places the things its clause destroys.
         (
             "Near [Kandahar]GPE, two strikes destroyed a vehicle and three fighting positions.",

@@ -686,7 +686,7 @@ pub fn sentence_relations(
         if v.eq_any(i, &["controlled", "held", "captured", "seized", "taken", "occupied"])
             && v.eq(i + 1, "by")
             && i > 0
-            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor && !x.pronoun)
+            && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor && usable(x))
         {
             let mut k = i - 1;
             while k > 0 && v.toks[k].is(wc::BE | wc::ADV | wc::HAVE) {
@@ -736,7 +736,7 @@ pub fn sentence_relations(
                     || v.word(k - 1).ends_with("ed")
                     || v.word(k - 1).ends_with('s'))
                 && let Some(s) =
-                    relation_subject(v, a, k - 1, last_subject).filter(|s| s.actor && !s.pronoun)
+                    relation_subject(v, a, k - 1, last_subject).filter(|s| s.actor && usable(s))
                 && let Some(sa) = cx.arg(&s)
             {
                 cx.push(&sa, Predicate::Controls, &pa, None, i, v.span(s.first, o.last));
@@ -798,12 +798,54 @@ pub fn sentence_relations(
             && let Some(pm) = place_after(v, a, i + 1)
         {
             let mut k = i - 1;
-            if v.eq_any(
+            let active = v.eq_any(
                 k,
                 &["working", "living", "operating", "based", "fighting", "stationed", "deployed"],
-            ) && k > 0
+            );
+            // `located`, `posted` only after an auxiliary (`was posted in Basra`; not `Brazil's
+            // mine located in Amapa`, which places the mine).
+            let placed = v.eq_any(k, &["located", "situated", "posted"]);
+            let def_k = if (active || placed) && k > 0 { k - 1 } else { k };
+            if k > 1 && (active || placed && v.toks[k - 1].m.is_none() && v.toks[k - 1].is(wc::BE))
             {
                 k -= 1;
+                // `Qanbar was posted in Basra`: the subject before the auxiliaries.
+                while k > 0 && v.toks[k].m.is_none() && v.toks[k].is(wc::BE | wc::HAVE | wc::ADV) {
+                    k -= 1;
+                }
+            }
+            // `Hibhib is a village in northern Iraq`, `X is a mosque located in Y`: a
+            // definition places its subject, not the indefinite noun that classifies it.
+            if let Some(d) = v.np_left(a, def_k, 0)
+                && v.eq_any(d.first, &["a", "an"])
+                && d.first >= 2
+                && v.toks[d.first - 1].is(wc::BE)
+                && v.toks[d.first - 1].m.is_none()
+            {
+                if let Some(s) = v.np_left(a, d.first - 2, 0).filter(|s| {
+                    !s.pronoun
+                        && s.mention.is_some_and(|m| {
+                            !matches!(
+                                a.mentions[m as usize].label,
+                                MentionLabel::Gpe | MentionLabel::Loc
+                            ) || may_lie_in(a, m, pm)
+                        })
+                }) && let Some(sa) = cx.arg(&s)
+                {
+                    let person = s
+                        .mention
+                        .is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person);
+                    let pred = if person { Predicate::PresentIn } else { Predicate::LocatedIn };
+                    let mut places = Vec::new();
+                    v.coordinated_right(a, v.np_for_mention(a, pm), n, &mut places);
+                    for p in &places {
+                        if let Some(pa) = place_arg(v, a, p) {
+                            cx.push(&sa, pred, &pa, None, i, v.span(s.first, p.last));
+                        }
+                    }
+                }
+                cheap_patterns(&mut cx, i, n);
+                continue;
             }
             // Not the object of a preposition other than `of` (`talks with Putin in Moscow`
             // places the talks, not Putin).
@@ -1476,7 +1518,7 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         while k > 0 && v.toks[k].is(wc::BE | wc::ADV | wc::HAVE) {
             k -= 1;
         }
-        (v.np_left(a, k, 0).filter(|m| m.actor && !m.pronoun), whole)
+        (v.np_left(a, k, 0).filter(|m| m.actor && usable(m)), whole)
     } else if v.eq(i, "part") && v.eq(i + 1, "of") {
         let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
         // `X, as part of Y`, `X is working as part of Y`: the clause's subject.
@@ -1486,7 +1528,7 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         } else {
             first_actor(v, a, k)
         };
-        (member.filter(|m| m.actor && !m.pronoun), whole)
+        (member.filter(|m| m.actor && usable(m)), whole)
     } else {
         return;
     };
@@ -1533,7 +1575,7 @@ fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
     let Some(pm) = object else { return };
     let Some(s) = relation_subject(v, a, i, last).filter(|s| {
         s.actor
-            && !s.pronoun
+            && usable(s)
             && s.mention.is_none_or(|m| {
                 !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
             })
@@ -1624,7 +1666,7 @@ fn joint_action(cx: &mut Ctx, i: usize, last: Option<Np>) {
             ],
         )
     } else if hostile_verb(v, i) {
-        o.actor && !o.pronoun
+        o.actor && usable(&o)
     } else {
         o.actor && !o.pronoun
             || facility(v, o.head)
@@ -1658,11 +1700,11 @@ fn joint_action(cx: &mut Ctx, i: usize, last: Option<Np>) {
     if subj.is_none() {
         subj = relation_subject(v, a, i, last);
     }
-    let Some(s) = subj.filter(|s| s.actor && !s.pronoun) else { return };
+    let Some(s) = subj.filter(|s| s.actor && usable(s)) else { return };
     let mut parties = Vec::new();
     v.coordinated_left(a, s, 0, &mut parties);
     parties.retain(|p| {
-        !p.pronoun && p.mention.is_none_or(|m| a.mentions[m as usize].label != MentionLabel::Loc)
+        usable(p) && p.mention.is_none_or(|m| a.mentions[m as usize].label != MentionLabel::Loc)
     });
     let args: Vec<(Np, Argument)> =
         parties.iter().filter_map(|p| cx.arg(p).map(|x| (*p, x))).collect();
@@ -1693,7 +1735,7 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
     }
     let Some(s) = relation_subject(v, a, i, last).filter(|s| {
         s.actor
-            && !s.pronoun
+            && usable(s)
             && s.mention.is_none_or(|m| {
                 !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
             })
@@ -1712,7 +1754,7 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
     if k > i + 1 && !object.is_some_and(|o| o.actor) {
         return;
     }
-    if let Some(o) = object.filter(|o| o.actor && !o.pronoun) {
+    if let Some(o) = object.filter(|o| o.actor && usable(o)) {
         let mut objs = Vec::new();
         v.coordinated_right(a, o, n, &mut objs);
         end = objs.last().map_or(o.last, |x| x.last);
@@ -1902,7 +1944,7 @@ fn support_for(cx: &mut Ctx, i: usize, n: usize) {
         }
         _ => None,
     };
-    let Some(s) = supporter.filter(|s| !s.pronoun) else { return };
+    let Some(s) = supporter.filter(|s| usable(s)) else { return };
     let mut objs = Vec::new();
     v.coordinated_right(a, first, n, &mut objs);
     let Some(sa) = cx.arg(&s) else { return };
@@ -2077,6 +2119,12 @@ fn place_arg(v: &View, a: &Analysis, np: &Np) -> Option<Argument> {
         arg.text = v.text[s.start..s.end].to_string();
     }
     Some(arg)
+}
+
+/// A phrase that can be a relation's argument: not a pronoun, or one coreference resolved
+/// (`He met X`: the pronoun's span is the evidence, its antecedent the entity).
+fn usable(np: &Np) -> bool {
+    !np.pronoun || np.entity.is_some()
 }
 
 /// The subject of a relation verb (through relative pronouns and verb-phrase coordination).
