@@ -1944,7 +1944,7 @@ fn support_for(cx: &mut Ctx, i: usize, n: usize) {
         }
         _ => None,
     };
-    let Some(s) = supporter.filter(|s| usable(s)) else { return };
+    let Some(s) = supporter.filter(usable) else { return };
     let mut objs = Vec::new();
     v.coordinated_right(a, first, n, &mut objs);
     let Some(sa) = cx.arg(&s) else { return };
