@@ -371,7 +371,20 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
             if shown < show && !oracle {
                 shown += 1;
                 let t = |s: Span| d.text.get(s.start..s.end).unwrap_or("").replace('\n', " ");
-                examples.row([g.0.clone(), t(g.1), t(g.2), bucket.to_string()]);
+                let why = if show > 60 {
+                    // Error analysis: the text between the two arguments, with some context.
+                    let lo = g.1.start.min(g.2.start).saturating_sub(60);
+                    let hi = (g.1.end.max(g.2.end) + 40).min(d.text.len());
+                    let ctx = (lo..=g.1.start.min(g.2.start))
+                        .find(|&x| d.text.is_char_boundary(x))
+                        .zip((hi..=d.text.len()).find(|&x| d.text.is_char_boundary(x)))
+                        .and_then(|(x, y)| d.text.get(x..y))
+                        .unwrap_or("");
+                    format!("{bucket} || {}", ctx.replace('\n', " "))
+                } else {
+                    bucket.to_string()
+                };
+                examples.row([g.0.clone(), t(g.1), t(g.2), why]);
             }
         }
         for (exact, acc) in [(false, &mut rel), (true, &mut rel_exact)] {

@@ -283,3 +283,16 @@ fn support_alliance_parts_and_places_in_places() {
     ];
     check_all(cases);
 }
+
+/// A pronoun is a relation's argument only once coreference resolved it (`He met X`: the
+/// pronoun's span is the evidence, its antecedent the entity); names always are.
+#[test]
+fn resolved_pronouns_are_arguments() {
+    use super::super::view::Np;
+    // (is a pronoun, entity from coreference, usable)
+    let cases = [(false, None, true), (true, Some(3), true), (true, None, false)];
+    for (pronoun, entity, want) in cases {
+        let np = Np { pronoun, entity, ..Np::default() };
+        assert_eq!(super::usable(&np), want, "pronoun {pronoun} entity {entity:?}");
+    }
+}
