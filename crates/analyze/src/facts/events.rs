@@ -1274,6 +1274,8 @@ fn event_at(
         while k < n
             && (v.toks[k].is(wc::ADV)
                 || v.quote(k)
+                // `demanded Friday that X ...`: a bare day or time word, not a possessor.
+                || (time_word(v, k) && !v.eq_any(k + 1, &["'s", "’s"]))
                 || v.eq_any(k, &["up", "down", "out", "off", "back"]))
         {
             k += 1;
