@@ -278,6 +278,10 @@ fn events_in_single_sentences() {
             &["REJECT Chile > Peru"],
         ),
         (
+            "The [Chilean]NORP minister agreed to resign without returning to [Peru]GPE.",
+            &["AGREE Chilean minister > -"],
+        ),
+        (
             "[Pakistan]GPE threatened to break off relations with [Congo]GPE and [Costa Rica]GPE.",
             &["THREATEN Pakistan > Congo"],
         ),
