@@ -269,7 +269,13 @@ impl Coder<'_> {
                         && main[from..to]
                             .iter()
                             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                        && self.places.country(&main[from..to].join(" ")).is_some()
+                        && {
+                            // `European Union`, `African Union`: a union of states, not of
+                            // workers (a `Security Council` keeps its sector).
+                            let name = main[from..to].join(" ");
+                            self.places.country(&name).is_some()
+                                || main[k].eq_ignore_ascii_case("union") && self.places.igo(&name)
+                        }
                 })
             })
         };
@@ -423,6 +429,7 @@ mod tests {
         check("Egyptian security forces", "", Some(("EGY", Some("COP"))));
         check("leaders of the Egyptian opposition", "", Some(("EGY", Some("OPP"))));
         check("leaders of Egypt", "", Some(("EGY", Some("GOV"))));
+        check("the European Union", "", Some(("IGO", None)));
         check("Egyptian Gen. Ali", "", Some(("EGY", Some("MIL"))));
         check("Israeli forces", "", Some(("ISR", Some("MIL"))));
     }

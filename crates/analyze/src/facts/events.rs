@@ -639,6 +639,18 @@ fn clause_end(v: &View, from: usize, clause: u16) -> usize {
     n
 }
 
+/// A gerund clause opened at `k` (`without returning to X`, `before leaving Y`, `while visiting
+/// W`): its parties are its own, not the trigger's. Not `despite`: `despite growing pressure by
+/// X` is mostly a noun phrase.
+fn gerund_clause(v: &View, k: usize, end: usize) -> bool {
+    v.eq_any(k, &["without", "before", "while"])
+        && k + 1 < end
+        && v.toks[k + 1].m.is_none()
+        && !v.toks[k + 1].cap
+        && v.word(k + 1).len() > 5
+        && v.word(k + 1).ends_with("ing")
+}
+
 /// Reads prepositional phrases after token `from` up to `end`.
 #[allow(clippy::too_many_arguments)]
 fn pps(
@@ -678,6 +690,11 @@ fn pps(
                     x.triggers.iter().any(|&t| lex().triggers[t as usize].flags & tf::VERB != 0)
                 }))
         {
+            break;
+        }
+        // `agreed to resign without returning to X`: a gerund clause after `without`, `before`,
+        // `despite` or `while` has phrases of its own.
+        if gerund_clause(v, k, end) {
             break;
         }
         if !t.is(wc::PREP) || t.m.is_some() {
@@ -1105,6 +1122,9 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
         };
         let mut k = from;
         while k < end {
+            if gerund_clause(v, k, end) {
+                break;
+            }
             let Some(m) = v.toks[k].m else {
                 k += 1;
                 continue;
@@ -1274,6 +1294,8 @@ fn event_at(
         while k < n
             && (v.toks[k].is(wc::ADV)
                 || v.quote(k)
+                // `demanded Friday that X ...`: a bare day or time word, not a possessor.
+                || (time_word(v, k) && !v.eq_any(k + 1, &["'s", "’s"]))
                 || v.eq_any(k, &["up", "down", "out", "off", "back"]))
         {
             k += 1;

@@ -274,6 +274,14 @@ fn events_in_single_sentences() {
             &["REQUEST Greece > European Community"],
         ),
         (
+            "[Chile]GPE again rejected Thursday a [Peru]GPE proposal for troops along its border with [Bolivia]GPE.",
+            &["REJECT Chile > Peru"],
+        ),
+        (
+            "The [Chilean]NORP minister agreed to resign without returning to [Peru]GPE.",
+            &["AGREE Chilean minister > -"],
+        ),
+        (
             "[Pakistan]GPE threatened to break off relations with [Congo]GPE and [Costa Rica]GPE.",
             &["THREATEN Pakistan > Congo"],
         ),
