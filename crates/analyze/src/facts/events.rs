@@ -70,8 +70,15 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
     // What the previous word makes of this one.
     // An unknown lowercase word before is likely an adjective (`naval blockade`), but it may be
     // a plural subject (`bulldozers demolished`): it suggests a noun without excluding a verb.
+    // A time word (`X today met Y`) is no adjective.
+    let timeword_before = i > 0 && time_word(v, i - 1);
     let weak_noun_ctx = prev.is_some_and(|p| {
-        p.info.is_none() && !p.cap && !p.punct && p.m.is_none() && !v.word(i - 1).ends_with("ly")
+        p.info.is_none()
+            && !p.cap
+            && !p.punct
+            && p.m.is_none()
+            && !v.word(i - 1).ends_with("ly")
+            && !timeword_before
     });
     let noun_ctx = prev.is_some_and(|p| {
         (p.is(wc::DET | wc::POSS) && !p.is(wc::REL) && !v.eq(i - 1, "that"))
@@ -90,7 +97,8 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
                 && !p.cap
                 && !p.punct
                 && p.m.is_none()
-                && !v.word(i - 1).ends_with("ly"))
+                && !v.word(i - 1).ends_with("ly")
+                && !timeword_before)
             || p.label == Some(MentionLabel::Norp)
             || (p.is(wc::PREP) && !v.eq(i - 1, "to") && !p.is(wc::SUB))
             // `a bomb attack`, `the car bomb explosion`: a singular event noun modifying this one.
