@@ -458,6 +458,25 @@ pub fn reading(
             }
             Reading::Event
         }
+        // `a spokesman, who asked not to be identified`: a condition of speaking, no request.
+        EventCategory::Request
+            if w.starts_with("ask")
+                && v.eq(last + 1, "not")
+                && v.eq(last + 2, "to")
+                && v.eq(last + 3, "be")
+                && v.eq_any(last + 4, &["identified", "named", "quoted"]) =>
+        {
+            Reading::Other(last + 4)
+        }
+        // `last Friday's alleged missile attack`: an adjective, nobody's accusation.
+        EventCategory::Accuse
+            if w == "alleged"
+                && i > 0
+                && (v.toks[i - 1].is(wc::DET | wc::POSS)
+                    || matches!(v.word(i - 1), "'s" | "\u{2019}s")) =>
+        {
+            Reading::Other(last)
+        }
         EventCategory::Request if w == "pressed" && i > 0 && v.eq(i - 1, "hard") => {
             Reading::Other(last)
         }

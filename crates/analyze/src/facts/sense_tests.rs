@@ -42,6 +42,8 @@ fn other_senses_yield_no_event() {
         ("The company is fighting two lawsuits.", &[]),
         // Speech.
         ("A spokesman declined to comment.", &[]),
+        ("The official, who asked not to be identified, was upbeat.", &[]),
+        ("Shares fell after the company's alleged sale of machines.", &[]),
         ("The chairman declined to predict earnings.", &[]),
         ("The envoy declined to discuss the figures.", &[]),
         ("[Acme]ORG said it will release its results in April.", &[]),
@@ -80,6 +82,10 @@ fn political_senses_still_yield_events() {
         (
             "The [Arab League]ORG said militias attacked [Tarn]GPE.",
             &["ASSAULT militias > Tarn", "STATEMENT Arab League > -"],
+        ),
+        (
+            "[Ostrana]GPE alleged that [Tarn]GPE had shelled the border.",
+            &["ACCUSE/disapprove Ostrana > Tarn"],
         ),
         ("The hostages were freed.", &["RETREAT/release - > The hostages"]),
         ("The court ordered the militia to disarm.", &["REQUEST The court > the militia"]),
