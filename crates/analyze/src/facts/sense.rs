@@ -318,10 +318,13 @@ const VIOLENCE: &[&str] = &[
     "suicide",
 ];
 
+/// Words of voting: `voted 92-1` is a tally, not a score.
+const VOTING: &[&str] = &["vote", "votes", "voted", "voting", "ballot", "majority", "margin"];
+
 /// The sentence is about sport: a word only sport uses, or a score (`6-3`, `4-0`), and no word
-/// of real violence.
+/// of real violence or of voting.
 fn sport(v: &View) -> bool {
-    !(0..v.len()).any(|k| v.eq_any(k, VIOLENCE))
+    !(0..v.len()).any(|k| v.eq_any(k, VIOLENCE) || v.eq_any(k, VOTING))
         && (0..v.len()).any(|k| {
             // (A name such as `the Arab League` is no sport word.)
             v.eq_any(k, SPORT) && (v.toks[k].m.is_none() || !v.eq_any(k, SPORT_IN_NAMES))

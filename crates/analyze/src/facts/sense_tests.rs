@@ -87,6 +87,10 @@ fn political_senses_still_yield_events() {
             "[Ostrana]GPE alleged that [Tarn]GPE had shelled the border.",
             &["ACCUSE/disapprove Ostrana > Tarn"],
         ),
+        (
+            "Senators voted 92-1 after the [Ostrana]GPE attack on [Tarn]GPE.",
+            &["ASSAULT Ostrana > Tarn"],
+        ),
         ("The hostages were freed.", &["RETREAT/release - > The hostages"]),
         ("The court ordered the militia to disarm.", &["REQUEST The court > the militia"]),
         ("The general orders the militia to disarm.", &["REQUEST The general > the militia"]),
