@@ -12,7 +12,7 @@ use types::{Analysis, EventCategory, Modality};
 
 use super::events::Found;
 use super::lexicon::{Lexicon, Trigger, wc};
-use super::view::View;
+use super::view::{View, in_timex};
 
 /// What a trigger's use in context names.
 #[derive(Debug, Clone, Copy)]
@@ -370,14 +370,6 @@ fn quantity_after(v: &View, last: usize) -> bool {
     false
 }
 
-/// Token `j` lies inside a time expression (`met Sunday`).
-fn in_timex(a: &Analysis, v: &View, j: usize) -> bool {
-    let t = v.toks[j].span;
-    let ts = &a.timexes;
-    let k = ts.partition_point(|x| x.span.end <= t.start);
-    ts.get(k).is_some_and(|x| x.span.start <= t.start && t.end <= x.span.end)
-}
-
 /// Token `i` is read as a verb in its context (`to deal with`, `will deal`, `dealt`).
 fn verb_before(v: &View, i: usize) -> bool {
     i > 0 && {
@@ -385,6 +377,15 @@ fn verb_before(v: &View, i: usize) -> bool {
         p.is(wc::MODAL | wc::DO | wc::NEG | wc::PRON) && !p.is(wc::DET | wc::POSS)
             || v.eq(i - 1, "to")
     }
+}
+
+/// `word` lower-cased into `buf`, without allocating; `None` when it does not fit (the lexicon
+/// knows no word longer than 40 bytes).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Whether the use of trigger `tr` at tokens `i..=last` names its event.
@@ -397,8 +398,8 @@ pub fn reading(
     as_verb: bool,
 ) -> Reading {
     let n = v.len();
-    let w = v.word(i).to_ascii_lowercase();
-    let w = w.as_str();
+    let mut buf = [0u8; 40];
+    let Some(w) = lower(v.word(i), &mut buf) else { return Reading::Event };
     let next = |k: usize| (last + k < n).then(|| last + k);
     let specific = tr.prev.is_some() || tr.next.is_some();
     match tr.category {
@@ -532,7 +533,7 @@ pub fn reading(
                 Some(j)
                     if !v.toks[j].is(wc::PREP | wc::ADV | wc::CONJ)
                         && !v.toks[j].punct
-                        && !in_timex(a, v, j) =>
+                        && !in_timex(a, v.toks[j].span) =>
                 {
                     match v.np_right(a, j, n) {
                         // `meet their demands` concedes; that reading is the lexicon's.
@@ -607,7 +608,7 @@ pub fn reading(
                         np.sector == Some(super::lexicon::Sector::Lab)
                             || v.toks[np.head].is(wc::CROWD)
                     });
-            match (labour, protest_strike()) {
+            match (labour, sense_of("strike", EventCategory::Protest)) {
                 (true, Some(p)) => Reading::As(p),
                 _ => Reading::Event,
             }
@@ -620,7 +621,7 @@ pub fn reading(
                     np.mention.is_none() && !np.actor && v.eq_any(np.head, CRITICISED)
                 }) =>
         {
-            match criticism() {
+            match sense_of("criticized", EventCategory::Accuse) {
                 Some(t) => Reading::As(t),
                 None => Reading::Other(last),
             }
@@ -690,28 +691,21 @@ fn market_demand(v: &View, i: usize, last: usize) -> bool {
     })
 }
 
-/// The lexicon's sense of `criticize` (ACCUSE, disapprove).
-fn criticism() -> Option<&'static Trigger> {
-    let info = lex().word("criticized")?;
-    info.triggers
-        .iter()
+/// The lexicon's senses of `word`, most specific first.
+fn senses(word: &str) -> impl Iterator<Item = &'static Trigger> {
+    lex()
+        .word(word)
+        .into_iter()
+        .flat_map(|info| info.triggers.iter())
         .map(|&k| &lex().triggers[k as usize])
-        .find(|t| t.category == EventCategory::Accuse)
 }
 
-/// The lexicon's labour-strike sense of `strike`.
-fn protest_strike() -> Option<&'static Trigger> {
-    let info = lex().word("strike")?;
-    info.triggers
-        .iter()
-        .map(|&k| &lex().triggers[k as usize])
-        .find(|t| t.category == EventCategory::Protest && t.prev.is_none() && t.next.is_none())
-        .or_else(|| {
-            info.triggers
-                .iter()
-                .map(|&k| &lex().triggers[k as usize])
-                .find(|t| t.category == EventCategory::Protest)
-        })
+/// The lexicon's `category` sense of `word`, one that needs no context if there is one
+/// (`strike` as labour action, `criticized` as an accusation).
+fn sense_of(word: &str, category: EventCategory) -> Option<&'static Trigger> {
+    senses(word)
+        .find(|t| t.category == category && t.prev.is_none() && t.next.is_none())
+        .or_else(|| senses(word).find(|t| t.category == category))
 }
 
 /// The modality a phrase before a noun trigger lends it: `far from agreement` is negated,
@@ -739,9 +733,9 @@ const HOPE: &[&str] = &["hope", "hopes", "hoped", "hoping", "wish", "wishes", "w
 /// prisoners`, `hostages were freed`), so a release with nobody freed (`a news release`,
 /// `results released today`, `released a statement`, `free water`) is another sense.
 pub fn keeps(v: &View, f: &Found) -> bool {
-    let w = v.word(f.trig).to_ascii_lowercase();
-    let release = f.ev.category == EventCategory::Retreat
-        && (w.starts_with("releas") || w.starts_with("free"));
+    let w = v.word(f.trig).as_bytes();
+    let starts = |p: &str| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let release = f.ev.category == EventCategory::Retreat && (starts("releas") || starts("free"));
     if !release || f.pronouns.iter().any(|&(_, role)| role == 1) {
         return true;
     }

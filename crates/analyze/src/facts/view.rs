@@ -42,6 +42,13 @@ pub struct View<'a> {
     lower: String,
 }
 
+/// Whether `span` lies inside one of the analysis's time expressions (`March` in `March 31`).
+pub fn in_timex(analysis: &Analysis, span: Span) -> bool {
+    let ts = &analysis.timexes;
+    let k = ts.partition_point(|x| x.span.end <= span.start);
+    ts.get(k).is_some_and(|x| x.span.start <= span.start && span.end <= x.span.end)
+}
+
 /// A noun phrase found over tokens `first..=last`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Np {
@@ -141,11 +148,7 @@ impl<'a> View<'a> {
             }
             // A word inside a time expression is part of a date (`March 31`, `last fall`), not
             // a trigger or an actor noun; only its function-word flags stay.
-            let in_timex = {
-                let ts = &analysis.timexes;
-                let k = ts.partition_point(|x| x.span.end <= t.span.start);
-                ts.get(k).is_some_and(|x| x.span.start <= t.span.start && t.span.end <= x.span.end)
-            };
+            let in_timex = in_timex(analysis, t.span);
             let flags = info.map_or(0, |i| i.flags);
             let (info, flags) =
                 if in_timex { (None, flags & (wc::DET | wc::PREP)) } else { (info, flags) };
