@@ -2275,7 +2275,11 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
         }
         // A STATEMENT is a claim about an event told here, or a quotation; `the company said
         // its profits rose` is attribution only.
-        if according || src_arg.is_none() || about.is_none() && quote.is_none() {
+        if according
+            || src_arg.is_none()
+            || about.is_none() && quote.is_none()
+            || super::sense::withheld(v, i)
+        {
             continue;
         }
         let Some(src_arg) = src_arg else { continue };

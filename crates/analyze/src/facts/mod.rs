@@ -19,6 +19,8 @@ mod sense;
 mod view;
 
 #[cfg(test)]
+mod cluster_tests;
+#[cfg(test)]
 mod sense_tests;
 #[cfg(test)]
 mod tests;
@@ -627,6 +629,13 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
         let ki = participant_keys(&recs[i].ev);
         // The latest compatible earlier cluster.
         let mut target = None;
+        let bare = |e: &Event| {
+            e.actors.is_empty()
+                && e.recipients.is_empty()
+                && e.with.is_empty()
+                && e.places.is_empty()
+                && e.date.is_none()
+        };
         if recs[i].anaphoric {
             target = (0..i).rev().find(|&j| {
                 cluster_of[j] == j
@@ -639,11 +648,17 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
                 continue;
             }
         }
+        // A mention that tells nothing of its own (`did not say who attacked the convoy`) is no
+        // re-report of an earlier event: nothing says it is the same one.
+        let lone = bare(&recs[i].ev);
         for j in (0..i).rev() {
-            if cluster_of[j] != j {
+            if lone || cluster_of[j] != j {
                 continue;
             }
             let members: Vec<usize> = (0..i).filter(|&m| cluster_of[m] == j).collect();
+            if members.iter().all(|&m| bare(&recs[m].ev)) {
+                continue;
+            }
             let c = &recs[j].ev;
             if c.category != recs[i].ev.category || c.implied != recs[i].ev.implied {
                 continue;

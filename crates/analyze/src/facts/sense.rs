@@ -708,9 +708,13 @@ fn sense_of(word: &str, category: EventCategory) -> Option<&'static Trigger> {
         .or_else(|| senses(word).find(|t| t.category == category))
 }
 
-/// The modality a phrase before a noun trigger lends it: `far from agreement` is negated,
-/// `hoping for a competing offer` hypothetical.
+/// The modality a phrase before a trigger lends it: `far from agreement` is negated, `hoping for
+/// a competing offer` hypothetical; and that of the report or question whose complement tells
+/// the event (`reported`).
 pub fn lent_modality(v: &View, i: usize) -> Option<Modality> {
+    if let Some(m) = reported(v, i) {
+        return Some(m);
+    }
     let d = usize::from(i > 0 && v.toks[i - 1].is(wc::DET));
     if i >= 2 + d && v.eq(i - 2 - d, "far") && v.eq(i - 1 - d, "from") {
         return Some(Modality::Negated);
@@ -728,6 +732,149 @@ pub fn lent_modality(v: &View, i: usize) -> Option<Modality> {
 }
 
 const HOPE: &[&str] = &["hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished"];
+
+/// Verbs of denial: what they govern is negated (`denied that its troops had attacked`,
+/// `dismissed reports that ...`).
+const DENY: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "dismissed",
+    "dismisses",
+    "rejected",
+    "rejects",
+    "refuted",
+    "disputed",
+];
+
+/// Nouns for a claim, between a report verb and `that` (`denied reports that`, `did not confirm
+/// claims that`).
+const CLAIMS: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "suggestion",
+    "suggestions",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "speculation",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+];
+
+/// Verbs that report or know a fact without being in the report lexicon.
+const KNOW: &[&str] = &[
+    "confirm",
+    "confirmed",
+    "confirms",
+    "know",
+    "knew",
+    "known",
+    "suggest",
+    "suggested",
+    "suggests",
+    "disclose",
+    "disclosed",
+    "reveal",
+    "revealed",
+    "specify",
+    "specified",
+    "comment",
+];
+
+/// The modality the event told at trigger `i` takes from the clause that governs it:
+/// - an indirect question is uncertain (`asked whether Iran had attacked`, `it is unclear
+///   whether they will accept`);
+/// - a denied claim is negated (`denied that its troops had attacked`, `dismissed reports that`);
+/// - a report withheld (`did not say that`, `declined to confirm reports that`) asserts nothing,
+///   so the event is uncertain.
+///
+/// A `who`/`what` complement keeps the event (`did not say who attacked the convoy`: the attack
+/// happened).
+fn reported(v: &View, i: usize) -> Option<Modality> {
+    let mut j = i;
+    let from = i.saturating_sub(14);
+    while j > from {
+        j -= 1;
+        let t = v.toks[j];
+        if t.punct || v.quote(j) {
+            return None;
+        }
+        if v.eq(j, "whether") {
+            return Some(Modality::Uncertain);
+        }
+        if v.eq_any(j, &["who", "what", "which", "how", "when", "where", "why"]) {
+            return None;
+        }
+        if v.eq(j, "that") && j > 0 {
+            // `denied (reports) that`, `did not say that`.
+            let g = if v.eq_any(j - 1, CLAIMS) {
+                let mut g = j - 1;
+                while g > 0 && v.toks[g - 1].is(wc::DET) {
+                    g -= 1;
+                }
+                g.checked_sub(1)?
+            } else {
+                j - 1
+            };
+            return governed(v, g, v.eq_any(j - 1, CLAIMS));
+        }
+        if t.is(wc::REPORT) || v.eq_any(j, KNOW) || v.eq_any(j, DENY) {
+            // A bare complement (`did not say Iran had attacked`).
+            return governed(v, j, false);
+        }
+        if t.is(wc::VERB) && !t.is(wc::BE | wc::HAVE | wc::DO | wc::MODAL) {
+            return None;
+        }
+    }
+    None
+}
+
+/// What the verb at `g`, governing a complement, lends it (see `reported`). `claim` says the
+/// complement hangs on a claim noun (`rejected reports that`): only then is `rejected` a denial.
+fn governed(v: &View, g: usize, claim: bool) -> Option<Modality> {
+    let denial = if claim { v.eq_any(g, DENY) } else { v.eq_any(g, &DENY[..4]) };
+    if denial {
+        return Some(Modality::Negated);
+    }
+    if !(v.toks[g].is(wc::REPORT) || v.eq_any(g, KNOW)) {
+        return None;
+    }
+    withheld(v, g).then_some(Modality::Uncertain)
+}
+
+/// Whether the report verb at `g` is negated or declined, so that it asserts nothing: `did not
+/// say`, `would not confirm`, `declined to say`, `refused to confirm`, `never said`.
+pub fn withheld(v: &View, g: usize) -> bool {
+    let mut k = g;
+    while k > 0 {
+        k -= 1;
+        let t = v.toks[k];
+        if t.is(wc::NEG) && !t.is(wc::DET) {
+            return true;
+        }
+        if v.eq(k, "to") {
+            return k > 0
+                && v.eq_any(
+                    k - 1,
+                    &["declined", "declines", "refused", "refuses", "unable", "decline", "refuse"],
+                );
+        }
+        let adverb = t.is(wc::ADV) || !t.cap && v.word(k).len() > 4 && v.word(k).ends_with("ly");
+        if !(adverb || t.is(wc::DO | wc::MODAL | wc::HAVE | wc::BE)) {
+            return false;
+        }
+    }
+    false
+}
 
 /// Whether a finished event keeps its reading: a release frees somebody (`released the
 /// prisoners`, `hostages were freed`), so a release with nobody freed (`a news release`,

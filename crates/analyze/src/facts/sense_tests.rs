@@ -128,3 +128,52 @@ fn political_senses_still_yield_events() {
     let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn reports_and_questions_lend_their_modality() {
+    let cases: &[(&str, &[&str])] = &[
+        // A denied claim is negated.
+        (
+            "The army denied that its troops had attacked the village.",
+            &["ASSAULT its troops > - !negated"],
+        ),
+        (
+            "[Ostrana]GPE denied its jets bombed [Tarn]GPE.",
+            &["ASSAULT/explosives its jets > Tarn !negated"],
+        ),
+        (
+            "[Ostrana]GPE denied reports that its jets bombed [Tarn]GPE.",
+            &["ASSAULT/explosives its jets > Tarn !negated"],
+        ),
+        // A report withheld asserts nothing, and is no statement.
+        (
+            "The ministry did not say that [Tarn]GPE had attacked the tanker.",
+            &["ASSAULT Tarn > - !uncertain"],
+        ),
+        ("It did not explicitly suggest the rupee should be devalued.", &[]),
+        (
+            "The spokesman declined to confirm reports that [Tarn]GPE bombed the convoy.",
+            &["ASSAULT/explosives Tarn > - !uncertain"],
+        ),
+        // An indirect question is uncertain.
+        (
+            "Asked whether [Tarn]GPE had attacked the tanker, the minister said nothing.",
+            &["ASSAULT Tarn > - !uncertain", "STATEMENT the minister > -"],
+        ),
+        (
+            "It is unclear whether [Tarn]GPE attacked [Ostrana]GPE.",
+            &["ASSAULT Tarn > Ostrana !uncertain"],
+        ),
+        // What the report does assert, and a `who` question, keep the event.
+        (
+            "A spokesman said [Tarn]GPE attacked [Ostrana]GPE.",
+            &["ASSAULT Tarn > Ostrana", "STATEMENT A spokesman > -"],
+        ),
+        (
+            "Officials did not say when [Tarn]GPE attacked [Ostrana]GPE.",
+            &["ASSAULT Tarn > Ostrana"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
