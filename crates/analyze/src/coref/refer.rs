@@ -614,6 +614,14 @@ pub(crate) fn resolve_pronoun(w: &Work, t: usize) -> Option<(usize, Span)> {
         v.sort_by_key(|x| x.1.start);
         v
     };
+    // `..., the company said. It said ...`: a speaker goes on speaking.
+    if !object
+        && speaks(w, t)
+        && let Some(prev) = s.checked_sub(1)
+        && let Some(found) = previous_speaker(w, prev, &compatible)
+    {
+        return found;
+    }
     let current = cands(s);
     if object {
         if word.ends_with("self") || word.ends_with("selves") {
@@ -633,6 +641,84 @@ pub(crate) fn resolve_pronoun(w: &Work, t: usize) -> Option<(usize, Span)> {
         }
     }
     None
+}
+
+/// Verbs of saying that make their subject a speaker.
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "reported",
+    "announced",
+    "declared",
+    "explained",
+    "stressed",
+    "argued",
+    "insisted",
+];
+
+/// Whether the pronoun at token `t` is the subject of a verb of saying (`It said`, `it also
+/// said`, `they added`).
+fn speaks(w: &Work, t: usize) -> bool {
+    let mut k = t + 1;
+    if matches!(w.low(k), "also" | "further" | "later" | "earlier" | "has" | "had" | "have") {
+        k += 1;
+    }
+    is(SAY, w.low(k))
+}
+
+/// The speaker of sentence `s` that a pronoun speaker of the next sentence continues: the
+/// subject of `X said ...` at the sentence's start or of `..., X said.` at its end.
+/// `Some(Some(entity))` when the speaker is a compatible entity (a name, a description or a
+/// pronoun already resolved), `Some(None)` when the speaker is an unnamed phrase (`the
+/// report`, `officials`, `a spokesman`), which the pronoun then continues unresolved; `None`
+/// when the sentence has no speaker.
+fn previous_speaker(
+    w: &Work,
+    s: usize,
+    compatible: &dyn Fn(usize) -> bool,
+) -> Option<Option<(usize, Span)>> {
+    let (s0, s1) = w.sentence_tokens(s);
+    let punct = |k: usize| w.tok(k).chars().all(|c| !c.is_alphanumeric());
+    // `..., X said (in a statement).`: the last verb of saying after the last comma.
+    let trailing = (s0..s1).rev().take(14).find(|&k| is(SAY, w.low(k))).and_then(|k| {
+        let comma = (s0..k).rev().take(8).find(|&c| punct(c))?;
+        (matches!(w.tok(comma), "," | "\u{201d}" | "\"") && comma + 1 < k && s1 - k <= 7)
+            .then_some((comma + 1, k))
+    });
+    // `X said ...`: a verb of saying within the first tokens, no punctuation before it.
+    let leading = || {
+        let k = (s0..s1).take(9).find(|&k| is(SAY, w.low(k)) || punct(k))?;
+        (is(SAY, w.low(k)) && k > s0).then_some((s0, k))
+    };
+    let (a, b) = trailing.or_else(leading)?;
+    let (from, to) = (w.tok_span(a).start, w.tok_span(b - 1).end);
+    let in_phrase = w.by_sentence.get(s).into_iter().flatten().map(|&j| &w.ms[j]).filter(|m| {
+        m.m.span.start >= from && m.m.span.end <= to && m.m.label != MentionLabel::Title
+    });
+    let mut any = false;
+    let mut best = None;
+    for m in in_phrase {
+        any = true;
+        if let Some(e) = m.ent.filter(|&e| compatible(e)) {
+            best = Some((e, m.m.span));
+        }
+    }
+    if best.is_some() {
+        return Some(best);
+    }
+    // An unnamed speaker: a common noun heads the phrase.
+    let head = w.tok(b - 1);
+    let common = !any && head.chars().next().is_some_and(char::is_lowercase) && head.len() > 2;
+    common.then_some(None)
 }
 
 pub(crate) fn pronouns(w: &mut Work) {

@@ -2256,7 +2256,11 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
         }
         let evidence = v.span(ev_start.min(i), ev_end.max(i));
         let src_arg = if src.actor || src.pronoun { Some(v.argument(&src)) } else { None };
-        if !according && let Some(sa) = &src_arg {
+        let withheld = super::sense::withheld(v, i);
+        if !according
+            && !withheld
+            && let Some(sa) = &src_arg
+        {
             reported_commitment(v, a, i, &src, sa, &mut out.found);
         }
         let attr = Attribution { source: src_arg.clone(), channel, reported_by, quote, evidence };
@@ -2275,11 +2279,7 @@ fn attribution(v: &View, a: &Analysis, out: &mut SentenceFacts) {
         }
         // A STATEMENT is a claim about an event told here, or a quotation; `the company said
         // its profits rose` is attribution only.
-        if according
-            || src_arg.is_none()
-            || about.is_none() && quote.is_none()
-            || super::sense::withheld(v, i)
-        {
+        if according || src_arg.is_none() || about.is_none() && quote.is_none() || withheld {
             continue;
         }
         let Some(src_arg) = src_arg else { continue };

@@ -19,7 +19,7 @@ mod sense;
 mod view;
 
 #[cfg(test)]
-mod cluster_tests;
+mod discourse_tests;
 #[cfg(test)]
 mod sense_tests;
 #[cfg(test)]
@@ -58,6 +58,9 @@ struct Discourse {
     prev_org: Option<u32>,
     /// (sentence, category) of recent events.
     recent: Vec<(u32, EventCategory)>,
+    /// The last speaker (`X said`): its sentence and entity, `None` for an unnamed one (`the
+    /// report said`, `a spokesman said`).
+    speaker: Option<(u32, Option<u32>)>,
     reference: Option<NaiveDate>,
 }
 
@@ -195,6 +198,17 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
         let e = a.entities.get(e? as usize)?;
         Some(e.etype.into())
     };
+    // `..., the company said. It said ...`: a pronoun speaker continues the last speaker, named
+    // or not (`The report says ... It says ...` leaves `it` unresolved, not some other name).
+    let continued: Option<(Span, Option<u32>)> = sf.statements.iter().find_map(|(st, _)| {
+        let src = st.actors.first().filter(|s| s.entity.is_none())?;
+        let tok = (0..v.len()).find(|&x| v.toks[x].span == src.span)?;
+        let personal = v.toks[tok].is(wc::PERSONAL);
+        let (sent, last) = disc.speaker?;
+        let fits = |e: u32| (entity_label(Some(e)) == Some(MentionLabel::Person)) == personal;
+        (v.toks[tok].is(wc::PRON) && sent + 2 >= v.sentence && last.is_none_or(fits))
+            .then_some((src.span, last))
+    });
     for f in sf.found.iter_mut() {
         // `They discussed`: a meeting's parties are several, whoever one entity `they` was
         // resolved to; left to the event's other reports.
@@ -214,7 +228,10 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
             let personal = v.toks[tok].is(wc::PERSONAL);
             let plural = v.toks[tok].is(wc::PLURAL);
             let mut entity: Option<u32> = None;
-            if let Some((sspan, sent)) = speaker
+            let same_speaker = continued.filter(|c| c.0 == span);
+            if let Some((_, last)) = same_speaker {
+                entity = last;
+            } else if let Some((sspan, sent)) = speaker
                 && sspan.start != span.start
                 && sent.is_some()
             {
@@ -228,7 +245,7 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
                     entity = sent;
                 }
             }
-            if entity.is_none() {
+            if entity.is_none() && same_speaker.is_none() {
                 let m = if personal {
                     first_of(&[MentionLabel::Person], span.start).or(disc.prev_person)
                 } else if v.eq(tok, "it")
@@ -275,12 +292,19 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
             && let Some(tok) = (0..v.len()).find(|&x| v.toks[x].span == src.span)
             && v.toks[tok].is(wc::PRON | wc::POSS)
         {
-            let m = if v.toks[tok].is(wc::PERSONAL) {
-                first_of(&[MentionLabel::Person], src.span.start).or(disc.prev_person)
+            if let Some((span, last)) = continued
+                && span == src.span
+            {
+                src.entity = last;
             } else {
-                first_of(&[MentionLabel::Org, MentionLabel::Gpe], src.span.start).or(disc.prev_org)
-            };
-            src.entity = m.and_then(|m| a.mentions[m as usize].entity);
+                let m = if v.toks[tok].is(wc::PERSONAL) {
+                    first_of(&[MentionLabel::Person], src.span.start).or(disc.prev_person)
+                } else {
+                    first_of(&[MentionLabel::Org, MentionLabel::Gpe], src.span.start)
+                        .or(disc.prev_org)
+                };
+                src.entity = m.and_then(|m| a.mentions[m as usize].entity);
+            }
         }
         st.actors.retain(|s| {
             s.entity.is_some()
@@ -407,6 +431,39 @@ fn end_sentence(v: &View, a: &Analysis, disc: &mut Discourse) {
         disc.prev_org = Some(o);
     }
     disc.recent.retain(|&(s, _)| s + 3 >= v.sentence);
+    if let Some(who) = sentence_speaker(v, a) {
+        disc.speaker = Some((v.sentence, who));
+    }
+}
+
+/// The speaker of the sentence: the subject of `X said ...` at its start or of `..., X said.`
+/// at its end. `Some(None)` for an unnamed speaker (`the report says`, `officials said`);
+/// `None` when the sentence has no speaker or the speaker is a pronoun (which continues the
+/// speaker before).
+fn sentence_speaker(v: &View, a: &Analysis) -> Option<Option<u32>> {
+    let n = v.len();
+    let say = |k: usize| v.toks[k].is(wc::REPORT) && v.toks[k].m.is_none();
+    let trailing = (0..n).rev().take(8).find(|&k| say(k)).and_then(|k| {
+        let c = (0..k).rev().take(8).find(|&c| v.toks[c].punct)?;
+        (matches!(v.word(c), "," | "\u{201d}" | "\"") && c + 1 < k).then_some((c + 1, k))
+    });
+    let leading = || {
+        let k = (0..n).take(9).find(|&k| say(k) || v.toks[k].punct)?;
+        (say(k) && k > 0).then_some((0, k))
+    };
+    let (from, to) = trailing.or_else(leading)?;
+    if (from..to).any(|x| v.toks[x].is(wc::PRON)) {
+        return None;
+    }
+    let named = (from..to).rev().find_map(|x| {
+        let m = v.toks[x].m?;
+        let label = a.mentions[m as usize].label;
+        (label != MentionLabel::Title).then(|| a.mentions[m as usize].entity)
+    });
+    match named {
+        Some(e) => Some(e),
+        None => v.word(to - 1).chars().next().is_some_and(char::is_lowercase).then_some(None),
+    }
 }
 
 /// HOLDS_TITLE from the titles coreference found (and LEADS for leadership titles of a group).

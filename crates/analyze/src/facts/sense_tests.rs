@@ -150,7 +150,7 @@ fn reports_and_questions_lend_their_modality() {
             "The ministry did not say that [Tarn]GPE had attacked the tanker.",
             &["ASSAULT Tarn > - !uncertain"],
         ),
-        ("It did not explicitly suggest the rupee should be devalued.", &[]),
+        ("[Acme]ORG did not explicitly suggest the rupee should be devalued.", &[]),
         (
             "The spokesman declined to confirm reports that [Tarn]GPE bombed the convoy.",
             &["ASSAULT/explosives Tarn > - !uncertain"],
