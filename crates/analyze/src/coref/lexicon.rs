@@ -310,6 +310,33 @@ pub const DIRECTION_NOUNS: &[(&str, &str)] = &[
 pub const REGION_ADJECTIVES: &[&str] =
     &["desert", "far", "restive", "rural", "mountainous", "oil-rich", "remote", "deep", "coastal"];
 
+/// Legal-form endings of a company's name (`Olsten Corp`, `Acme Inc`, `BP Plc`), which make it
+/// `the company`, `the firm` or `the concern`.
+pub const CORPORATE_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "spa",
+    "llc",
+    "gmbh",
+    "bhd",
+    "pty",
+    "incorporated",
+    "cos",
+    "companies",
+];
+
+/// Description nouns a company with a legal-form ending answers to.
+pub const COMPANY_NOUNS: &[&str] = &["company", "firm", "concern"];
+
 /// Generic heads an organisation name may drop (`Wagner Group` = `Wagner`).
 pub const ORG_GENERIC_HEADS: &[&str] = &[
     "group",

@@ -31,7 +31,16 @@ fn kind_or_name_has(w: &Work, e: usize, noun: &str) -> bool {
         w.ms[j].m.kind == MentionKind::Name
             && w.ms[j].m.text.split_whitespace().any(|x| singular(&x.to_lowercase()) == noun)
     });
-    in_kind || in_name
+    // `Olsten Corp` is `the company`.
+    let company = is(lexicon::COMPANY_NOUNS, noun)
+        && ent.mentions.iter().any(|&j| {
+            w.ms[j].m.kind == MentionKind::Name
+                && w.ms[j].m.text.split_whitespace().last().is_some_and(|x| {
+                    let x = x.trim_end_matches('.').to_lowercase();
+                    is(lexicon::CORPORATE_SUFFIXES, &x)
+                })
+        });
+    in_kind || in_name || company
 }
 
 /// The most recent entity (by its latest mention before `before`) that passes `ok`, within
@@ -334,14 +343,50 @@ fn definite_description(w: &mut Work, t: usize) -> Option<usize> {
         return Some(k + 1);
     }
     if is(lexicon::ORG_NOUNS, &noun) && !is(lexicon::GOVERNMENT_NOUNS, &noun) {
-        let (e, ev) = most_recent(w, here, s, 6, |e| {
-            w.ents[e].etype == Some(EntityType::Org) && kind_or_name_has(w, e, &noun)
-        })?;
+        let ok =
+            |e: usize| w.ents[e].etype == Some(EntityType::Org) && kind_or_name_has(w, e, &noun);
+        let found = if is(lexicon::COMPANY_NOUNS, &noun) {
+            salient(w, here, ok)
+        } else {
+            most_recent(w, here, s, 6, ok)
+        };
+        let (e, ev) = found?;
         let m = w.add(span, MentionLabel::Org, MentionKind::Nominal)?;
         w.link(m, e, "description", ev);
         return Some(k + 1);
     }
     None
+}
+
+/// The entity an article is about among those that pass `ok`, for `the company`: the one
+/// named most often before `before`, the first named on a tie (a business story names its
+/// company first and most; `Hadson Corp said it will buy Seaxe Energy Corp. The company said
+/// ...` is Hadson). Returns its latest name mention before `before` as evidence.
+fn salient(w: &Work, before: usize, ok: impl Fn(usize) -> bool) -> Option<(usize, Span)> {
+    let mut best: Option<(usize, usize, usize, Span)> = None; // (count, first, entity, last span)
+    for (e, ent) in w.ents.iter().enumerate() {
+        if !ok(e) {
+            continue;
+        }
+        let names: Vec<Span> = ent
+            .mentions
+            .iter()
+            .map(|&j| &w.ms[j].m)
+            .filter(|m| m.kind == MentionKind::Name && m.span.end <= before)
+            .map(|m| m.span)
+            .collect();
+        let (Some(first), Some(last)) =
+            (names.iter().map(|s| s.start).min(), names.iter().max_by_key(|s| s.start))
+        else {
+            continue;
+        };
+        let better =
+            best.is_none_or(|(c, f, _, _)| names.len() > c || names.len() == c && first < f);
+        if better {
+            best = Some((names.len(), first, e, *last));
+        }
+    }
+    best.map(|(_, _, e, span)| (e, span))
 }
 
 /// A sentence that opens with a bare role (`Military leader has cultivated ...`), as headlines

@@ -211,6 +211,17 @@ fn descriptions_and_pronouns_find_their_entity() {
             "the east",
             "eastern Libya",
         ),
+        // A company with a legal-form ending is `the company`: the one the story is about.
+        (
+            "[Hadson Corp|ORG] said it will buy [Seaxe Energy Corp|ORG]. The company said terms were set.",
+            "The company",
+            "Hadson Corp",
+        ),
+        (
+            "[Bell Labs Inc|ORG] shares rose. [Vantor Ltd|ORG] rose too. [Bell Labs|ORG] gained. The firm said it was pleased.",
+            "The firm",
+            "Bell Labs Inc",
+        ),
     ];
     for (src, surface, name) in cases {
         let (_, mentions, r) = run(src);
@@ -273,5 +284,32 @@ proptest::proptest! {
             proptest::prop_assert!((t.person as usize) < r.entities.len());
             proptest::prop_assert!(text.get(t.evidence.start..t.evidence.end).is_some());
         }
+    }
+}
+
+#[test]
+fn a_pronoun_speaker_continues_the_last_speaker() {
+    // (text, pronoun, entity it must join, or None when the speaker was unnamed)
+    let cases = [
+        (
+            "[Jan Novak|PERSON] met the envoys, [Ana Ruiz|PERSON] said. She said they agreed.",
+            "She",
+            Some("Ana Ruiz"),
+        ),
+        ("[Jan Novak|PERSON] met the envoys, a spokesman said. He said they agreed.", "He", None),
+        (
+            "[Ostrana|GPE] and [Tarn|GPE] will talk, officials said. They said a deal was near.",
+            "They",
+            None,
+        ),
+    ];
+    for (src, surface, name) in cases {
+        let (_, mentions, r) = run(src);
+        let e = mentions
+            .iter()
+            .find(|m| m.text == surface)
+            .and_then(|m| m.entity)
+            .map(|e| r.entities[e as usize].name.as_str());
+        assert_eq!(e, name, "{src}");
     }
 }

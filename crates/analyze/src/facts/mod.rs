@@ -460,10 +460,22 @@ fn sentence_speaker(v: &View, a: &Analysis) -> Option<Option<u32>> {
         let label = a.mentions[m as usize].label;
         (label != MentionLabel::Title).then(|| a.mentions[m as usize].entity)
     });
-    match named {
-        Some(e) => Some(e),
-        None => v.word(to - 1).chars().next().is_some_and(char::is_lowercase).then_some(None),
+    if let Some(e) = named {
+        return Some(e);
     }
+    let head = to - 1;
+    if !v.word(head).chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    // A definite description coreference did not resolve (`the minister said`) says nothing
+    // new; a document (`the report says`), a plural (`(the) officials said`) or an indefinite
+    // (`a spokesman said`) is an unnamed speaker.
+    let w = v.word(head);
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    if v.eq_any(from, &["the", "this"]) && !v.toks[head].is(wc::DOCNOUN) && !plural {
+        return None;
+    }
+    Some(None)
 }
 
 /// HOLDS_TITLE from the titles coreference found (and LEADS for leadership titles of a group).
@@ -663,6 +675,19 @@ fn dates_compatible(a: &Option<TimeValue>, b: &Option<TimeValue>) -> bool {
     a0 <= b1 && b0 <= a1
 }
 
+/// Whether a party is an actor of one event and a recipient of the other.
+fn reversed(a: &Event, b: &Event) -> bool {
+    let same = |x: &Argument, y: &Argument| match (x.entity, y.entity) {
+        (Some(p), Some(q)) => p == q,
+        (None, None) => x.text.eq_ignore_ascii_case(&y.text),
+        _ => false,
+    };
+    let crosses = |actors: &[Argument], recipients: &[Argument]| {
+        actors.iter().any(|x| recipients.iter().any(|y| same(x, y)))
+    };
+    crosses(&a.actors, &b.recipients) || crosses(&a.recipients, &b.actors)
+}
+
 fn places_compatible(a: &[Argument], b: &[Argument]) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
@@ -731,6 +756,15 @@ fn cluster(recs: &mut [Rec], _published: Option<NaiveDate>) {
                 continue;
             }
             if !members.iter().all(|&m| places_compatible(&recs[m].ev.places, &recs[i].ev.places)) {
+                continue;
+            }
+            // `X attacked Y` and `Y attacked X` are two events; parties of a meeting or an
+            // accord may be told in either order.
+            let symmetric = matches!(
+                c.category,
+                EventCategory::Consult | EventCategory::Agree | EventCategory::Cooperate
+            );
+            if !symmetric && members.iter().any(|&m| reversed(&recs[m].ev, &recs[i].ev)) {
                 continue;
             }
             let mut kc: Vec<String> =
