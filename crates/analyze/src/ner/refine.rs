@@ -177,6 +177,17 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
             ents.push((t, e, Class::Per, 1));
             continue;
         }
+        // `US Defense Secretary Ash Carter` typed as one name: the country, then the person
+        // (the title words between them are left to `titles`).
+        if c != Class::Per
+            && let Some((p, t)) = country_titled_person(view, s, e)
+        {
+            let demonym = view.cats(s, s + p) & (1 << cat::COUNTRY) == 0
+                && view.cats(s, s + p) & (1 << cat::DEMONYM) != 0;
+            ents.push((s, s + p, if demonym { Class::Misc } else { Class::Loc }, 1));
+            ents.push((t, e, Class::Per, 1));
+            continue;
+        }
         // Titles are not part of names: strip leading title words from a person, and drop a
         // name made of title words alone when it stands before a name or another title word
         // (`Field Marshal Haftar`, `Mr Putin`, `Defence` in `Defence Minister`).
@@ -231,6 +242,32 @@ fn titled_person(view: &DocView<'_>, s: usize, e: usize, person_ends: &[u64]) ->
     let headed = t > s && view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
     let named = t < e && (t..e).all(|i| view.words[i].is_cap());
     (headed && named && has(person_ends, view.words[e - 1].lower)).then_some(t)
+}
+
+/// Capitalised abbreviations of country names, as written before a title (`US Defense
+/// Secretary`).
+const COUNTRY_ABBREVIATIONS: &[&str] = &["US", "U.S.", "UK", "U.K.", "USA", "UAE"];
+
+/// For a span `[s, e)` that is a country or its adjective (up to three words), title words
+/// ending on a title head, and a name of two or more capitalised words (`US Defense Secretary
+/// Ash Carter`, `French Foreign Minister Jean Dupont`): the country's length and where the
+/// name starts.
+fn country_titled_person(view: &DocView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let country = (1 << cat::COUNTRY) | (1 << cat::DEMONYM);
+    // Country abbreviations the gazetteer's lowercase phrases cannot hold (`us` is a pronoun).
+    let abbreviation = COUNTRY_ABBREVIATIONS.contains(&view.tokens[s]);
+    let p = if abbreviation {
+        1
+    } else {
+        (1..=3.min(e - s)).rev().find(|&p| view.cats(s, s + p) & country != 0)?
+    };
+    let mut t = s + p;
+    while t < e && view.is_title_word(t) {
+        t += 1;
+    }
+    let headed = t > s + p && view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
+    let named = e - t >= 2 && (t..e).all(|i| view.words[i].is_cap() && !view.is_title_word(i));
+    (headed && named).then_some((p, t))
 }
 
 /// A person name ending on an organisation designator (`... Armed Forces`, `... Party`) is an
@@ -746,6 +783,14 @@ mod tests {
                 "the [MISC UN-backed Government ] of Popular Salvation said .",
                 "MISC UN-backed | ORG Government of Popular Salvation",
             ),
+            // A country, a title and a full name typed as one name are a place and a person.
+            ("[ORG US Defense Secretary Ash Carter ] met him .", "GPE US | PERSON Ash Carter"),
+            (
+                "[ORG French Foreign Minister Jean Dupont ] met him .",
+                "NORP French | PERSON Jean Dupont",
+            ),
+            // ... but not a body named after an office.
+            ("[ORG US Trade Representative Office ] said .", "ORG US Trade Representative Office"),
             // A company form alone is no name.
             ("ACME WIDGETS [ORG INC ] SAYS", ""),
             ("[ORG Acme Widgets Inc ] said .", "ORG Acme Widgets Inc"),
