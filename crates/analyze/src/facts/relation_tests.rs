@@ -284,6 +284,48 @@ fn support_alliance_parts_and_places_in_places() {
     check_all(cases);
 }
 
+#[test]
+fn strike_reports_appositions_hometowns_and_deployments() {
+    let cases: &[(&str, &[&str])] = &[
+        // A strike fights each target it engages or destroys, through `;` and `and destroyed`.
+        (
+            "Near [Kandahar]GPE, three strikes engaged two [Taliban]ORG units; destroyed a \
+             tank, two vehicles, and a mortar and damaged a bridge.",
+            &[
+                "three strikes FIGHTS two Taliban units",
+                "three strikes FIGHTS a tank",
+                "three strikes FIGHTS two vehicles",
+                "three strikes FIGHTS a mortar",
+                "three strikes FIGHTS a bridge",
+            ],
+        ),
+        // A labour strike hits no target.
+        ("The strikes hit production at the port.", &["!The strikes FIGHTS production"]),
+        // `X-held` materiel and buildings are controlled by X.
+        (
+            "One strike destroyed a [Taliban]ORG-held tank.",
+            &["Taliban CONTROLS tank", "One strike FIGHTS a Taliban-held tank"],
+        ),
+        // Of a title and a name in apposition, the name is the subject.
+        (
+            "The Minister for Trade, [Anna Berg]PERSON, visited [Chile]GPE on Monday.",
+            &["Anna Berg PRESENT_IN Chile"],
+        ),
+        // A person and the place they are from.
+        (
+            "Sergeant [Paul Mason]PERSON, 31, of [Leeds]GPE, died on Friday.",
+            &["Paul Mason LOCATED_IN Leeds"],
+        ),
+        // What is sent somewhere is present there.
+        (
+            "[Hamas]ORG has sent hundreds of fighters to [Lebanon]GPE.",
+            &["hundreds of fighters PRESENT_IN Lebanon"],
+        ),
+        ("The firm sent a letter to [Lebanon]GPE.", &["!a letter PRESENT_IN Lebanon"]),
+    ];
+    check_all(cases);
+}
+
 /// A pronoun is a relation's argument only once coreference resolved it (`He met X`: the
 /// pronoun's span is the evidence, its antecedent the entity); names always are.
 #[test]

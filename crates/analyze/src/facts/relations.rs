@@ -204,8 +204,12 @@ pub fn sentence_relations(
     let n = v.len();
     fronted_place(&mut cx, n);
     let mut last_subject: Option<Np> = None;
+    let mut strikes: Option<Np> = None;
     for i in 0..n {
         let t = v.toks[i];
+        if t.m.is_none() && v.eq_any(i, STRIKE_VERBS) {
+            strike_report(&mut cx, i, n, &mut strikes);
+        }
         // Most tokens anchor no pattern: decide cheaply.
         let cue = t.is(wc::RELCUE) || hostile_cue(v, i);
         let hyphen = t.m.is_some() && v.word(i).contains('-');
@@ -234,6 +238,17 @@ pub fn sentence_relations(
         }
         if v.word(i) == "," {
             place_apposition(&mut cx, i, n);
+        }
+        if v.eq(i, "of") && i >= 2 && v.word(i - 1) == "," {
+            hometown(&mut cx, i);
+        }
+        if t.m.is_none()
+            && v.eq_any(
+                i,
+                &["sent", "send", "sends", "deployed", "deploys", "dispatched", "dispatches"],
+            )
+        {
+            sent_to(&mut cx, i, n);
         }
         if t.m.is_none() && (joint_verb(v, i) || t.is(wc::RELCUE) && hostile_verb(v, i)) {
             joint_action(&mut cx, i, last_subject);
@@ -268,7 +283,15 @@ pub fn sentence_relations(
             };
             if let Some((p, reversed)) = pred
                 && let Some(obj) = modified_np(v, a, i)
-                && let Some(oarg) = cx.arg(&obj)
+                // `ISIL-held buildings`, `a rebel-held tank`: what is held need name no actor.
+                && let Some(oarg) = cx.arg(&obj).or_else(|| {
+                    (p == Predicate::Controls
+                        && !obj.pronoun
+                        && (facility(v, obj.head)
+                            || materiel(v, obj.head)
+                            || v.toks[obj.head].is(wc::PLACE)))
+                        .then(|| phrase_arg(v, &obj))
+                })
             {
                 let mm = &a.mentions[m as usize];
                 let s = Argument { entity: mm.entity, span: mm.span, text: mm.text.clone() };
@@ -953,6 +976,71 @@ fn fronted_place(cx: &mut Ctx, n: usize) {
     }
 }
 
+/// What a strike does to its target (`one strike engaged a unit and destroyed a tank`).
+const STRIKE_VERBS: &[&str] =
+    &["engaged", "destroyed", "damaged", "disabled", "targeted", "hit", "struck", "suppressed"];
+
+/// A phrase naming strikes (`five strikes`, `a U.S. airstrike`, `coalition air strikes`).
+fn strike_noun(v: &View, i: usize) -> bool {
+    v.eq_any(i, &["strike", "strikes", "airstrike", "airstrikes", "raid", "raids"])
+}
+
+/// `Near X, five strikes engaged two ISIL units; destroyed a tank and a VBIED`: a strike fights
+/// each unit, position or piece of materiel it engages, destroys or hits. The subject of a later
+/// verb of the same report (`; destroyed`, `and destroyed`) is the strikes named first.
+fn strike_report(cx: &mut Ctx, i: usize, n: usize, strikes: &mut Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut j = i;
+    while j > 0 && v.toks[j - 1].is(wc::ADV | wc::HAVE) {
+        j -= 1;
+    }
+    if j == 0 {
+        return;
+    }
+    let own = v.np_left(a, j - 1, 0).filter(|s| strike_noun(v, s.head) && !s.pronoun);
+    let s = match own {
+        Some(s) => {
+            *strikes = Some(s);
+            s
+        }
+        None if v.eq_any(j - 1, &["and", ";", ","]) => match *strikes {
+            Some(s) => s,
+            None => return,
+        },
+        None => return,
+    };
+    let sa = phrase_arg(v, &s);
+    let mut k = i + 1;
+    while let Some(o) = v.np_right(a, k, n) {
+        // Targets are units, positions, materiel, buildings or named actors (not `production`,
+        // which a labour strike hits).
+        let target = materiel(v, o.head)
+            || facility(v, o.head)
+            || v.toks[o.head].is(wc::GROUP | wc::CROWD)
+            || o.mention.is_some();
+        if target && !o.pronoun {
+            let named = o.mention.is_some() && v.toks[o.head].m == o.mention;
+            let oa = if named { cx.arg(&o) } else { Some(phrase_arg(v, &o)) };
+            if let Some(oa) = oa {
+                cx.push(&sa, Predicate::Fights, &oa, None, i, v.span(s.first, o.last));
+            }
+        }
+        // The rest of the list (`A, B, and C`); another verb starts its own list.
+        let mut c = o.last + 1;
+        if v.eq(c, ",") {
+            c += 1;
+        }
+        if v.eq(c, "and") {
+            c += 1;
+        }
+        if c == o.last + 1 || c >= n || v.eq_any(c, STRIKE_VERBS) {
+            break;
+        }
+        k = c;
+    }
+}
+
 /// Military materiel, positions and strikes: what a strike report places (`Near X, one strike
 /// destroyed a vehicle and a fighting position`).
 fn materiel(v: &View, i: usize) -> bool {
@@ -993,6 +1081,11 @@ fn materiel(v: &View, i: usize) -> bool {
             "team",
             "teams",
             "loader",
+            "loaders",
+            "grenades",
+            "bombs",
+            "ied",
+            "ieds",
             "vbied",
             "vbieds",
             "boat",
@@ -1805,6 +1898,51 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
     }
 }
 
+/// `Scott Dayton, 42, of Woodbridge, Virginia`, `John Smith, of Leeds`: a person and the place
+/// they are from.
+fn hometown(cx: &mut Ctx, i: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut k = i - 2;
+    if v.toks[k].number && k >= 2 && v.word(k - 1) == "," {
+        k -= 2;
+    }
+    let Some(p) = person_at(v, a, k).filter(|p| p.last == k) else { return };
+    let Some(pm) = place_after(v, a, i + 1) else { return };
+    let pn = v.np_for_mention(a, pm);
+    if let (Some(pa), Some(la)) = (cx.arg(&p), place_arg(v, a, &pn)) {
+        cx.push(&pa, Predicate::LocatedIn, &la, None, i, v.span(p.first, pn.last));
+    }
+}
+
+/// `Hezbollah has sent thousands of fighters to Syria`, `deployed troops in X`: what is sent is
+/// present at the destination.
+fn sent_to(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS) {
+        return;
+    }
+    let Some(o) = v.np_right(a, i + 1, n).filter(|o| !o.pronoun) else { return };
+    let crowd = v.toks[o.head].is(wc::GROUP | wc::CROWD) || o.sector.is_some();
+    let named = o.mention.is_some_and(|m| {
+        v.toks[o.head].m == Some(m)
+            && matches!(a.mentions[m as usize].label, MentionLabel::Org | MentionLabel::Person)
+    });
+    if !crowd && !named {
+        return;
+    }
+    if !v.eq_any(o.last + 1, &["to", "into", "in"]) {
+        return;
+    }
+    let Some(pm) = place_after(v, a, o.last + 2) else { return };
+    let pn = v.np_for_mention(a, pm);
+    let oa = if named { cx.arg(&o) } else { Some(phrase_arg(v, &o)) };
+    if let (Some(oa), Some(pa)) = (oa, place_arg(v, a, &pn)) {
+        cx.push(&oa, Predicate::PresentIn, &pa, None, i, v.span(o.first, pn.last));
+    }
+}
+
 /// `Amarah, a city in southern Iraq`, `Sabboura, an area outside Damascus`: a place described
 /// as lying in another.
 fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
@@ -2166,6 +2304,32 @@ fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Optio
             x -= 1;
         }
         return if x > 0 { v.np_left(a, x - 1, 0) } else { None };
+    }
+    // `The Minister for Central Asia, Tobias Ellwood, visited`, `Tobias Ellwood, the minister,
+    // visited`: of a title and a name in apposition, the name.
+    if v.word(k) == ","
+        && k > 1
+        && let Some(np) = v.np_left(a, k - 1, 0)
+        && np.first >= 2
+        && v.word(np.first - 1) == ","
+    {
+        let person = |x: &Np| {
+            x.mention.is_some_and(|m| {
+                a.mentions[m as usize].label == MentionLabel::Person && v.toks[x.head].m == Some(m)
+            })
+        };
+        let name = |x: &Np| {
+            person(x) && x.mention.is_some_and(|m| a.mentions[m as usize].kind == MentionKind::Name)
+        };
+        if name(&np) {
+            return Some(np);
+        }
+        if let Some(before) = v.np_left(a, np.first - 2, 0).filter(name) {
+            return Some(before);
+        }
+        if person(&np) {
+            return Some(np);
+        }
     }
     // `X, whose forces control Y`: the forces of X.
     let mut np = v.np_left(a, k, 0)?;
