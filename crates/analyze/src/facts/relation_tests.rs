@@ -326,6 +326,31 @@ fn strike_reports_appositions_hometowns_and_deployments() {
     check_all(cases);
 }
 
+#[test]
+fn infinitives_capture_and_fronted_support() {
+    let cases: &[(&str, &[&str])] = &[
+        // The subject of the verb an infinitive completes.
+        ("The [Arab League]ORG continues to support [Sudan]GPE.", &["Arab League SUPPORTS Sudan"]),
+        ("[Chad]GPE is assisting [Niger]GPE in the north.", &["Chad SUPPORTS Niger"]),
+        // A captor holds what it took; not what was taken from it.
+        (
+            "[Al-Shabaab]ORG seized the tanks and two bases near [Baidoa]GPE.",
+            &["Al-Shabaab CONTROLS the tanks", "Al-Shabaab CONTROLS two bases"],
+        ),
+        ("The town was seized by [Boko Haram]ORG.", &["Boko Haram CONTROLS The town"]),
+        (
+            "[Kano]GPE, which is still under [Boko Haram]ORG control, is calm.",
+            &["Boko Haram CONTROLS Kano"],
+        ),
+        // `In support of X, Y ...`: the clause's first actor after the comma supports X.
+        (
+            "In support of the [Malian Army]ORG, [French]NORP jets struck a depot.",
+            &["French SUPPORTS Malian Army"],
+        ),
+    ];
+    check_all(cases);
+}
+
 /// A pronoun is a relation's argument only once coreference resolved it (`He met X`: the
 /// pronoun's span is the evidence, its antecedent the entity); names always are.
 #[test]

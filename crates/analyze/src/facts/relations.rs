@@ -24,8 +24,9 @@ fn verb_frame(w: &str) -> Option<(Frame, Option<&'static str>)> {
     use Predicate::*;
     Some(match w {
         "back" | "backs" | "backed" | "backing" | "support" | "supports" | "supported"
-        | "supporting" | "sponsor" | "sponsors" | "sponsored" | "fund" | "funds" | "funded"
-        | "bankroll" | "bankrolls" | "bankrolled" => (Frame::Direct(Supports), None),
+        | "supporting" | "assist" | "assists" | "assisted" | "assisting" | "sponsor"
+        | "sponsors" | "sponsored" | "fund" | "funds" | "funded" | "bankroll" | "bankrolls"
+        | "bankrolled" => (Frame::Direct(Supports), None),
         "control" | "controls" | "controlled" | "controlling" | "rule" | "rules" | "ruled"
         | "govern" | "governs" | "governed" | "occupy" | "occupies" | "hold" | "holds" => {
             (Frame::Direct(Controls), None)
@@ -191,6 +192,21 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Words that anchor relation patterns beyond the lexicon's relation cues: verbs of assistance
+/// and of capture (`captured by X`, `X seized Y`).
+const CUE_WORDS: &[&str] = &[
+    "assist",
+    "assists",
+    "assisting",
+    "captured",
+    "seized",
+    "taken",
+    "occupied",
+    "liberated",
+    "recaptured",
+    "retook",
+];
+
 /// Finds the relations of one sentence.
 pub fn sentence_relations(
     v: &View,
@@ -211,7 +227,7 @@ pub fn sentence_relations(
             strike_report(&mut cx, i, n, &mut strikes);
         }
         // Most tokens anchor no pattern: decide cheaply.
-        let cue = t.is(wc::RELCUE) || hostile_cue(v, i);
+        let cue = t.is(wc::RELCUE) || hostile_cue(v, i) || t.m.is_none() && v.eq_any(i, CUE_WORDS);
         let hyphen = t.m.is_some() && v.word(i).contains('-');
         let cheap = t.is(wc::POSS | wc::LEAD)
             || t.m.is_some()
@@ -250,7 +266,9 @@ pub fn sentence_relations(
         {
             sent_to(&mut cx, i, n);
         }
-        if t.m.is_none() && (joint_verb(v, i) || t.is(wc::RELCUE) && hostile_verb(v, i)) {
+        if t.m.is_none()
+            && (joint_verb(v, i) || (t.is(wc::RELCUE) || hostile_cue(v, i)) && hostile_verb(v, i))
+        {
             joint_action(&mut cx, i, last_subject);
         }
         if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
@@ -521,11 +539,33 @@ pub fn sentence_relations(
                 } else if c > i + 1 && matches!(v.word(c - 1), "'s" | "\u{2019}s") {
                     ctrl = v.np_left(a, c - 2, i + 1);
                     end = c;
+                } else if c > i + 1
+                    && let Some(m) = v.toks[c - 1].m.filter(|&m| {
+                        matches!(
+                            a.mentions[m as usize].label,
+                            MentionLabel::Org | MentionLabel::Gpe | MentionLabel::Norp
+                        )
+                    })
+                {
+                    // `under IS control`, `under Kurdish control`.
+                    ctrl = Some(v.np_for_mention(a, m));
+                    end = c;
                 }
             }
+            // `western Mosul, which is still under IS control`: the place before the relative.
+            let mut k = i;
+            while k > 1
+                && (v.toks[k - 1].is(wc::ADV | wc::BE)
+                    || v.eq_any(k - 1, &["which", "that", "remains", "remained", "now", "still"]))
+            {
+                k -= 1;
+            }
+            if k > 1 && k < i && v.word(k - 1) == "," {
+                k -= 1;
+            }
             if let Some(cn) = ctrl.filter(|c| c.actor)
-                && i > 0
-                && let Some(place) = v.np_left(a, i - 1, 0)
+                && k > 0
+                && let Some(place) = v.np_left(a, k - 1, 0)
                 && let Some(pa) = place_arg(v, a, &place)
                 && let Some(ca) = cx.arg(&cn)
             {
@@ -706,8 +746,10 @@ pub fn sentence_relations(
             cx.push(&xa, Predicate::Leads, &ga, None, i, v.span(g.first, x.last));
         }
         // `the largest city controlled by Daesh`, `the dam was captured by X`: X holds the place.
-        if v.eq_any(i, &["controlled", "held", "captured", "seized", "taken", "occupied"])
-            && v.eq(i + 1, "by")
+        if v.eq_any(
+            i,
+            &["controlled", "held", "captured", "seized", "taken", "occupied", "liberated"],
+        ) && v.eq(i + 1, "by")
             && i > 0
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor && usable(x))
         {
@@ -737,6 +779,37 @@ pub fn sentence_relations(
                 && let Some(xa) = cx.arg(&x)
             {
                 cx.push(&xa, Predicate::Controls, &pa, None, i, v.span(g.first, x.last));
+            }
+        }
+        // `ISIL seized the tanks and other hardware`, `rebels captured the town of X`: the captor
+        // holds what it took (a place, a building, materiel).
+        if t.m.is_none()
+            && v.eq_any(i, &["captured", "seized", "recaptured", "retook", "liberated", "occupied"])
+            && !v.eq(i + 1, "by")
+            && !(i > 0 && v.toks[i - 1].is(wc::BE | wc::DET | wc::POSS))
+            && let Some(s) =
+                relation_subject(v, a, i, last_subject).filter(|s| s.actor && usable(s))
+            && let Some(sa) = cx.arg(&s)
+        {
+            let mut k = i + 1;
+            while let Some(o) = v.np_right(a, k, n) {
+                // `captured one of Iraq's fortifications` holds no country.
+                let whole = o.mention.is_none_or(|m| v.toks[o.head].m == Some(m));
+                let held = whole.then(|| place_arg(v, a, &o)).flatten().or_else(|| {
+                    (o.mention.is_none()
+                        && !o.pronoun
+                        && (v.toks[o.head].is(wc::PLACE)
+                            || facility(v, o.head)
+                            || materiel(v, o.head)
+                            || v.eq(o.head, "hardware")))
+                    .then(|| phrase_arg(v, &o))
+                });
+                let Some(oa) = held else { break };
+                cx.push(&sa, Predicate::Controls, &oa, None, i, v.span(s.first.min(i), o.last));
+                if !v.eq(o.last + 1, "and") {
+                    break;
+                }
+                k = o.last + 2;
             }
         }
         // `ISIL has had control of Mosul`, `forces seized full control of the university`.
@@ -789,7 +862,13 @@ pub fn sentence_relations(
             && i > 0
             && v.eq(i - 1, "in")
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
-            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m)
+            // `In support of X, Y conducted ...`: fronted, the supporter is the clause's first
+            // actor after the comma.
+            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m).or_else(|| {
+                (i == 1 && v.eq(x.last + 1, ","))
+                    .then(|| (x.last + 2..n.min(x.last + 6)).find_map(|y| v.toks[y].m))
+                    .flatten()
+            })
         {
             let s = v.np_for_mention(a, sm);
             if let (Some(sa), Some(xa)) = (cx.arg(&s), cx.arg(&x)) {
@@ -1908,8 +1987,12 @@ fn hometown(cx: &mut Ctx, i: usize) {
         k -= 2;
     }
     let Some(p) = person_at(v, a, k).filter(|p| p.last == k) else { return };
-    let Some(pm) = place_after(v, a, i + 1) else { return };
+    // The place alone (`of Leeds,`), not an institution named after it (`of the Leeds bank`).
+    let Some(pm) = v.place_mention(a, i + 1) else { return };
     let pn = v.np_for_mention(a, pm);
+    if pn.last + 1 < v.len() && !v.toks[pn.last + 1].punct {
+        return;
+    }
     if let (Some(pa), Some(la)) = (cx.arg(&p), place_arg(v, a, &pn)) {
         cx.push(&pa, Predicate::LocatedIn, &la, None, i, v.span(p.first, pn.last));
     }
@@ -2267,6 +2350,49 @@ fn usable(np: &Np) -> bool {
 
 /// The subject of a relation verb (through relative pronouns and verb-phrase coordination).
 fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Option<Np> {
+    // `X continues to support Y`, `X and Y are committed to defeating Z`: the subject of the
+    // verb the infinitive completes.
+    if i >= 2
+        && v.eq(i - 1, "to")
+        && v.eq_any(
+            i - 2,
+            &[
+                "continue",
+                "continues",
+                "continued",
+                "continuing",
+                "committed",
+                "determined",
+                "working",
+                "work",
+                "works",
+                "worked",
+                "pledged",
+                "pledge",
+                "pledges",
+                "vowed",
+                "vow",
+                "vows",
+                "promised",
+                "agreed",
+                "decided",
+                "ready",
+                "began",
+                "begun",
+                "started",
+                "sought",
+                "seeks",
+                "seek",
+                "tried",
+                "tries",
+                "able",
+                "helped",
+                "helping",
+            ],
+        )
+    {
+        return relation_subject(v, a, i - 2, last);
+    }
     let mut j = i;
     while j > 0 {
         let k = j - 1;
