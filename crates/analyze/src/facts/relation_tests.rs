@@ -342,6 +342,14 @@ fn infinitives_capture_and_fronted_support() {
             "[Kano]GPE, which is still under [Boko Haram]ORG control, is calm.",
             &["Boko Haram CONTROLS Kano"],
         ),
+        // A named modifier of an operational noun the lexicon also reads as a verb, and after an
+        // infinitive's verb.
+        ("Jets hit [Hamas]ORG targets in [Gaza]GPE.", &["Hamas LOCATED_IN Gaza"]),
+        (
+            "Nations joined to counter [Hamas]ORG's campaign in [Gaza]GPE.",
+            &["Hamas LOCATED_IN Gaza"],
+        ),
+        ("He held talks with [Putin]PERSON in [Moscow]GPE.", &["!Putin PRESENT_IN Moscow"]),
         // `In support of X, Y ...`: the clause's first actor after the comma supports X.
         (
             "In support of the [Malian Army]ORG, [French]NORP jets struck a depot.",

@@ -961,11 +961,14 @@ pub fn sentence_relations(
             let pn = v.np_for_mention(a, pm);
             // `the defeat of ISIL in Iraq`: the name before the preposition when the phrase
             // it ends is headed by no actor.
-            let g = v
-                .np_left(a, k, 0)
-                .filter(|g| g.actor)
-                .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k))
-                .or_else(|| named_modifier(v, a, k));
+            let g = match v.np_left(a, k, 0).filter(|g| g.actor) {
+                // `to counter ISIL's campaign in Iraq`: a phrase read from an infinitive's verb
+                // is no object of `to`; its named modifier is placed.
+                Some(g) if !free(&g) && v.eq(g.first - 1, "to") => named_modifier(v, a, k),
+                g => g
+                    .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k))
+                    .or_else(|| named_modifier(v, a, k)),
+            };
             if let Some(g) = g.filter(|g| {
                 g.actor
                     && !g.pronoun
@@ -2061,7 +2064,11 @@ fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
 /// owning the military or operational noun that ends at `k` (the phrase read back to a
 /// determiner, a preposition or a name). Not `Kyowa exclusive rights in Japan`.
 fn named_modifier(v: &View, a: &Analysis, k: usize) -> Option<Np> {
-    if v.toks[k].m.is_some() || !v.nominal(k) || v.toks[k].is(wc::DET | wc::POSS) {
+    // `ISIL targets`, `ISIL attacks`: a noun the lexicon also reads as a verb, after a name.
+    let after_name = k > 0
+        && (v.toks[k - 1].m.is_some() || matches!(v.word(k - 1), "'s" | "\u{2019}s"))
+        && !v.toks[k].punct;
+    if v.toks[k].m.is_some() || !(v.nominal(k) || after_name) || v.toks[k].is(wc::DET | wc::POSS) {
         return None;
     }
     let operational = v.toks[k].is(wc::GROUP | wc::CROWD)
@@ -2091,6 +2098,9 @@ fn named_modifier(v: &View, a: &Analysis, k: usize) -> Option<Np> {
     while x > 0 && k - x < 4 {
         x -= 1;
         let t = v.toks[x];
+        if matches!(v.word(x), "'s" | "\u{2019}s") {
+            continue;
+        }
         if let Some(m) = t.m {
             return (a.mentions[m as usize].label == MentionLabel::Org)
                 .then(|| v.np_for_mention(a, m))
