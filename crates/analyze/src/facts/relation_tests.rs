@@ -350,6 +350,11 @@ fn infinitives_capture_and_fronted_support() {
             &["Hamas LOCATED_IN Gaza"],
         ),
         ("He held talks with [Putin]PERSON in [Moscow]GPE.", &["!Putin PRESENT_IN Moscow"]),
+        // A fronted place is the place of a meeting.
+        (
+            "In [Nairobi]GPE, [Anna Berg]PERSON met [Somali]NORP elders on Monday.",
+            &["Anna Berg PRESENT_IN Nairobi", "Somali elders PRESENT_IN Nairobi"],
+        ),
         // `In support of X, Y ...`: the clause's first actor after the comma supports X.
         (
             "In support of the [Malian Army]ORG, [French]NORP jets struck a depot.",

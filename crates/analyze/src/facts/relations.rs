@@ -1961,7 +1961,14 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
         }
         j += 1;
     }
-    let Some(pm) = place else { return };
+    // `In Geneva, X met Y`, `In Turkey Minister X met Y`: a fronted place.
+    let fronted = || {
+        let pm = v.eq_any(0, &["in", "at"]).then(|| place_after(v, a, 1)).flatten()?;
+        let after = v.np_for_mention(a, pm).last + 1;
+        (after < i && (v.word(after) == "," || v.toks[after].m.is_some() || v.toks[after].cap))
+            .then_some(pm)
+    };
+    let Some(pm) = place.or_else(fronted) else { return };
     let pn = v.np_for_mention(a, pm);
     let Some(pa) = place_arg(v, a, &pn) else { return };
     for p in &parties {
