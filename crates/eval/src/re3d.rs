@@ -266,6 +266,50 @@ pub fn run(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
     Ok(out)
 }
 
+/// One line per missed gold relation (`miss`) and per false positive (`fp`): block, kind, type,
+/// source, target, the sentence around them.
+fn dump_doc(
+    out: &mut (String, String),
+    d: &Doc,
+    a: &Analysis,
+    pred: &[(String, Span, Span)],
+    oracle: bool,
+) {
+    let block = if oracle { "gold" } else { "e2e" };
+    let t = |s: Span| d.text.get(s.start..s.end).unwrap_or("").replace(['\n', '\t'], " ");
+    let ctx = |x: Span, y: Span| {
+        let lo = x.start.min(y.start);
+        let hi = x.end.max(y.end);
+        let first = a.sentences.iter().find(|s| s.span.end > lo).map_or(lo, |s| s.span.start);
+        let last = a.sentences.iter().rev().find(|s| s.span.start < hi).map_or(hi, |s| s.span.end);
+        d.text.get(first.min(lo)..last.max(hi)).unwrap_or("").replace(['\n', '\t'], " ")
+    };
+    let mut used = vec![false; pred.len()];
+    for g in &d.relations {
+        match (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], false)) {
+            Some(k) => used[k] = true,
+            None => out.1.push_str(&format!(
+                "{block}\tmiss\t{}\t{}\t{}\t{}\n",
+                g.0,
+                t(g.1),
+                t(g.2),
+                ctx(g.1, g.2)
+            )),
+        }
+    }
+    for (k, p) in pred.iter().enumerate() {
+        if !used[k] {
+            out.1.push_str(&format!(
+                "{block}\tfp\t{}\t{}\t{}\t{}\n",
+                p.0,
+                t(p.1),
+                t(p.2),
+                ctx(p.1, p.2)
+            ));
+        }
+    }
+}
+
 fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     let mut rep = Report::new("relations", if oracle { "re3d-gold-mentions" } else { "re3d" });
     let mut rel = Prf::default();
@@ -278,6 +322,9 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     let mut shown = 0usize;
     // `SITREP_RE3D_MISSES=N` shows N missed relations in place of 60 (for error analysis).
     let show = std::env::var("SITREP_RE3D_MISSES").ok().and_then(|x| x.parse().ok()).unwrap_or(60);
+    // `SITREP_RE3D_DUMP=FILE` appends every miss and false positive of this block with its
+    // sentence (tab-separated) to FILE, for error analysis.
+    let mut dump = std::env::var("SITREP_RE3D_DUMP").ok().map(|p| (p, String::new()));
     for d in docs {
         let doc = Document {
             id: Document::compute_id(&d.id, &d.text),
@@ -387,6 +434,9 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
                 examples.row([g.0.clone(), t(g.1), t(g.2), why]);
             }
         }
+        if let Some(out) = dump.as_mut() {
+            dump_doc(out, d, &a, &pred, oracle);
+        }
         for (exact, acc) in [(false, &mut rel), (true, &mut rel_exact)] {
             let mut used = vec![false; pred.len()];
             let mut tp = 0;
@@ -411,6 +461,17 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
                 }
             }
             acc.add(Prf::new(tp, pred.len() - tp, d.relations.len() - tp));
+        }
+    }
+    if let Some((path, text)) = dump {
+        use std::io::Write;
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(text.as_bytes()));
+        if let Err(e) = written {
+            rep.line(format!("(could not write {path}: {e})"));
         }
     }
     rep.line(format!(

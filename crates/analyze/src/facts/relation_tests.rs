@@ -284,6 +284,86 @@ fn support_alliance_parts_and_places_in_places() {
     check_all(cases);
 }
 
+#[test]
+fn strike_reports_appositions_hometowns_and_deployments() {
+    let cases: &[(&str, &[&str])] = &[
+        // A strike fights each target it engages or destroys, through `;` and `and destroyed`.
+        (
+            "Near [Kandahar]GPE, three strikes engaged two [Taliban]ORG units; destroyed a \
+             tank, two vehicles, and a mortar and damaged a bridge.",
+            &[
+                "three strikes FIGHTS two Taliban units",
+                "three strikes FIGHTS a tank",
+                "three strikes FIGHTS two vehicles",
+                "three strikes FIGHTS a mortar",
+                "three strikes FIGHTS a bridge",
+            ],
+        ),
+        // A labour strike hits no target.
+        ("The strikes hit production at the port.", &["!The strikes FIGHTS production"]),
+        // `X-held` materiel and buildings are controlled by X.
+        (
+            "One strike destroyed a [Taliban]ORG-held tank.",
+            &["Taliban CONTROLS tank", "One strike FIGHTS a Taliban-held tank"],
+        ),
+        // Of a title and a name in apposition, the name is the subject.
+        (
+            "The Minister for Trade, [Anna Berg]PERSON, visited [Chile]GPE on Monday.",
+            &["Anna Berg PRESENT_IN Chile"],
+        ),
+        // A person and the place they are from.
+        (
+            "Sergeant [Paul Mason]PERSON, 31, of [Leeds]GPE, died on Friday.",
+            &["Paul Mason LOCATED_IN Leeds"],
+        ),
+        // What is sent somewhere is present there.
+        (
+            "[Hamas]ORG has sent hundreds of fighters to [Lebanon]GPE.",
+            &["hundreds of fighters PRESENT_IN Lebanon"],
+        ),
+        ("The firm sent a letter to [Lebanon]GPE.", &["!a letter PRESENT_IN Lebanon"]),
+    ];
+    check_all(cases);
+}
+
+#[test]
+fn infinitives_capture_and_fronted_support() {
+    let cases: &[(&str, &[&str])] = &[
+        // The subject of the verb an infinitive completes.
+        ("The [Arab League]ORG continues to support [Sudan]GPE.", &["Arab League SUPPORTS Sudan"]),
+        ("[Chad]GPE is assisting [Niger]GPE in the north.", &["Chad SUPPORTS Niger"]),
+        // A captor holds what it took; not what was taken from it.
+        (
+            "[Al-Shabaab]ORG seized the tanks and two bases near [Baidoa]GPE.",
+            &["Al-Shabaab CONTROLS the tanks", "Al-Shabaab CONTROLS two bases"],
+        ),
+        ("The town was seized by [Boko Haram]ORG.", &["Boko Haram CONTROLS The town"]),
+        (
+            "[Kano]GPE, which is still under [Boko Haram]ORG control, is calm.",
+            &["Boko Haram CONTROLS Kano"],
+        ),
+        // A named modifier of an operational noun the lexicon also reads as a verb, and after an
+        // infinitive's verb.
+        ("Jets hit [Hamas]ORG targets in [Gaza]GPE.", &["Hamas LOCATED_IN Gaza"]),
+        (
+            "Nations joined to counter [Hamas]ORG's campaign in [Gaza]GPE.",
+            &["Hamas LOCATED_IN Gaza"],
+        ),
+        ("He held talks with [Putin]PERSON in [Moscow]GPE.", &["!Putin PRESENT_IN Moscow"]),
+        // A fronted place is the place of a meeting.
+        (
+            "In [Nairobi]GPE, [Anna Berg]PERSON met [Somali]NORP elders on Monday.",
+            &["Anna Berg PRESENT_IN Nairobi", "Somali elders PRESENT_IN Nairobi"],
+        ),
+        // `In support of X, Y ...`: the clause's first actor after the comma supports X.
+        (
+            "In support of the [Malian Army]ORG, [French]NORP jets struck a depot.",
+            &["French SUPPORTS Malian Army"],
+        ),
+    ];
+    check_all(cases);
+}
+
 /// A pronoun is a relation's argument only once coreference resolved it (`He met X`: the
 /// pronoun's span is the evidence, its antecedent the entity); names always are.
 #[test]

@@ -24,8 +24,9 @@ fn verb_frame(w: &str) -> Option<(Frame, Option<&'static str>)> {
     use Predicate::*;
     Some(match w {
         "back" | "backs" | "backed" | "backing" | "support" | "supports" | "supported"
-        | "supporting" | "sponsor" | "sponsors" | "sponsored" | "fund" | "funds" | "funded"
-        | "bankroll" | "bankrolls" | "bankrolled" => (Frame::Direct(Supports), None),
+        | "supporting" | "assist" | "assists" | "assisted" | "assisting" | "sponsor"
+        | "sponsors" | "sponsored" | "fund" | "funds" | "funded" | "bankroll" | "bankrolls"
+        | "bankrolled" => (Frame::Direct(Supports), None),
         "control" | "controls" | "controlled" | "controlling" | "rule" | "rules" | "ruled"
         | "govern" | "governs" | "governed" | "occupy" | "occupies" | "hold" | "holds" => {
             (Frame::Direct(Controls), None)
@@ -191,6 +192,21 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Words that anchor relation patterns beyond the lexicon's relation cues: verbs of assistance
+/// and of capture (`captured by X`, `X seized Y`).
+const CUE_WORDS: &[&str] = &[
+    "assist",
+    "assists",
+    "assisting",
+    "captured",
+    "seized",
+    "taken",
+    "occupied",
+    "liberated",
+    "recaptured",
+    "retook",
+];
+
 /// Finds the relations of one sentence.
 pub fn sentence_relations(
     v: &View,
@@ -204,10 +220,14 @@ pub fn sentence_relations(
     let n = v.len();
     fronted_place(&mut cx, n);
     let mut last_subject: Option<Np> = None;
+    let mut strikes: Option<Np> = None;
     for i in 0..n {
         let t = v.toks[i];
+        if t.m.is_none() && v.eq_any(i, STRIKE_VERBS) {
+            strike_report(&mut cx, i, n, &mut strikes);
+        }
         // Most tokens anchor no pattern: decide cheaply.
-        let cue = t.is(wc::RELCUE) || hostile_cue(v, i);
+        let cue = t.is(wc::RELCUE) || hostile_cue(v, i) || t.m.is_none() && v.eq_any(i, CUE_WORDS);
         let hyphen = t.m.is_some() && v.word(i).contains('-');
         let cheap = t.is(wc::POSS | wc::LEAD)
             || t.m.is_some()
@@ -235,7 +255,20 @@ pub fn sentence_relations(
         if v.word(i) == "," {
             place_apposition(&mut cx, i, n);
         }
-        if t.m.is_none() && (joint_verb(v, i) || t.is(wc::RELCUE) && hostile_verb(v, i)) {
+        if v.eq(i, "of") && i >= 2 && v.word(i - 1) == "," {
+            hometown(&mut cx, i);
+        }
+        if t.m.is_none()
+            && v.eq_any(
+                i,
+                &["sent", "send", "sends", "deployed", "deploys", "dispatched", "dispatches"],
+            )
+        {
+            sent_to(&mut cx, i, n);
+        }
+        if t.m.is_none()
+            && (joint_verb(v, i) || (t.is(wc::RELCUE) || hostile_cue(v, i)) && hostile_verb(v, i))
+        {
             joint_action(&mut cx, i, last_subject);
         }
         if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
@@ -268,7 +301,15 @@ pub fn sentence_relations(
             };
             if let Some((p, reversed)) = pred
                 && let Some(obj) = modified_np(v, a, i)
-                && let Some(oarg) = cx.arg(&obj)
+                // `ISIL-held buildings`, `a rebel-held tank`: what is held need name no actor.
+                && let Some(oarg) = cx.arg(&obj).or_else(|| {
+                    (p == Predicate::Controls
+                        && !obj.pronoun
+                        && (facility(v, obj.head)
+                            || materiel(v, obj.head)
+                            || v.toks[obj.head].is(wc::PLACE)))
+                        .then(|| phrase_arg(v, &obj))
+                })
             {
                 let mm = &a.mentions[m as usize];
                 let s = Argument { entity: mm.entity, span: mm.span, text: mm.text.clone() };
@@ -498,11 +539,33 @@ pub fn sentence_relations(
                 } else if c > i + 1 && matches!(v.word(c - 1), "'s" | "\u{2019}s") {
                     ctrl = v.np_left(a, c - 2, i + 1);
                     end = c;
+                } else if c > i + 1
+                    && let Some(m) = v.toks[c - 1].m.filter(|&m| {
+                        matches!(
+                            a.mentions[m as usize].label,
+                            MentionLabel::Org | MentionLabel::Gpe | MentionLabel::Norp
+                        )
+                    })
+                {
+                    // `under IS control`, `under Kurdish control`.
+                    ctrl = Some(v.np_for_mention(a, m));
+                    end = c;
                 }
             }
+            // `western Mosul, which is still under IS control`: the place before the relative.
+            let mut k = i;
+            while k > 1
+                && (v.toks[k - 1].is(wc::ADV | wc::BE)
+                    || v.eq_any(k - 1, &["which", "that", "remains", "remained", "now", "still"]))
+            {
+                k -= 1;
+            }
+            if k > 1 && k < i && v.word(k - 1) == "," {
+                k -= 1;
+            }
             if let Some(cn) = ctrl.filter(|c| c.actor)
-                && i > 0
-                && let Some(place) = v.np_left(a, i - 1, 0)
+                && k > 0
+                && let Some(place) = v.np_left(a, k - 1, 0)
                 && let Some(pa) = place_arg(v, a, &place)
                 && let Some(ca) = cx.arg(&cn)
             {
@@ -683,8 +746,10 @@ pub fn sentence_relations(
             cx.push(&xa, Predicate::Leads, &ga, None, i, v.span(g.first, x.last));
         }
         // `the largest city controlled by Daesh`, `the dam was captured by X`: X holds the place.
-        if v.eq_any(i, &["controlled", "held", "captured", "seized", "taken", "occupied"])
-            && v.eq(i + 1, "by")
+        if v.eq_any(
+            i,
+            &["controlled", "held", "captured", "seized", "taken", "occupied", "liberated"],
+        ) && v.eq(i + 1, "by")
             && i > 0
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor && usable(x))
         {
@@ -714,6 +779,37 @@ pub fn sentence_relations(
                 && let Some(xa) = cx.arg(&x)
             {
                 cx.push(&xa, Predicate::Controls, &pa, None, i, v.span(g.first, x.last));
+            }
+        }
+        // `ISIL seized the tanks and other hardware`, `rebels captured the town of X`: the captor
+        // holds what it took (a place, a building, materiel).
+        if t.m.is_none()
+            && v.eq_any(i, &["captured", "seized", "recaptured", "retook", "liberated", "occupied"])
+            && !v.eq(i + 1, "by")
+            && !(i > 0 && v.toks[i - 1].is(wc::BE | wc::DET | wc::POSS))
+            && let Some(s) =
+                relation_subject(v, a, i, last_subject).filter(|s| s.actor && usable(s))
+            && let Some(sa) = cx.arg(&s)
+        {
+            let mut k = i + 1;
+            while let Some(o) = v.np_right(a, k, n) {
+                // `captured one of Iraq's fortifications` holds no country.
+                let whole = o.mention.is_none_or(|m| v.toks[o.head].m == Some(m));
+                let held = whole.then(|| place_arg(v, a, &o)).flatten().or_else(|| {
+                    (o.mention.is_none()
+                        && !o.pronoun
+                        && (v.toks[o.head].is(wc::PLACE)
+                            || facility(v, o.head)
+                            || materiel(v, o.head)
+                            || v.eq(o.head, "hardware")))
+                    .then(|| phrase_arg(v, &o))
+                });
+                let Some(oa) = held else { break };
+                cx.push(&sa, Predicate::Controls, &oa, None, i, v.span(s.first.min(i), o.last));
+                if !v.eq(o.last + 1, "and") {
+                    break;
+                }
+                k = o.last + 2;
             }
         }
         // `ISIL has had control of Mosul`, `forces seized full control of the university`.
@@ -766,7 +862,13 @@ pub fn sentence_relations(
             && i > 0
             && v.eq(i - 1, "in")
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
-            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m)
+            // `In support of X, Y conducted ...`: fronted, the supporter is the clause's first
+            // actor after the comma.
+            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m).or_else(|| {
+                (i == 1 && v.eq(x.last + 1, ","))
+                    .then(|| (x.last + 2..n.min(x.last + 6)).find_map(|y| v.toks[y].m))
+                    .flatten()
+            })
         {
             let s = v.np_for_mention(a, sm);
             if let (Some(sa), Some(xa)) = (cx.arg(&s), cx.arg(&x)) {
@@ -859,11 +961,14 @@ pub fn sentence_relations(
             let pn = v.np_for_mention(a, pm);
             // `the defeat of ISIL in Iraq`: the name before the preposition when the phrase
             // it ends is headed by no actor.
-            let g = v
-                .np_left(a, k, 0)
-                .filter(|g| g.actor)
-                .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k))
-                .or_else(|| named_modifier(v, a, k));
+            let g = match v.np_left(a, k, 0).filter(|g| g.actor) {
+                // `to counter ISIL's campaign in Iraq`: a phrase read from an infinitive's verb
+                // is no object of `to`; its named modifier is placed.
+                Some(g) if !free(&g) && v.eq(g.first - 1, "to") => named_modifier(v, a, k),
+                g => g
+                    .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k))
+                    .or_else(|| named_modifier(v, a, k)),
+            };
             if let Some(g) = g.filter(|g| {
                 g.actor
                     && !g.pronoun
@@ -953,6 +1058,71 @@ fn fronted_place(cx: &mut Ctx, n: usize) {
     }
 }
 
+/// What a strike does to its target (`one strike engaged a unit and destroyed a tank`).
+const STRIKE_VERBS: &[&str] =
+    &["engaged", "destroyed", "damaged", "disabled", "targeted", "hit", "struck", "suppressed"];
+
+/// A phrase naming strikes (`five strikes`, `a U.S. airstrike`, `coalition air strikes`).
+fn strike_noun(v: &View, i: usize) -> bool {
+    v.eq_any(i, &["strike", "strikes", "airstrike", "airstrikes", "raid", "raids"])
+}
+
+/// `Near X, five strikes engaged two ISIL units; destroyed a tank and a VBIED`: a strike fights
+/// each unit, position or piece of materiel it engages, destroys or hits. The subject of a later
+/// verb of the same report (`; destroyed`, `and destroyed`) is the strikes named first.
+fn strike_report(cx: &mut Ctx, i: usize, n: usize, strikes: &mut Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut j = i;
+    while j > 0 && v.toks[j - 1].is(wc::ADV | wc::HAVE) {
+        j -= 1;
+    }
+    if j == 0 {
+        return;
+    }
+    let own = v.np_left(a, j - 1, 0).filter(|s| strike_noun(v, s.head) && !s.pronoun);
+    let s = match own {
+        Some(s) => {
+            *strikes = Some(s);
+            s
+        }
+        None if v.eq_any(j - 1, &["and", ";", ","]) => match *strikes {
+            Some(s) => s,
+            None => return,
+        },
+        None => return,
+    };
+    let sa = phrase_arg(v, &s);
+    let mut k = i + 1;
+    while let Some(o) = v.np_right(a, k, n) {
+        // Targets are units, positions, materiel, buildings or named actors (not `production`,
+        // which a labour strike hits).
+        let target = materiel(v, o.head)
+            || facility(v, o.head)
+            || v.toks[o.head].is(wc::GROUP | wc::CROWD)
+            || o.mention.is_some();
+        if target && !o.pronoun {
+            let named = o.mention.is_some() && v.toks[o.head].m == o.mention;
+            let oa = if named { cx.arg(&o) } else { Some(phrase_arg(v, &o)) };
+            if let Some(oa) = oa {
+                cx.push(&sa, Predicate::Fights, &oa, None, i, v.span(s.first, o.last));
+            }
+        }
+        // The rest of the list (`A, B, and C`); another verb starts its own list.
+        let mut c = o.last + 1;
+        if v.eq(c, ",") {
+            c += 1;
+        }
+        if v.eq(c, "and") {
+            c += 1;
+        }
+        if c == o.last + 1 || c >= n || v.eq_any(c, STRIKE_VERBS) {
+            break;
+        }
+        k = c;
+    }
+}
+
 /// Military materiel, positions and strikes: what a strike report places (`Near X, one strike
 /// destroyed a vehicle and a fighting position`).
 fn materiel(v: &View, i: usize) -> bool {
@@ -993,6 +1163,11 @@ fn materiel(v: &View, i: usize) -> bool {
             "team",
             "teams",
             "loader",
+            "loaders",
+            "grenades",
+            "bombs",
+            "ied",
+            "ieds",
             "vbied",
             "vbieds",
             "boat",
@@ -1786,7 +1961,14 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
         }
         j += 1;
     }
-    let Some(pm) = place else { return };
+    // `In Geneva, X met Y`, `In Turkey Minister X met Y`: a fronted place.
+    let fronted = || {
+        let pm = v.eq_any(0, &["in", "at"]).then(|| place_after(v, a, 1)).flatten()?;
+        let after = v.np_for_mention(a, pm).last + 1;
+        (after < i && (v.word(after) == "," || v.toks[after].m.is_some() || v.toks[after].cap))
+            .then_some(pm)
+    };
+    let Some(pm) = place.or_else(fronted) else { return };
     let pn = v.np_for_mention(a, pm);
     let Some(pa) = place_arg(v, a, &pn) else { return };
     for p in &parties {
@@ -1802,6 +1984,55 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
         if let Some(pa0) = cx.arg(p) {
             cx.push(&pa0, Predicate::PresentIn, &pa, None, i, v.span(p.first.min(i), pn.last));
         }
+    }
+}
+
+/// `Scott Dayton, 42, of Woodbridge, Virginia`, `John Smith, of Leeds`: a person and the place
+/// they are from.
+fn hometown(cx: &mut Ctx, i: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut k = i - 2;
+    if v.toks[k].number && k >= 2 && v.word(k - 1) == "," {
+        k -= 2;
+    }
+    let Some(p) = person_at(v, a, k).filter(|p| p.last == k) else { return };
+    // The place alone (`of Leeds,`), not an institution named after it (`of the Leeds bank`).
+    let Some(pm) = v.place_mention(a, i + 1) else { return };
+    let pn = v.np_for_mention(a, pm);
+    if pn.last + 1 < v.len() && !v.toks[pn.last + 1].punct {
+        return;
+    }
+    if let (Some(pa), Some(la)) = (cx.arg(&p), place_arg(v, a, &pn)) {
+        cx.push(&pa, Predicate::LocatedIn, &la, None, i, v.span(p.first, pn.last));
+    }
+}
+
+/// `Hezbollah has sent thousands of fighters to Syria`, `deployed troops in X`: what is sent is
+/// present at the destination.
+fn sent_to(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i > 0 && v.toks[i - 1].is(wc::DET | wc::POSS) {
+        return;
+    }
+    let Some(o) = v.np_right(a, i + 1, n).filter(|o| !o.pronoun) else { return };
+    let crowd = v.toks[o.head].is(wc::GROUP | wc::CROWD) || o.sector.is_some();
+    let named = o.mention.is_some_and(|m| {
+        v.toks[o.head].m == Some(m)
+            && matches!(a.mentions[m as usize].label, MentionLabel::Org | MentionLabel::Person)
+    });
+    if !crowd && !named {
+        return;
+    }
+    if !v.eq_any(o.last + 1, &["to", "into", "in"]) {
+        return;
+    }
+    let Some(pm) = place_after(v, a, o.last + 2) else { return };
+    let pn = v.np_for_mention(a, pm);
+    let oa = if named { cx.arg(&o) } else { Some(phrase_arg(v, &o)) };
+    if let (Some(oa), Some(pa)) = (oa, place_arg(v, a, &pn)) {
+        cx.push(&oa, Predicate::PresentIn, &pa, None, i, v.span(o.first, pn.last));
     }
 }
 
@@ -1840,7 +2071,11 @@ fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
 /// owning the military or operational noun that ends at `k` (the phrase read back to a
 /// determiner, a preposition or a name). Not `Kyowa exclusive rights in Japan`.
 fn named_modifier(v: &View, a: &Analysis, k: usize) -> Option<Np> {
-    if v.toks[k].m.is_some() || !v.nominal(k) || v.toks[k].is(wc::DET | wc::POSS) {
+    // `ISIL targets`, `ISIL attacks`: a noun the lexicon also reads as a verb, after a name.
+    let after_name = k > 0
+        && (v.toks[k - 1].m.is_some() || matches!(v.word(k - 1), "'s" | "\u{2019}s"))
+        && !v.toks[k].punct;
+    if v.toks[k].m.is_some() || !(v.nominal(k) || after_name) || v.toks[k].is(wc::DET | wc::POSS) {
         return None;
     }
     let operational = v.toks[k].is(wc::GROUP | wc::CROWD)
@@ -1870,6 +2105,9 @@ fn named_modifier(v: &View, a: &Analysis, k: usize) -> Option<Np> {
     while x > 0 && k - x < 4 {
         x -= 1;
         let t = v.toks[x];
+        if matches!(v.word(x), "'s" | "\u{2019}s") {
+            continue;
+        }
         if let Some(m) = t.m {
             return (a.mentions[m as usize].label == MentionLabel::Org)
                 .then(|| v.np_for_mention(a, m))
@@ -2129,6 +2367,49 @@ fn usable(np: &Np) -> bool {
 
 /// The subject of a relation verb (through relative pronouns and verb-phrase coordination).
 fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Option<Np> {
+    // `X continues to support Y`, `X and Y are committed to defeating Z`: the subject of the
+    // verb the infinitive completes.
+    if i >= 2
+        && v.eq(i - 1, "to")
+        && v.eq_any(
+            i - 2,
+            &[
+                "continue",
+                "continues",
+                "continued",
+                "continuing",
+                "committed",
+                "determined",
+                "working",
+                "work",
+                "works",
+                "worked",
+                "pledged",
+                "pledge",
+                "pledges",
+                "vowed",
+                "vow",
+                "vows",
+                "promised",
+                "agreed",
+                "decided",
+                "ready",
+                "began",
+                "begun",
+                "started",
+                "sought",
+                "seeks",
+                "seek",
+                "tried",
+                "tries",
+                "able",
+                "helped",
+                "helping",
+            ],
+        )
+    {
+        return relation_subject(v, a, i - 2, last);
+    }
     let mut j = i;
     while j > 0 {
         let k = j - 1;
@@ -2166,6 +2447,32 @@ fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Optio
             x -= 1;
         }
         return if x > 0 { v.np_left(a, x - 1, 0) } else { None };
+    }
+    // `The Minister for Central Asia, Tobias Ellwood, visited`, `Tobias Ellwood, the minister,
+    // visited`: of a title and a name in apposition, the name.
+    if v.word(k) == ","
+        && k > 1
+        && let Some(np) = v.np_left(a, k - 1, 0)
+        && np.first >= 2
+        && v.word(np.first - 1) == ","
+    {
+        let person = |x: &Np| {
+            x.mention.is_some_and(|m| {
+                a.mentions[m as usize].label == MentionLabel::Person && v.toks[x.head].m == Some(m)
+            })
+        };
+        let name = |x: &Np| {
+            person(x) && x.mention.is_some_and(|m| a.mentions[m as usize].kind == MentionKind::Name)
+        };
+        if name(&np) {
+            return Some(np);
+        }
+        if let Some(before) = v.np_left(a, np.first - 2, 0).filter(name) {
+            return Some(before);
+        }
+        if person(&np) {
+            return Some(np);
+        }
     }
     // `X, whose forces control Y`: the forces of X.
     let mut np = v.np_left(a, k, 0)?;
