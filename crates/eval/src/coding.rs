@@ -181,12 +181,22 @@ impl Coder<'_> {
             }
             rest = after;
         }
-        self.scan(sentence, false, false)
+        // A country's own name or demonym before a word that may also be a town's name
+        // (`... the Total Independence of Angola`: Angola, not Independence, Missouri).
+        // A name of several words (`White House`) is no chance likeness either.
+        self.scan_with(sentence, 2, false).or_else(|| self.scan(sentence, false, false))
     }
 
     fn scan(&self, phrase: &str, strict: bool, igo: bool) -> Option<String> {
+        self.scan_with(phrase, if strict { usize::MAX } else { 1 }, igo)
+    }
+
+    /// The longest n-gram that names a country; n-grams shorter than `loose` words count only
+    /// as a country's own name or demonym.
+    fn scan_with(&self, phrase: &str, loose: usize, igo: bool) -> Option<String> {
         let ws = words(phrase);
         for len in (1..=4usize).rev() {
+            let strict = len < loose;
             for start in 0..ws.len().saturating_sub(len - 1) {
                 // Names are capitalised; common words are no place names here.
                 if !ws[start].chars().next().is_some_and(char::is_uppercase) {

@@ -1088,6 +1088,7 @@ pub fn sentence_events(v: &View, a: &Analysis) -> SentenceFacts {
     }
     absorb(v, &mut out.found);
     named_recipients(v, a, &mut out.found);
+    threat_conditions(v, a, &mut out.found);
     conditionals(v, &mut out.found);
     attribution(v, a, &mut out);
     out
@@ -1130,7 +1131,8 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
         };
         let mut k = from;
         while k < end {
-            if gerund_clause(v, k, end) {
+            // A condition's parties are not the act's (see `threat_conditions`).
+            if gerund_clause(v, k, end) || v.eq_any(k, &["unless", "if"]) {
                 break;
             }
             let Some(m) = v.toks[k].m else {
@@ -1169,6 +1171,48 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
                 }
             }
             break;
+        }
+    }
+}
+
+/// A threat is made to whoever must meet its condition: with no recipient of its own, a
+/// threatened or conditional hostile act takes the parties that open the `unless`/`if` clause
+/// after it (`threatened to strike unless Israel rescinds ...`, `will boycott the vote unless the
+/// president steps down`).
+fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
+    use EventCategory::*;
+    let n = v.len();
+    for f in found.iter_mut() {
+        let threat = f.ev.category == Threaten
+            || matches!(f.ev.modality, Modality::Planned | Modality::Hypothetical)
+                && matches!(
+                    f.ev.category,
+                    Assault | Coerce | Sanction | Mobilize | Protest | Reject
+                );
+        if f.absorbed || !threat || f.ev.actors.is_empty() || !f.ev.recipients.is_empty() {
+            continue;
+        }
+        let Some(k) = (f.trig_last + 1..n)
+            .take_while(|&x| !matches!(v.word(x), ";" | ":") && !v.quote(x))
+            .find(|&x| v.eq_any(x, &["unless", "if"]))
+        else {
+            continue;
+        };
+        let Some(np) = v.np_right(a, k + 1, n) else { continue };
+        if !np.actor || np.pronoun {
+            continue;
+        }
+        let mut list = Vec::new();
+        v.coordinated_right(a, np, n, &mut list);
+        for np in list.iter().filter(|x| x.actor && !x.pronoun) {
+            let arg = v.argument(np);
+            let own =
+                f.ev.actors.iter().any(|x| {
+                    x.span.overlaps(arg.span) || x.entity.is_some() && x.entity == arg.entity
+                });
+            if !arg.text.is_empty() && !own {
+                f.ev.recipients.push(arg);
+            }
         }
     }
 }
@@ -2075,8 +2119,14 @@ fn reported_commitment(
         if src.pronoun && src.entity.is_none() { vec![(src.head, 0)] } else { Vec::new() };
     match modal.as_str() {
         "must" | "should" | "ought" if !negated && !same => {
-            let recipients =
-                if subj.actor || subj.pronoun { vec![v.argument(&subj)] } else { Vec::new() };
+            // `X said the government and the rebels must reach a deal`: every party named.
+            let recipients = if subj.actor || subj.pronoun {
+                let mut list = Vec::new();
+                v.coordinated_left(a, subj, i, &mut list);
+                list.iter().filter(|x| x.actor || x.pronoun).map(|x| v.argument(x)).collect()
+            } else {
+                Vec::new()
+            };
             let mut pronouns = pron;
             if subj.pronoun && subj.entity.is_none() {
                 pronouns.push((subj.head, 1));

@@ -781,3 +781,38 @@ fn they_in_meetings() {
         failures.join("\n")
     );
 }
+
+/// A threat is made to whoever must meet its condition (`unless X ...`, `if X ...`); a
+/// requirement reported with `must` is addressed to every party coordinated as its subject.
+#[test]
+fn threat_conditions_and_coordinated_requirements() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Peru]GPE threatened to close the border unless [Chile]GPE withdrew its troops.",
+            &["THREATEN Peru > Chile", "RETREAT/withdraw Chile > - !hypothetical"],
+        ),
+        (
+            "[Bolivia]GPE threatened to halt talks if [Chile]GPE and [Peru]GPE went ahead with the plan.",
+            &["THREATEN Bolivia > Chile+Peru"],
+        ),
+        (
+            "[Peru]GPE threatened to expel the ambassador of [Chile]GPE unless [Bolivia]GPE paid.",
+            &["THREATEN Peru > Chile"],
+        ),
+        (
+            "[Juan Perez]PERSON said that the [Chilean]NORP government and the rebels must reach a deal.",
+            &[
+                "REQUEST Juan Perez > Chilean government+the rebels",
+                "STATEMENT Juan Perez > -",
+            ],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
