@@ -602,7 +602,22 @@ fn shared_head(text: &str, end: usize, coder: &Coder) -> Option<usize> {
 fn stop_word(lower: &str) -> bool {
     use analyze::facts::lexicon::Lexicon;
     let info = Lexicon::get().word(lower);
-    info.is_some_and(|i| i.flags & STOP != 0)
+    // A participle starts a clause of its own (`Palestinians living in Gaza`), but for the
+    // few that are adjectives of a body (`ruling party`, `warring factions`).
+    let participle = lower.ends_with("ing")
+        && info.is_none_or(|i| i.sector.is_none())
+        && !matches!(
+            lower,
+            "ruling"
+                | "governing"
+                | "leading"
+                | "opposing"
+                | "warring"
+                | "neighbouring"
+                | "neighboring"
+        );
+    participle
+        || info.is_some_and(|i| i.flags & STOP != 0)
         || info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
         || lower.ends_with("ed") && !matches!(lower, "ousted" | "exiled" | "elected")
 }

@@ -660,6 +660,26 @@ fn gerund_clause(v: &View, k: usize, end: usize) -> bool {
 }
 
 /// Reads prepositional phrases after token `from` up to `end`.
+/// `that` after a noun of asking (`its demands that X ...`): the clause says what is asked of
+/// whom, not something about the noun.
+fn request_that(v: &View, k: usize) -> bool {
+    k > 0
+        && v.eq(k, "that")
+        && v.toks[k - 1].info.is_some_and(|x| {
+            x.triggers.iter().any(|&t| {
+                let t = &lex().triggers[t as usize];
+                t.flags & tf::COMP != 0
+                    && t.flags & tf::NOUN != 0
+                    && t.category == EventCategory::Request
+            })
+        })
+}
+
+/// A relative pronoun or `that` opening a clause of its own at `k`.
+fn relative_or_that(v: &View, k: usize) -> bool {
+    v.toks[k].m.is_none() && v.eq_any(k, &["that", "which", "who", "whom", "whose"])
+}
+
 #[allow(clippy::too_many_arguments)]
 fn pps(
     v: &View,
@@ -701,8 +721,9 @@ fn pps(
             break;
         }
         // `agreed to resign without returning to X`: a gerund clause after `without`, `before`,
-        // `despite` or `while` has phrases of its own.
-        if gerund_clause(v, k, end) {
+        // `despite` or `while` has phrases of its own; so has a clause after `that`, `which` or
+        // `who` (`a strike that shut down the capital`, `its demand that X end curbs on Y`).
+        if gerund_clause(v, k, end) || relative_or_that(v, k) || v.eq(k, "according") {
             break;
         }
         if !t.is(wc::PREP) || t.m.is_some() {
@@ -1087,6 +1108,7 @@ pub fn sentence_events(v: &View, a: &Analysis) -> SentenceFacts {
         i = last + 1;
     }
     absorb(v, &mut out.found);
+    own_possessors(a, &mut out.found);
     named_recipients(v, a, &mut out.found);
     threat_conditions(v, a, &mut out.found);
     conditionals(v, &mut out.found);
@@ -1131,8 +1153,13 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
         };
         let mut k = from;
         while k < end {
-            // A condition's parties are not the act's (see `threat_conditions`).
-            if gerund_clause(v, k, end) || v.eq_any(k, &["unless", "if"]) {
+            // A condition's parties are not the act's (see `threat_conditions`), nor are a
+            // relative clause's (`a strike that shut down the capital`) or an attribution's
+            // (`according to a report submitted to X`).
+            if gerund_clause(v, k, end)
+                || v.eq_any(k, &["unless", "if", "according"])
+                || relative_or_that(v, k) && !(k == from && f.verb) && !request_that(v, k)
+            {
                 break;
             }
             let Some(m) = v.toks[k].m else {
@@ -1159,6 +1186,10 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
                 .np_right(a, k, end)
                 .filter(|np| np.actor && np.mention == Some(m))
                 .unwrap_or_else(|| v.np_for_mention(a, m));
+            if own_possessive(a, &f.ev, &v.argument(&np)) {
+                k += 1;
+                continue;
+            }
             let mut list = Vec::new();
             v.coordinated_right(a, np, end, &mut list);
             for np in list {
@@ -1173,6 +1204,30 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
             break;
         }
     }
+}
+
+/// A possessive pronoun that stands for the actor itself is no recipient (`Algerians blocked
+/// roads to press their demands`, `the rebel group, FDD, insisted on its demands`): the pronoun's
+/// entity is an actor's, or is named in the subject before the trigger.
+fn own_possessors(a: &Analysis, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let ev = f.ev.clone();
+        f.ev.recipients.retain(|r| !own_possessive(a, &ev, r));
+    }
+}
+
+fn own_possessive(a: &Analysis, ev: &Event, r: &Argument) -> bool {
+    if !matches!(r.text.to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her") {
+        return false;
+    }
+    let Some(first) = ev.actors.iter().map(|x| x.span.start).min() else { return false };
+    let entity =
+        r.entity.or_else(|| a.mentions.iter().find(|m| m.span == r.span).and_then(|m| m.entity));
+    let Some(e) = entity else { return false };
+    ev.actors.iter().any(|x| x.entity == Some(e))
+        || a.mentions
+            .iter()
+            .any(|m| m.entity == Some(e) && m.span.start >= first && m.span.end <= ev.trigger.start)
 }
 
 /// A threat is made to whoever must meet its condition: with no recipient of its own, a
@@ -1509,6 +1564,23 @@ fn event_at(
             args.actors.push(p);
         }
         pps(v, a, tr, last, last + 1, end, &mut args, true, false);
+        // `its demand (today) that Israel ease restrictions`: the subject of the act asked for
+        // is the demand's recipient.
+        if tr.flags & tf::COMP != 0 && args.recipients.is_empty() {
+            let mut k = last + 1;
+            while k < n && (v.toks[k].is(wc::ADV) || time_word(v, k)) {
+                k += 1;
+            }
+            if k < n
+                && v.eq(k, "that")
+                && let Some(np) = v.np_right(a, k + 1, n)
+                && np.actor
+            {
+                let mut list = Vec::new();
+                v.coordinated_right(a, np, n, &mut list);
+                args.recipients.extend(list.into_iter().filter(|x| x.actor));
+            }
+        }
         trig_first = i;
         // `X in talks with Y`, `X held talks with Y`, `X launched an attack on Y`.
         let before = np_first;

@@ -801,10 +801,39 @@ fn threat_conditions_and_coordinated_requirements() {
         ),
         (
             "[Juan Perez]PERSON said that the [Chilean]NORP government and the rebels must reach a deal.",
-            &[
-                "REQUEST Juan Perez > Chilean government+the rebels",
-                "STATEMENT Juan Perez > -",
-            ],
+            &["REQUEST Juan Perez > Chilean government+the rebels", "STATEMENT Juan Perez > -"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// A possessive pronoun for the actor itself is no recipient; a relative clause and an
+/// attribution have parties of their own; a demand's `that` clause names whom it is made of.
+#[test]
+fn own_possessives_and_clauses_of_their_own() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Young [Peruvians]NORP blocked roads to press their demands.",
+            &["PROTEST/obstruct Peruvians > -"],
+        ),
+        (
+            "[Peru]GPE reiterated its demand that [Chile]GPE end the blockade.",
+            &["REQUEST its<Peru> > Chile", "STATEMENT Peru > -"],
+        ),
+        (
+            "Seven opposition parties organized a general strike that shut down [Lima]GPE.",
+            &["PROTEST/boycott Seven opposition parties > -"],
+        ),
+        (
+            "[Chile]GPE has been sharing expertise according to a report submitted to the [United Nations]ORG.",
+            &["COOPERATE Chile > -"],
         ),
     ];
     let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
