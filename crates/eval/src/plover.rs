@@ -370,6 +370,15 @@ fn code_argument_with(
     let entity = arg.entity.and_then(|e| a.entities.get(e as usize));
     // The sentence with people's names blanked: context for a domestic actor's country.
     let mut sentence = text.to_string();
+    // `US $50 million`: a currency, no country of the sentence (lower case is no name).
+    for pat in ["US $", "US$"] {
+        let at: Vec<usize> = sentence.match_indices(pat).map(|(p, _)| p).collect();
+        for p in at {
+            if let Some(r) = sentence.get_mut(p..p + 2) {
+                r.make_ascii_lowercase();
+            }
+        }
+    }
     for m in a.mentions.iter().filter(|m| m.label == MentionLabel::Person) {
         if let Some(r) = sentence.get_mut(m.span.start..m.span.end) {
             r.make_ascii_lowercase();
@@ -481,10 +490,11 @@ fn code_argument_with(
         }
         // An organisation's own name counts only as a country's name or demonym.
         Some(MentionLabel::Org) => {
-            let country = coder
-                .country_in_with(phrase, true)
-                .or_else(|| coder.country_in(text.get(start..arg.span.start).unwrap_or("")));
-            let sector = coder.sector_in(phrase);
+            let before = text.get(start..arg.span.start).unwrap_or("");
+            let country = coder.country_in_with(phrase, true).or_else(|| coder.country_in(before));
+            // `the rebel Kurdistan Workers' Party`: a description before the name says what the
+            // body is better than a word of its name.
+            let sector = coder.sector_in(before).or_else(|| coder.sector_in(phrase));
             let country =
                 country.or_else(|| sector.and_then(|_| coder.domestic_country(&sentence)));
             (country.is_some() || sector.is_some())
@@ -1145,6 +1155,18 @@ mod tests {
         let mut want = tuples(expect);
         want.sort();
         assert_eq!(most_specific(tuples(input)), want, "{input}");
+    }
+
+    #[test]
+    fn sectors_in_the_records_names() {
+        let t = |s: &str, r: &str| (code(s), EventCategory::Coerce, code(r));
+        for (ours, theirs) in [
+            (t("LBN/MED", "ISR/HLH"), t("LBN/JRN", "ISR/MED")),
+            (t("LBN/GOV", "-"), t("LBN/GOV", "-")),
+            (t("LBN", "ISR/CVL"), t("LBN", "ISR/CVL")),
+        ] {
+            assert_eq!(plover_sectors(ours), theirs);
+        }
     }
 
     #[test]

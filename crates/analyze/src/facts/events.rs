@@ -1109,6 +1109,7 @@ pub fn sentence_events(v: &View, a: &Analysis) -> SentenceFacts {
     }
     absorb(v, &mut out.found);
     own_possessors(a, &mut out.found);
+    currency_units(v, &mut out.found);
     named_recipients(v, a, &mut out.found);
     threat_conditions(v, a, &mut out.found);
     conditionals(v, &mut out.found);
@@ -1203,6 +1204,17 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
             }
             break;
         }
+    }
+}
+
+/// `US $50 million`: a country's name before a currency sign is the currency's, no party.
+fn currency_units(v: &View, found: &mut [Found]) {
+    let money = |x: &Argument| {
+        v.text.get(x.span.end..).is_some_and(|t| t.trim_start_matches(' ').starts_with('$'))
+    };
+    for f in found.iter_mut() {
+        f.ev.actors.retain(|x| !money(x));
+        f.ev.recipients.retain(|x| !money(x));
     }
 }
 

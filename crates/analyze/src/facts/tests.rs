@@ -832,6 +832,10 @@ fn own_possessives_and_clauses_of_their_own() {
             &["PROTEST/boycott Seven opposition parties > -"],
         ),
         (
+            "Ousted president [Juan Perez]PERSON has been accused of misusing up to [US]GPE $50 million in public funds, much of it believed to have been embezzled, by current [Chilean]NORP government officials.",
+            &["ACCUSE/disapprove Chilean government officials > Juan Perez"],
+        ),
+        (
             "[Chile]GPE has been sharing expertise according to a report submitted to the [United Nations]ORG.",
             &["COOPERATE Chile > -"],
         ),
