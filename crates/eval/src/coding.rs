@@ -124,6 +124,22 @@ const GENERIC: &[&str] = &[
     "authorities",
 ];
 
+/// Head nouns of places where people live: as an actor phrase's head, their civilians.
+const SETTLEMENTS: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "cities",
+    "home",
+    "homes",
+    "house",
+    "houses",
+    "neighbourhoods",
+    "neighborhoods",
+];
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '{' || c == '}')
         .map(|w| {
@@ -181,12 +197,22 @@ impl Coder<'_> {
             }
             rest = after;
         }
-        self.scan(sentence, false, false)
+        // A country's own name or demonym before a word that may also be a town's name
+        // (`... the Total Independence of Angola`: Angola, not Independence, Missouri).
+        // A name of several words (`White House`) is no chance likeness either.
+        self.scan_with(sentence, 2, false).or_else(|| self.scan(sentence, false, false))
     }
 
     fn scan(&self, phrase: &str, strict: bool, igo: bool) -> Option<String> {
+        self.scan_with(phrase, if strict { usize::MAX } else { 1 }, igo)
+    }
+
+    /// The longest n-gram that names a country; n-grams shorter than `loose` words count only
+    /// as a country's own name or demonym.
+    fn scan_with(&self, phrase: &str, loose: usize, igo: bool) -> Option<String> {
         let ws = words(phrase);
         for len in (1..=4usize).rev() {
+            let strict = len < loose;
             for start in 0..ws.len().saturating_sub(len - 1) {
                 // Names are capitalised; common words are no place names here.
                 if !ws[start].chars().next().is_some_and(char::is_uppercase) {
@@ -293,6 +319,13 @@ impl Coder<'_> {
             {
                 return Some(Sector::Cop);
             }
+            // `armed groups`, `armed men`: irregular fighters, rebels as CAMEO codes them.
+            if k > 0
+                && main[k - 1].eq_ignore_ascii_case("armed")
+                && matches!(w.to_lowercase().as_str(), "groups" | "group" | "men" | "gangs")
+            {
+                return Some(Sector::Reb);
+            }
             // `Secretary General`, `Attorney General`: an office, not a general.
             let office_general = w.eq_ignore_ascii_case("general")
                 && k > 0
@@ -335,18 +368,34 @@ impl Coder<'_> {
             }
         }
         // `members of the opposition`: a sector in the attachment.
-        ws[stop..].iter().rev().find_map(|w| sector_of(&w.to_lowercase()))
+        ws[stop..]
+            .iter()
+            .rev()
+            .find_map(|w| sector_of(&w.to_lowercase()))
+            // `Palestinian homes`, `Iraqi towns`: where people live stands for its civilians.
+            .or_else(|| {
+                main.last()
+                    .filter(|w| SETTLEMENTS.contains(&w.to_lowercase().as_str()))
+                    .map(|_| Sector::Cvl)
+            })
     }
 
     /// A nationality's people named by a plural demonym as the phrase's head (`Palestinians`,
     /// `three ethnic Albanians`): civilians, as CAMEO codes a people.
     fn people(&self, phrase: &str) -> Option<Sector> {
         let ws = words(phrase);
-        let head = ws.iter().take_while(|w| !matches!(w.as_str(), "in" | "of" | "from")).last()?;
+        let main: Vec<&String> =
+            ws.iter().take_while(|w| !matches!(w.as_str(), "in" | "of" | "from")).collect();
+        let head = main.last()?;
         let sing = head.strip_suffix('s')?;
+        // `Iraqi Kurds`: a people named after a nationality's adjective.
+        let after_demonym = main.len() > 1
+            && main[main.len() - 2].chars().next().is_some_and(char::is_uppercase)
+            && self.places.country_strict(main[main.len() - 2]).is_some()
+            && self.places.country(head).is_none();
         (head.chars().next().is_some_and(char::is_uppercase)
-            && self.places.country_strict(sing).is_some())
-        .then_some(Sector::Cvl)
+            && (self.places.country_strict(sing).is_some() || after_demonym))
+            .then_some(Sector::Cvl)
     }
 
     /// Codes an actor phrase; `sentence` supplies the country of a domestic actor.
@@ -432,5 +481,10 @@ mod tests {
         check("the European Union", "", Some(("IGO", None)));
         check("Egyptian Gen. Ali", "", Some(("EGY", Some("MIL"))));
         check("Israeli forces", "", Some(("ISR", Some("MIL"))));
+        check("Egyptian armed groups", "", Some(("EGY", Some("REB"))));
+        check("Israeli homes", "", Some(("ISR", Some("CVL"))));
+        check("Egyptian Copts", "", Some(("EGY", Some("CVL"))));
+        check("Russia's rulers", "", Some(("RUS", Some("GOV"))));
+        check("a French businessman", "", Some(("FRA", Some("BUS"))));
     }
 }

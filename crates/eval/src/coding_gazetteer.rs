@@ -70,6 +70,13 @@ impl Places for Gazetteer {
         if let Some(c) = self.demonym(name) {
             return Some(current(&c.iso3));
         }
+        // A country's own abbreviation (`US`, `U.S.`, `PRC`).
+        if name.len() <= 6
+            && name.chars().any(char::is_uppercase)
+            && let Some(Entry::Country(c)) = self.acronym(name)
+        {
+            return Some(current(&c.iso3));
+        }
         match self.lookup(name).next()? {
             Entry::Country(c) => Some(current(&c.iso3)),
             _ => None,

@@ -370,6 +370,15 @@ fn code_argument_with(
     let entity = arg.entity.and_then(|e| a.entities.get(e as usize));
     // The sentence with people's names blanked: context for a domestic actor's country.
     let mut sentence = text.to_string();
+    // `US $50 million`: a currency, no country of the sentence (lower case is no name).
+    for pat in ["US $", "US$"] {
+        let at: Vec<usize> = sentence.match_indices(pat).map(|(p, _)| p).collect();
+        for p in at {
+            if let Some(r) = sentence.get_mut(p..p + 2) {
+                r.make_ascii_lowercase();
+            }
+        }
+    }
     for m in a.mentions.iter().filter(|m| m.label == MentionLabel::Person) {
         if let Some(r) = sentence.get_mut(m.span.start..m.span.end) {
             r.make_ascii_lowercase();
@@ -481,10 +490,11 @@ fn code_argument_with(
         }
         // An organisation's own name counts only as a country's name or demonym.
         Some(MentionLabel::Org) => {
-            let country = coder
-                .country_in_with(phrase, true)
-                .or_else(|| coder.country_in(text.get(start..arg.span.start).unwrap_or("")));
-            let sector = coder.sector_in(phrase);
+            let before = text.get(start..arg.span.start).unwrap_or("");
+            let country = coder.country_in_with(phrase, true).or_else(|| coder.country_in(before));
+            // `the rebel Kurdistan Workers' Party`: a description before the name says what the
+            // body is better than a word of its name.
+            let sector = coder.sector_in(before).or_else(|| coder.sector_in(phrase));
             let country =
                 country.or_else(|| sector.and_then(|_| coder.domestic_country(&sentence)));
             (country.is_some() || sector.is_some())
@@ -602,7 +612,22 @@ fn shared_head(text: &str, end: usize, coder: &Coder) -> Option<usize> {
 fn stop_word(lower: &str) -> bool {
     use analyze::facts::lexicon::Lexicon;
     let info = Lexicon::get().word(lower);
-    info.is_some_and(|i| i.flags & STOP != 0)
+    // A participle starts a clause of its own (`Palestinians living in Gaza`), but for the
+    // few that are adjectives of a body (`ruling party`, `warring factions`).
+    let participle = lower.ends_with("ing")
+        && info.is_none_or(|i| i.sector.is_none())
+        && !matches!(
+            lower,
+            "ruling"
+                | "governing"
+                | "leading"
+                | "opposing"
+                | "warring"
+                | "neighbouring"
+                | "neighboring"
+        );
+    participle
+        || info.is_some_and(|i| i.flags & STOP != 0)
         || info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
         || lower.ends_with("ed") && !matches!(lower, "ousted" | "exiled" | "elected")
 }
@@ -647,12 +672,38 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
             }
         })
         .collect();
-    let mut others: Vec<Option<Code>> = others.into_iter().map(code).collect();
+    // A town or city acted on (`blockaded Paris`, `shelled Juba`) stands for its people, its
+    // civilians, as a place with no recipient does below; a country keeps its bare code.
+    let town = |x: &types::Argument| {
+        let label = a.mentions.iter().find(|m| m.span == x.span).map(|m| m.label);
+        let name = x.text.trim_start_matches("the ");
+        matches!(label, Some(MentionLabel::Gpe | MentionLabel::Loc))
+            && !coder.places.igo(name)
+            && coder.places.country_strict(name).is_none()
+    };
+    let mut others: Vec<Option<Code>> = others
+        .into_iter()
+        .map(|x| {
+            let c = code(x);
+            match c {
+                Some(mut c) if c.sector.is_none() && town(x) => {
+                    c.sector = Some("CVL".to_string());
+                    Some(c)
+                }
+                c => c,
+            }
+        })
+        .collect();
     // With no recipient, the place stands for the people there, its civilians (CAMEO codes
     // `imposed a curfew in X` with X's civilians as the target).
     // Parties acting together (`X and Y renewed negotiations in Z`) act with each other, not on
     // the place.
-    let together = symmetric(cat) && subjects.len() > 1;
+    // (`X and Y failed to reach agreement`: a failed agreement is still between them.)
+    let together = (symmetric(cat) || symmetric(e.category)) && subjects.len() > 1;
+    // Recipients the coder cannot place (`if Hamas ran`) leave the place to stand for them.
+    if others.iter().all(Option::is_none) && !e.places.is_empty() {
+        others.clear();
+    }
     if others.is_empty() && !together {
         others.extend(e.places.iter().map(place_code).map(|c| {
             c.map(|mut c| {
@@ -663,6 +714,18 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
             })
         }));
     }
+    // An argument the coder cannot place (`Western`, `his ruling party`) adds no tuple when the
+    // event has coded arguments on the same side: it would only repeat the coded ones' tuple
+    // with a hole in it.
+    let coded_only = |v: Vec<Option<Code>>| -> Vec<Option<Code>> {
+        if v.iter().any(Option::is_some) {
+            v.into_iter().filter(Option::is_some).collect()
+        } else {
+            v
+        }
+    };
+    let subjects = coded_only(subjects);
+    let others = coded_only(others);
     let mut out = Vec::new();
     // With no one named as the doer, CAMEO codes who must have done it: an attack by unknown
     // hands is by unidentified armed forces (UAF) of the country where it happened; an arrest or
@@ -703,7 +766,7 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
         if others.is_empty() {
             out.push((None, cat, None));
         }
-        return most_specific(out);
+        return most_specific(out.into_iter().map(plover_sectors).collect());
     }
     for s in &subjects {
         if others.is_empty() {
@@ -713,7 +776,23 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
             out.push((s.clone(), cat, r.clone()));
         }
     }
-    most_specific(out)
+    most_specific(out.into_iter().map(plover_sectors).collect())
+}
+
+/// The records' names for two sectors: media are `JRN` (journalists) and health workers `MED`
+/// (medical), where CAMEO writes `MED` for media and `HLH` for health.
+fn plover_sectors(t: Tuple) -> Tuple {
+    let rename = |c: Option<Code>| {
+        c.map(|mut c| {
+            c.sector = c.sector.map(|s| match s.as_str() {
+                "MED" => "JRN".to_string(),
+                "HLH" => "MED".to_string(),
+                _ => s,
+            });
+            c
+        })
+    };
+    (rename(t.0), t.1, rename(t.2))
 }
 
 /// One tuple per participant pair: a recipient coded by its country alone is dropped when the
@@ -784,6 +863,9 @@ fn places(analyzer: &Analyzer) -> Box<dyn Places> {
         }
         fn seat_sector(&self, name: &str) -> Option<analyze::facts::lexicon::Sector> {
             <gazetteer::Gazetteer as Places>::seat_sector(self.0, name)
+        }
+        fn country_strict(&self, name: &str) -> Option<String> {
+            <gazetteer::Gazetteer as Places>::country_strict(self.0, name)
         }
         fn capital(&self, name: &str) -> bool {
             <gazetteer::Gazetteer as Places>::capital(self.0, name)
@@ -1073,6 +1155,18 @@ mod tests {
         let mut want = tuples(expect);
         want.sort();
         assert_eq!(most_specific(tuples(input)), want, "{input}");
+    }
+
+    #[test]
+    fn sectors_in_the_records_names() {
+        let t = |s: &str, r: &str| (code(s), EventCategory::Coerce, code(r));
+        for (ours, theirs) in [
+            (t("LBN/MED", "ISR/HLH"), t("LBN/JRN", "ISR/MED")),
+            (t("LBN/GOV", "-"), t("LBN/GOV", "-")),
+            (t("LBN", "ISR/CVL"), t("LBN", "ISR/CVL")),
+        ] {
+            assert_eq!(plover_sectors(ours), theirs);
+        }
     }
 
     #[test]

@@ -660,6 +660,26 @@ fn gerund_clause(v: &View, k: usize, end: usize) -> bool {
 }
 
 /// Reads prepositional phrases after token `from` up to `end`.
+/// `that` after a noun of asking (`its demands that X ...`): the clause says what is asked of
+/// whom, not something about the noun.
+fn request_that(v: &View, k: usize) -> bool {
+    k > 0
+        && v.eq(k, "that")
+        && v.toks[k - 1].info.is_some_and(|x| {
+            x.triggers.iter().any(|&t| {
+                let t = &lex().triggers[t as usize];
+                t.flags & tf::COMP != 0
+                    && t.flags & tf::NOUN != 0
+                    && t.category == EventCategory::Request
+            })
+        })
+}
+
+/// A relative pronoun or `that` opening a clause of its own at `k`.
+fn relative_or_that(v: &View, k: usize) -> bool {
+    v.toks[k].m.is_none() && v.eq_any(k, &["that", "which", "who", "whom", "whose"])
+}
+
 #[allow(clippy::too_many_arguments)]
 fn pps(
     v: &View,
@@ -701,8 +721,9 @@ fn pps(
             break;
         }
         // `agreed to resign without returning to X`: a gerund clause after `without`, `before`,
-        // `despite` or `while` has phrases of its own.
-        if gerund_clause(v, k, end) {
+        // `despite` or `while` has phrases of its own; so has a clause after `that`, `which` or
+        // `who` (`a strike that shut down the capital`, `its demand that X end curbs on Y`).
+        if gerund_clause(v, k, end) || relative_or_that(v, k) || v.eq(k, "according") {
             break;
         }
         if !t.is(wc::PREP) || t.m.is_some() {
@@ -1087,7 +1108,10 @@ pub fn sentence_events(v: &View, a: &Analysis) -> SentenceFacts {
         i = last + 1;
     }
     absorb(v, &mut out.found);
+    own_possessors(a, &mut out.found);
+    currency_units(v, &mut out.found);
     named_recipients(v, a, &mut out.found);
+    threat_conditions(v, a, &mut out.found);
     conditionals(v, &mut out.found);
     attribution(v, a, &mut out);
     out
@@ -1130,7 +1154,13 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
         };
         let mut k = from;
         while k < end {
-            if gerund_clause(v, k, end) {
+            // A condition's parties are not the act's (see `threat_conditions`), nor are a
+            // relative clause's (`a strike that shut down the capital`) or an attribution's
+            // (`according to a report submitted to X`).
+            if gerund_clause(v, k, end)
+                || v.eq_any(k, &["unless", "if", "according"])
+                || relative_or_that(v, k) && !(k == from && f.verb) && !request_that(v, k)
+            {
                 break;
             }
             let Some(m) = v.toks[k].m else {
@@ -1157,6 +1187,10 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
                 .np_right(a, k, end)
                 .filter(|np| np.actor && np.mention == Some(m))
                 .unwrap_or_else(|| v.np_for_mention(a, m));
+            if own_possessive(a, &f.ev, &v.argument(&np)) {
+                k += 1;
+                continue;
+            }
             let mut list = Vec::new();
             v.coordinated_right(a, np, end, &mut list);
             for np in list {
@@ -1169,6 +1203,83 @@ fn named_recipients(v: &View, a: &Analysis, found: &mut [Found]) {
                 }
             }
             break;
+        }
+    }
+}
+
+/// `US $50 million`: a country's name before a currency sign is the currency's, no party.
+fn currency_units(v: &View, found: &mut [Found]) {
+    let money = |x: &Argument| {
+        v.text.get(x.span.end..).is_some_and(|t| t.trim_start_matches(' ').starts_with('$'))
+    };
+    for f in found.iter_mut() {
+        f.ev.actors.retain(|x| !money(x));
+        f.ev.recipients.retain(|x| !money(x));
+    }
+}
+
+/// A possessive pronoun that stands for the actor itself is no recipient (`Algerians blocked
+/// roads to press their demands`, `the rebel group, FDD, insisted on its demands`): the pronoun's
+/// entity is an actor's, or is named in the subject before the trigger.
+fn own_possessors(a: &Analysis, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let ev = f.ev.clone();
+        f.ev.recipients.retain(|r| !own_possessive(a, &ev, r));
+    }
+}
+
+fn own_possessive(a: &Analysis, ev: &Event, r: &Argument) -> bool {
+    if !matches!(r.text.to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her") {
+        return false;
+    }
+    let Some(first) = ev.actors.iter().map(|x| x.span.start).min() else { return false };
+    let entity =
+        r.entity.or_else(|| a.mentions.iter().find(|m| m.span == r.span).and_then(|m| m.entity));
+    let Some(e) = entity else { return false };
+    ev.actors.iter().any(|x| x.entity == Some(e))
+        || a.mentions
+            .iter()
+            .any(|m| m.entity == Some(e) && m.span.start >= first && m.span.end <= ev.trigger.start)
+}
+
+/// A threat is made to whoever must meet its condition: with no recipient of its own, a
+/// threatened or conditional hostile act takes the parties that open the `unless`/`if` clause
+/// after it (`threatened to strike unless Israel rescinds ...`, `will boycott the vote unless the
+/// president steps down`).
+fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
+    use EventCategory::*;
+    let n = v.len();
+    for f in found.iter_mut() {
+        let threat = f.ev.category == Threaten
+            || matches!(f.ev.modality, Modality::Planned | Modality::Hypothetical)
+                && matches!(
+                    f.ev.category,
+                    Assault | Coerce | Sanction | Mobilize | Protest | Reject
+                );
+        if f.absorbed || !threat || f.ev.actors.is_empty() || !f.ev.recipients.is_empty() {
+            continue;
+        }
+        let Some(k) = (f.trig_last + 1..n)
+            .take_while(|&x| !matches!(v.word(x), ";" | ":") && !v.quote(x))
+            .find(|&x| v.eq_any(x, &["unless", "if"]))
+        else {
+            continue;
+        };
+        let Some(np) = v.np_right(a, k + 1, n) else { continue };
+        if !np.actor || np.pronoun {
+            continue;
+        }
+        let mut list = Vec::new();
+        v.coordinated_right(a, np, n, &mut list);
+        for np in list.iter().filter(|x| x.actor && !x.pronoun) {
+            let arg = v.argument(np);
+            let own =
+                f.ev.actors.iter().any(|x| {
+                    x.span.overlaps(arg.span) || x.entity.is_some() && x.entity == arg.entity
+                });
+            if !arg.text.is_empty() && !own {
+                f.ev.recipients.push(arg);
+            }
         }
     }
 }
@@ -1465,6 +1576,23 @@ fn event_at(
             args.actors.push(p);
         }
         pps(v, a, tr, last, last + 1, end, &mut args, true, false);
+        // `its demand (today) that Israel ease restrictions`: the subject of the act asked for
+        // is the demand's recipient.
+        if tr.flags & tf::COMP != 0 && args.recipients.is_empty() {
+            let mut k = last + 1;
+            while k < n && (v.toks[k].is(wc::ADV) || time_word(v, k)) {
+                k += 1;
+            }
+            if k < n
+                && v.eq(k, "that")
+                && let Some(np) = v.np_right(a, k + 1, n)
+                && np.actor
+            {
+                let mut list = Vec::new();
+                v.coordinated_right(a, np, n, &mut list);
+                args.recipients.extend(list.into_iter().filter(|x| x.actor));
+            }
+        }
         trig_first = i;
         // `X in talks with Y`, `X held talks with Y`, `X launched an attack on Y`.
         let before = np_first;
@@ -2075,8 +2203,14 @@ fn reported_commitment(
         if src.pronoun && src.entity.is_none() { vec![(src.head, 0)] } else { Vec::new() };
     match modal.as_str() {
         "must" | "should" | "ought" if !negated && !same => {
-            let recipients =
-                if subj.actor || subj.pronoun { vec![v.argument(&subj)] } else { Vec::new() };
+            // `X said the government and the rebels must reach a deal`: every party named.
+            let recipients = if subj.actor || subj.pronoun {
+                let mut list = Vec::new();
+                v.coordinated_left(a, subj, i, &mut list);
+                list.iter().filter(|x| x.actor || x.pronoun).map(|x| v.argument(x)).collect()
+            } else {
+                Vec::new()
+            };
             let mut pronouns = pron;
             if subj.pronoun && subj.entity.is_none() {
                 pronouns.push((subj.head, 1));

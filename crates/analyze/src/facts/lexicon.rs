@@ -354,7 +354,8 @@ const SECTORS: &[(Sector, &str)] = &[
          ambassadors envoy envoys delegation delegations king queen emir sultan chancellor \
          governor governors mayor mayors secretary negotiator negotiators leader leaders \
          leadership state prime-minister vice-president foreign-minister department interior \
-         embassy consulate kremlin presidency monarch prince sheikh junta council councils",
+         embassy consulate kremlin presidency monarch prince sheikh junta council councils \
+         ruler rulers administrator administrators",
     ),
     (
         Sector::Mil,
@@ -389,7 +390,8 @@ const SECTORS: &[(Sector, &str)] = &[
     ),
     (
         Sector::Bus,
-        "company companies firm firms business businesses businessmen corporation bank banks",
+        "company companies firm firms business businesses businessmen businessman \
+         businesswoman businesswomen corporation bank banks",
     ),
     (Sector::Lab, "workers union unions labour labor employees strikers"),
     (Sector::Edu, "students student university universities teachers school schools academics"),
@@ -397,9 +399,9 @@ const SECTORS: &[(Sector, &str)] = &[
         Sector::Cvl,
         "civilians civilian people residents villagers citizens population demonstrators \
          protesters protestors crowd crowds youths prisoners detainees women children settlers \
-         inhabitants farmers hostages",
+         inhabitants farmers hostages nationals immigrants",
     ),
-    (Sector::Ref, "refugees refugee migrants immigrants asylum-seekers displaced"),
+    (Sector::Ref, "refugees refugee migrants asylum-seekers displaced"),
     (Sector::Hlh, "doctors doctor hospital hospitals nurses"),
     (Sector::Rel, "clerics cleric church priests priest imam imams monks bishops archbishop"),
     (Sector::Eli, "elders tribesmen tribal chiefs"),

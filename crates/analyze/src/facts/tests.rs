@@ -781,3 +781,71 @@ fn they_in_meetings() {
         failures.join("\n")
     );
 }
+
+/// A threat is made to whoever must meet its condition (`unless X ...`, `if X ...`); a
+/// requirement reported with `must` is addressed to every party coordinated as its subject.
+#[test]
+fn threat_conditions_and_coordinated_requirements() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Peru]GPE threatened to close the border unless [Chile]GPE withdrew its troops.",
+            &["THREATEN Peru > Chile", "RETREAT/withdraw Chile > - !hypothetical"],
+        ),
+        (
+            "[Bolivia]GPE threatened to halt talks if [Chile]GPE and [Peru]GPE went ahead with the plan.",
+            &["THREATEN Bolivia > Chile+Peru"],
+        ),
+        (
+            "[Peru]GPE threatened to expel the ambassador of [Chile]GPE unless [Bolivia]GPE paid.",
+            &["THREATEN Peru > Chile"],
+        ),
+        (
+            "[Juan Perez]PERSON said that the [Chilean]NORP government and the rebels must reach a deal.",
+            &["REQUEST Juan Perez > Chilean government+the rebels", "STATEMENT Juan Perez > -"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// A possessive pronoun for the actor itself is no recipient; a relative clause and an
+/// attribution have parties of their own; a demand's `that` clause names whom it is made of.
+#[test]
+fn own_possessives_and_clauses_of_their_own() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Young [Peruvians]NORP blocked roads to press their demands.",
+            &["PROTEST/obstruct Peruvians > -"],
+        ),
+        (
+            "[Peru]GPE reiterated its demand that [Chile]GPE end the blockade.",
+            &["REQUEST its<Peru> > Chile", "STATEMENT Peru > -"],
+        ),
+        (
+            "Seven opposition parties organized a general strike that shut down [Lima]GPE.",
+            &["PROTEST/boycott Seven opposition parties > -"],
+        ),
+        (
+            "Ousted president [Juan Perez]PERSON has been accused of misusing up to [US]GPE $50 million in public funds, much of it believed to have been embezzled, by current [Chilean]NORP government officials.",
+            &["ACCUSE/disapprove Chilean government officials > Juan Perez"],
+        ),
+        (
+            "[Chile]GPE has been sharing expertise according to a report submitted to the [United Nations]ORG.",
+            &["COOPERATE Chile > -"],
+        ),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
