@@ -33,6 +33,9 @@ const MEASURES: &[&str] = &[
     "stg", "pounds", "tonnes", "tons", "barrels", "mln", "billion", "million", "bln", "basis",
 ];
 
+/// What a rating agency or a company withdraws when it withdraws a filing, not forces.
+const FILINGS: &[&str] = &["rating", "ratings", "listing", "registration", "prospectus"];
+
 /// Verbs whose object, when they report rather than act, is speech (`declined to comment`).
 const SPEECH: &[&str] = &[
     "comment",
@@ -420,6 +423,23 @@ pub fn reading(
         // `retreating to 132.90 cents`: a price; `withdrawals of 5.9 billion`: money.
         EventCategory::Retreat
             if (w.starts_with("retreat") || w.starts_with("withdr")) && quantity_after(v, last) =>
+        {
+            Reading::Other(last)
+        }
+        // `withdrew the ratings on X's debt`, `withdrew its registration statement`: a filing.
+        EventCategory::Retreat
+            if w.starts_with("withdr")
+                && (last + 1..n.min(last + 4)).any(|j| v.eq_any(j, FILINGS)) =>
+        {
+            Reading::Other(last)
+        }
+        // `in response to a Reuters enquiry`, `in reply to a query`: a reporter's question.
+        EventCategory::Accuse
+            if !as_verb
+                && matches!(w, "enquiry" | "inquiry" | "enquiries" | "inquiries" | "query")
+                && (i.saturating_sub(5)..i).any(|j| {
+                    v.eq_any(j, &["response", "reply", "answer"]) && v.eq(j + 1, "to")
+                }) =>
         {
             Reading::Other(last)
         }
