@@ -1961,6 +1961,14 @@ fn noun_phrase_start(v: &View, i: usize) -> usize {
     s
 }
 
+/// Intent words whose complement states what the actor is ready to do.
+const INTENT_WORDS: &[&str] =
+    &["prepared", "ready", "willing", "determined", "vow", "vows", "vowed", "vowing"];
+
+/// Verbs that only carry the act named by the noun (phrase) after them (`to impose sanctions`,
+/// `to impose martial law`).
+const LIGHT_ACTS: &[&str] = &["impose", "launch", "use", "carry", "stage", "take"];
+
 /// Complements are absorbed by the trigger that takes them; nouns that are the object of a
 /// verb trigger are absorbed by it; participle consequences (`, killing thousands`) by the event
 /// before them.
@@ -2014,6 +2022,29 @@ fn absorb(v: &View, found: &mut [Found]) {
                 && let Some(p) = inner.iter().find(|e| !e.places.is_empty())
             {
                 found[x].ev.places = p.places.clone();
+            }
+            // A stated readiness or vow to use force or coercion is a threat (`is prepared to
+            // impose martial law`, `vowed to attack`), not an agreement.
+            // Only the complement's own verb counts (`to attack`), not an event further on
+            // (`to lift the ban`, `to withdraw ... after years of occupation`).
+            let head = (x + 1..n).find(|&y| found[y].trig >= a && found[y].trig < b);
+            if found[x].ev.category == EventCategory::Agree
+                && v.eq_any(found[x].trig, INTENT_WORDS)
+                && head.is_some_and(|y| {
+                    let t = found[y].trig;
+                    (t > 0 && v.eq(t - 1, "to")
+                        || t > 1 && v.eq(t - 2, "to") && v.eq_any(t - 1, LIGHT_ACTS)
+                        || t > 2 && v.eq(t - 3, "to") && v.eq_any(t - 2, LIGHT_ACTS))
+                        && matches!(
+                            found[y].ev.category,
+                            EventCategory::Assault
+                                | EventCategory::Coerce
+                                | EventCategory::Sanction
+                        )
+                })
+            {
+                found[x].ev.category = EventCategory::Threaten;
+                found[x].ev.mode = None;
             }
         }
     }

@@ -670,6 +670,35 @@ fn principal_event_comes_first() {
     assert!(fails.is_empty(), "\n{}", fails.join("\n"));
 }
 
+/// A stated readiness or vow to use force or coercion is a threat; to do anything else it stays
+/// an intent (AGREE).
+#[test]
+fn readiness_to_use_force_is_a_threat() {
+    let cases: &[(&str, &str)] = &[
+        ("[Valdoria]GPE is prepared to attack [Ostrana]GPE.", "THREATEN"),
+        ("[Valdoria]GPE vowed to attack [Ostrana]GPE.", "THREATEN"),
+        ("[Valdoria]GPE is ready to impose sanctions on [Ostrana]GPE.", "THREATEN"),
+        ("The [Valdorian]NORP government is prepared to impose martial law.", "THREATEN"),
+        ("[Valdoria]GPE is willing to withdraw its troops from [Ostrana]GPE.", "AGREE"),
+        ("[Valdoria]GPE agreed to attack [Ostrana]GPE.", "AGREE"),
+        ("[Valdoria]GPE is prepared to lift its sanctions on [Ostrana]GPE.", "AGREE"),
+        (
+            "[Valdoria]GPE is willing to withdraw its troops from [Ostrana]GPE after years of occupation.",
+            "AGREE",
+        ),
+    ];
+    let fails: Vec<String> = cases
+        .iter()
+        .filter_map(|(m, want)| {
+            let (_, a) = analyse(m, None);
+            let got: Vec<String> = a.events.iter().map(|e| render_event(&a, e)).collect();
+            (!got.first().is_some_and(|g| g.starts_with(want)))
+                .then(|| format!("{m}\n   want first {want}\n   got {got:?}"))
+        })
+        .collect();
+    assert!(fails.is_empty(), "\n{}", fails.join("\n"));
+}
+
 /// Recipients: one per participant. A place after a recipient object is where it happened; a
 /// party named inside the object's act (`a U.S. request to question detainees`) is not another
 /// recipient.
