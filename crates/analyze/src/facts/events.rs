@@ -1987,16 +1987,21 @@ fn absorb(v: &View, found: &mut [Found]) {
             }
         }
         if taken.is_some() {
-            // The requested/agreed/threatened action gives the recipient when none is named:
-            // the first named party of the absorbed events (`rejected a call for its forces to
-            // be deployed in East Timor`).
+            // The requested/agreed/threatened action gives the recipients when none is named:
+            // the named parties of the first absorbed event that has some (`rejected a call for
+            // its forces to be deployed in East Timor`, `threatened to break off relations with
+            // X and Y`: both).
             let inner: Vec<Event> = (x + 1..n)
                 .filter(|&y| found[y].trig >= a && found[y].trig < b)
                 .map(|y| found[y].ev.clone())
                 .collect();
             if found[x].ev.recipients.is_empty() {
                 let named = |pick: &dyn Fn(&Event) -> &[Argument]| {
-                    inner.iter().find_map(|e| pick(e).iter().find(|r| r.entity.is_some()).cloned())
+                    inner.iter().find_map(|e| {
+                        let all: Vec<Argument> =
+                            pick(e).iter().filter(|r| r.entity.is_some()).cloned().collect();
+                        (!all.is_empty()).then_some(all)
+                    })
                 };
                 let pick = if matches!(
                     found[x].ev.category,
@@ -2008,14 +2013,14 @@ fn absorb(v: &View, found: &mut [Found]) {
                 } else {
                     named(&|e| &e.recipients).or_else(|| named(&|e| &e.places))
                 };
-                if let Some(r) = pick
-                    && !found[x]
-                        .ev
-                        .actors
-                        .iter()
-                        .any(|q| q.span == r.span || (q.entity.is_some() && q.entity == r.entity))
-                {
-                    found[x].ev.recipients.push(r);
+                for r in pick.into_iter().flatten() {
+                    let actor =
+                        found[x].ev.actors.iter().any(|q| {
+                            q.span == r.span || (q.entity.is_some() && q.entity == r.entity)
+                        });
+                    if !actor {
+                        found[x].ev.recipients.push(r);
+                    }
                 }
             }
             if found[x].ev.places.is_empty()

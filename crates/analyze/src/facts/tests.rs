@@ -283,7 +283,7 @@ fn events_in_single_sentences() {
         ),
         (
             "[Pakistan]GPE threatened to break off relations with [Congo]GPE and [Costa Rica]GPE.",
-            &["THREATEN Pakistan > Congo"],
+            &["THREATEN Pakistan > Congo+Costa Rica"],
         ),
         (
             "[Israeli]NORP tanks fired shells at targets in [Jericho]GPE.",
