@@ -368,22 +368,25 @@ fn salient(w: &Work, before: usize, ok: impl Fn(usize) -> bool) -> Option<(usize
         if !ok(e) {
             continue;
         }
-        let names: Vec<Span> = ent
+        // (count, first start, latest span) of its names before `before`.
+        let seen = ent
             .mentions
             .iter()
             .map(|&j| &w.ms[j].m)
             .filter(|m| m.kind == MentionKind::Name && m.span.end <= before)
-            .map(|m| m.span)
-            .collect();
-        let (Some(first), Some(last)) =
-            (names.iter().map(|s| s.start).min(), names.iter().max_by_key(|s| s.start))
-        else {
-            continue;
-        };
-        let better =
-            best.is_none_or(|(c, f, _, _)| names.len() > c || names.len() == c && first < f);
-        if better {
-            best = Some((names.len(), first, e, *last));
+            .fold(None, |acc: Option<(usize, usize, Span)>, m| {
+                Some(match acc {
+                    None => (1, m.span.start, m.span),
+                    Some((c, f, l)) => (
+                        c + 1,
+                        f.min(m.span.start),
+                        if m.span.start >= l.start { m.span } else { l },
+                    ),
+                })
+            });
+        let Some((count, first, last)) = seen else { continue };
+        if best.is_none_or(|(c, f, _, _)| count > c || count == c && first < f) {
+            best = Some((count, first, e, last));
         }
     }
     best.map(|(_, _, e, span)| (e, span))

@@ -310,13 +310,7 @@ fn verb_group(v: &View, i: usize, participle: bool) -> VerbGroup {
             j = k;
             continue;
         }
-        if t.is(wc::ADV)
-            || (w.len() > 4
-                && w.ends_with("ly")
-                && !t.cap
-                && t.m.is_none()
-                && t.info.is_none_or(|x| x.triggers.is_empty()))
-        {
+        if v.adverb(k) {
             j = k;
             continue;
         }

@@ -2,7 +2,7 @@
 //! crowds, membership lists, control, hostility): invented sentences with their mentions marked
 //! (`[ISIL]ORG`), and the relations each must (or must not) yield, one line each.
 
-use super::super::tests::analyse;
+use super::super::tests::{analyse, check_cases};
 
 fn render(r: &types::Relation) -> String {
     format!("{} {} {}", r.subject.text, r.predicate.as_str(), r.object.text)
@@ -31,8 +31,7 @@ fn check(markup: &str, expect: &[&str]) -> Option<String> {
 }
 
 fn check_all(cases: &[(&str, &[&str])]) {
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    check_cases(cases, check);
 }
 
 #[test]

@@ -888,8 +888,7 @@ pub fn withheld(v: &View, g: usize) -> bool {
                     &["declined", "declines", "refused", "refuses", "unable", "decline", "refuse"],
                 );
         }
-        let adverb = t.is(wc::ADV) || !t.cap && v.word(k).len() > 4 && v.word(k).ends_with("ly");
-        if !(adverb || t.is(wc::DO | wc::MODAL | wc::HAVE | wc::BE)) {
+        if !(v.adverb(k) || t.is(wc::DO | wc::MODAL | wc::HAVE | wc::BE)) {
             return false;
         }
     }

@@ -1,7 +1,7 @@
 //! Trigger words in their other senses (markets, business, idioms) yield no event, while the
 //! political sense of the same word still does. Sentences are invented.
 
-use super::tests::check;
+use super::tests::check_events;
 
 #[test]
 fn other_senses_yield_no_event() {
@@ -55,8 +55,7 @@ fn other_senses_yield_no_event() {
         ("The bank would be hard pressed to raise rates.", &[]),
         ("March volume included a record number of contracts.", &[]),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_events(cases);
 }
 
 #[test]
@@ -136,8 +135,7 @@ fn political_senses_still_yield_events() {
             &["AGREE - > Acme !hypothetical"],
         ),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_events(cases);
 }
 
 #[test]
@@ -185,6 +183,5 @@ fn reports_and_questions_lend_their_modality() {
             &["ASSAULT Tarn > Ostrana"],
         ),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_events(cases);
 }

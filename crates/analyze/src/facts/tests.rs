@@ -230,6 +230,27 @@ pub(super) fn check(markup: &str, expect: &[&str]) -> Option<String> {
     (got_sorted != want).then(|| format!("{markup}\n   want {want:?}\n   got  {got_sorted:?}"))
 }
 
+/// Runs [`check`] on every case and fails with all the differences at once.
+pub(super) fn check_events(cases: &[(&str, &[&str])]) {
+    check_cases(cases, check);
+}
+
+/// Runs a case checker (`markup, expected -> difference`) on every case and fails with all the
+/// differences at once.
+pub(super) fn check_cases(
+    cases: &[(&str, &[&str])],
+    check: impl Fn(&str, &[&str]) -> Option<String>,
+) {
+    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
 fn check_relations(markup: &str, expect: &[&str]) {
     let (_, a) = analyse(markup, None);
     let got: Vec<String> = a.relations.iter().map(render_relation).collect();
@@ -441,14 +462,7 @@ fn events_in_single_sentences() {
             &["REQUEST Kurdish rebels > government"],
         ),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_events(cases);
 }
 
 #[test]
@@ -718,14 +732,7 @@ fn recipients_one_per_participant() {
             &["REJECT Chile > Bolivia"],
         ),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_events(cases);
 }
 
 /// A people named in the plural before a verb is its subject (`Albanians demonstrated`); the
@@ -739,14 +746,7 @@ fn plural_peoples_are_subjects() {
         ),
         ("The [Palestinians]NORP reject the plan.", &["REJECT Palestinians > -"]),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_events(cases);
 }
 
 /// Subjects and recipients past intervening phrases: companions (`along with`), a participle
@@ -780,14 +780,7 @@ fn subjects_and_targets_past_phrases() {
             &["ACCUSE/disapprove Chile > United Nations"],
         ),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_events(cases);
 }
 
 /// `they` in a meeting: dropped when it is the only party (`they discussed`), kept as one side
@@ -801,14 +794,7 @@ fn they_in_meetings() {
             "STATEMENT Chilean rebel leaders > -",
         ],
     )];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_events(cases);
 }
 
 /// A threat is made to whoever must meet its condition (`unless X ...`, `if X ...`); a
@@ -833,14 +819,7 @@ fn threat_conditions_and_coordinated_requirements() {
             &["REQUEST Juan Perez > Chilean government+the rebels", "STATEMENT Juan Perez > -"],
         ),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_events(cases);
 }
 
 /// A possessive pronoun for the actor itself is no recipient; a relative clause and an
@@ -869,12 +848,5 @@ fn own_possessives_and_clauses_of_their_own() {
             &["COOPERATE Chile > -"],
         ),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|(m, e)| check(m, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_events(cases);
 }

@@ -173,6 +173,19 @@ impl<'a> View<'a> {
         matches!(self.word(i), "\"" | "\u{201c}" | "\u{201d}" | "'" | "`" | "``" | "''")
     }
 
+    /// Whether token `i` is an adverb: a listed one, or a lower-case `-ly` word that is no name
+    /// and no trigger (`explicitly`, `publicly`).
+    pub fn adverb(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let w = self.word(i);
+        t.is(wc::ADV)
+            || (w.len() > 4
+                && w.ends_with("ly")
+                && !t.cap
+                && t.m.is_none()
+                && t.info.is_none_or(|x| x.triggers.is_empty()))
+    }
+
     pub fn quote(&self, i: usize) -> bool {
         i < self.len() && self.is_quote(i)
     }

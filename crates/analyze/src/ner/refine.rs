@@ -253,6 +253,10 @@ const COUNTRY_ABBREVIATIONS: &[&str] = &["US", "U.S.", "UK", "U.K.", "USA", "UAE
 /// Ash Carter`, `French Foreign Minister Jean Dupont`): the country's length and where the
 /// name starts.
 fn country_titled_person(view: &DocView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    // Most spans hold no title head: settle that before any gazetteer lookup.
+    if !(s + 1..e).any(|i| view.title_bits(i) & (1 << cat::TITLE_HEAD) != 0) {
+        return None;
+    }
     let country = (1 << cat::COUNTRY) | (1 << cat::DEMONYM);
     // Country abbreviations the gazetteer's lowercase phrases cannot hold (`us` is a pronoun).
     let abbreviation = COUNTRY_ABBREVIATIONS.contains(&view.tokens[s]);
