@@ -49,8 +49,8 @@ pub fn analyze_with_mentions(
         })
         .collect();
     analysis.timexes = time::recognize(text, &seg, doc.published.map(|p| p.date));
-    let (entities, titles) =
-        coref::resolve(doc, &seg, &mut analysis.mentions, analyzer.gazetteer());
+    let coref::Resolution { entities, titles, .. } =
+        coref::resolve_given(doc, &seg, &mut analysis.mentions, analyzer.gazetteer());
     if entities.is_empty() && !analysis.mentions.is_empty() {
         analysis.entities = cluster_by_name(&mut analysis.mentions);
     } else {

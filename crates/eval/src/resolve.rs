@@ -766,7 +766,11 @@ pub fn run_coref(opts: &Options, analyzer: &Analyzer) -> Result<Vec<Report>, Eva
         let mut mentions = input_mentions(analyzer, &doc, &seg, gold_input);
         let t0 = std::time::Instant::now();
         let c0 = crate::thread_cpu_ns();
-        let res = analyze::coref::resolve_full(&doc, &seg, &mut mentions, gaz);
+        let res = if opts.gold_mentions {
+            analyze::coref::resolve_given(&doc, &seg, &mut mentions, gaz)
+        } else {
+            analyze::coref::resolve_full(&doc, &seg, &mut mentions, gaz)
+        };
         let mut keyed = types::Analysis {
             mentions: mentions.clone(),
             entities: res.entities.clone(),

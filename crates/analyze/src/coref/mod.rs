@@ -14,7 +14,9 @@
 //! 4. [`refer`]: descriptions (`the group`, `the Tobruk administration`, `the government in
 //!    Tripoli`, `Haftar's forces`, a headline's `Military leader`) and pronouns (`he`, `his`,
 //!    `its`, `they`).
-//! 5. title facts get their organisation or country (explicit, or the country the sentence is
+//! 5. [`nominal`]: unnamed groups no pass resolved (`government forces`, `the rebels`) become
+//!    description mentions without an entity (not for given gold mentions: [`resolve_given`]).
+//! 6. title facts get their organisation or country (explicit, or the country the sentence is
 //!    about for government titles, the organisation it names for organisational ones).
 //!
 //! Mentions this stage adds (TITLE, descriptions, pronouns, regions) are merged into the list in
@@ -22,6 +24,7 @@
 //! mentions times the (small) number of entities.
 
 mod lexicon;
+mod nominal;
 mod places;
 mod refer;
 mod titles;
@@ -63,6 +66,27 @@ pub fn resolve_full(
     mentions: &mut Vec<Mention>,
     gazetteer: &Gazetteer,
 ) -> Resolution {
+    resolve_with(doc, seg, mentions, gazetteer, true)
+}
+
+/// [`resolve_full`] with the mentions given as they are (gold mentions): no descriptions of
+/// its own are added for phrases the given mentions leave out.
+pub fn resolve_given(
+    doc: &Document,
+    seg: &Segmentation,
+    mentions: &mut Vec<Mention>,
+    gazetteer: &Gazetteer,
+) -> Resolution {
+    resolve_with(doc, seg, mentions, gazetteer, false)
+}
+
+fn resolve_with(
+    doc: &Document,
+    seg: &Segmentation,
+    mentions: &mut Vec<Mention>,
+    gazetteer: &Gazetteer,
+    describe: bool,
+) -> Resolution {
     let mut w = Work::new(&doc.text, seg, gazetteer, std::mem::take(mentions));
     titles::premodifiers(&mut w);
     titles::appositions(&mut w);
@@ -72,6 +96,9 @@ pub fn resolve_full(
     refer::descriptions(&mut w);
     refer::pronouns(&mut w);
     refer::remaining(&mut w);
+    if describe {
+        nominal::describe(&mut w);
+    }
     let facts = titles::facts(&mut w);
     let (out, r) = w.finish(facts);
     *mentions = out;

@@ -313,3 +313,31 @@ fn a_pronoun_speaker_continues_the_last_speaker() {
         assert_eq!(e, name, "{src}");
     }
 }
+
+/// Unnamed groups become descriptions of their own; groups a name qualifies, parts of longer
+/// phrases and nouns used as modifiers do not. Each case: text, the descriptions expected.
+#[test]
+fn unnamed_groups_are_described() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Government forces shelled the town.", &["Government forces"]),
+        ("The rebels said opposition fighters had left.", &["The rebels", "opposition fighters"]),
+        (
+            "Police arrested 21 military and civilian personnel.",
+            &["Police", "21 military and civilian personnel"],
+        ),
+        ("The army says it will stay.", &["The army"]),
+        ("[ISIL|ORG] fighters and [Iraqi|NORP] security forces clashed.", &[]),
+        ("[Assad|PERSON]'s forces and [NATO|ORG] peacekeeping troops met.", &[]),
+        ("A group of deputies met army officers at the police station.", &[]),
+        ("People blocked streets in the city.", &[]),
+    ];
+    for (src, want) in cases {
+        let (_, mentions, _) = run(src);
+        let got: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Nominal && m.entity.is_none())
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(&got, want, "{src}");
+    }
+}
