@@ -1,7 +1,8 @@
-//! Descriptions no earlier pass resolved: noun phrases that refer to a body of people without
-//! naming it (`government forces`, `opposition fighters`, `the regime`, `local residents`). They
-//! become ORGANISATION mentions of their own (`MentionKind::Nominal`, no entity), so that what the
-//! article says of them (who fought whom, who belongs to what) has an argument to hold.
+//! Descriptions no earlier pass resolved: noun phrases that refer to a body of people or a place
+//! without naming it (`government forces`, `opposition fighters`, `local residents`; `in the
+//! besieged town`, `near the border`). They become ORGANISATION and LOCATION mentions of their own
+//! (`MentionKind::Nominal`, no entity), so that what the article says of them (who fought whom,
+//! who belongs to what, what lies where) has an argument to hold.
 //!
 //! The phrase is found from its head: a group noun, the last of a run of them (`security
 //! forces`), with the modifiers before it (lower-case words, numbers, one coordination) back to a
@@ -9,8 +10,9 @@
 //! (`army officers`, `police station`), not a head. A phrase never overlaps a mention an earlier
 //! pass made, and a group a name qualifies (`ISIL fighters`, `Iraqi security forces`, `Assad's
 //! forces`, `NATO peacekeeping troops`) is left to the fact finder, which reads it from the name.
-//! Places (`the town`, `a hospital`) are not described yet: the event finder takes a place
-//! mention after a verb for its recipient, which is wrong for `blocked roads`.
+//! A place is described only after a locative preposition (`in the village`, `near the border`),
+//! and only a particular one (not `in all areas`): the event finder takes a place mention after
+//! a verb for its recipient, which is wrong for `blocked roads`, `shelled the town`.
 
 use types::{MentionKind, MentionLabel, Span};
 
@@ -58,6 +60,9 @@ const GROUP_HEADS: &[&str] = &[
     "battalions",
     "units",
     "personnel",
+    "officials",
+    "diplomats",
+    "ministers",
     "navy",
     "protesters",
     "protestors",
@@ -69,6 +74,110 @@ const GROUP_HEADS: &[&str] = &[
     "volunteers",
     "mourners",
     "community",
+];
+
+/// Heads of a phrase for a place.
+const PLACE_HEADS: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "province",
+    "provinces",
+    "governorate",
+    "region",
+    "regions",
+    "district",
+    "districts",
+    "area",
+    "areas",
+    "country",
+    "capital",
+    "border",
+    "airport",
+    "airbase",
+    "airfield",
+    "hospital",
+    "hospitals",
+    "camp",
+    "camps",
+    "base",
+    "bases",
+    "mosque",
+    "mosques",
+    "church",
+    "churches",
+    "school",
+    "schools",
+    "university",
+    "building",
+    "buildings",
+    "compound",
+    "bridge",
+    "bridges",
+    "road",
+    "roads",
+    "highway",
+    "checkpoint",
+    "checkpoints",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "suburb",
+    "suburbs",
+    "street",
+    "streets",
+    "square",
+    "market",
+    "prison",
+    "port",
+    "station",
+    "embassy",
+    "headquarters",
+    "territory",
+    "zone",
+    "facility",
+    "refinery",
+    "dam",
+    "palace",
+    "library",
+    "museum",
+    "hotel",
+    "restaurant",
+    "outskirts",
+    "enclave",
+    "frontline",
+    "valley",
+    "coast",
+    "desert",
+    "mountains",
+];
+
+/// Prepositions that make a described place the place where something is or happens (`in
+/// the village`, `near the border`), not the thing an act is done to (`shelled the town`, `an
+/// attack on a village`).
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "into",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "within",
+    "from",
+    "to",
+    "toward",
+    "towards",
+    "through",
+    "throughout",
+    "along",
+    "behind",
+    "beyond",
 ];
 
 /// Words that open a phrase; the phrase starts with them.
@@ -167,7 +276,13 @@ const VERBS_S: &[&str] = &[
 ];
 
 fn head_label(word: &str) -> Option<MentionLabel> {
-    is(GROUP_HEADS, word).then_some(MentionLabel::Org)
+    if is(GROUP_HEADS, word) {
+        Some(MentionLabel::Org)
+    } else if is(PLACE_HEADS, word) {
+        Some(MentionLabel::Loc)
+    } else {
+        None
+    }
 }
 
 fn is_word(s: &str) -> bool {
@@ -254,7 +369,12 @@ pub(crate) fn describe(w: &mut Work) {
             // `a group of deputies`, `the forces of the regime`: the fact finder reads the
             // whole phrase.
             if next < s1 && w.low(next) == "of" {
-                continue;
+                let place_name = next + 1 < s1
+                    && covered[next + 1]
+                        .is_some_and(|l| matches!(l, MentionLabel::Gpe | MentionLabel::Loc));
+                if label == MentionLabel::Org || place_name {
+                    continue;
+                }
             }
             // Modifiers back to an opener: at most three; a word in -ed or -ing only right
             // after an opener (`the besieged town`, not `people blocked streets`).
@@ -306,6 +426,31 @@ pub(crate) fn describe(w: &mut Work) {
                 continue;
             }
             let first = opener.unwrap_or(first);
+            // A place only where something is or happens, and a particular one (`in the
+            // village`, not `shelled the town` or `in all areas`).
+            if label == MentionLabel::Loc {
+                let particular = opener.is_none_or(|o| {
+                    matches!(
+                        w.low(o),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                    )
+                });
+                let placed = first > s0 && is(LOCATIVE, w.low(first - 1));
+                if !(particular && placed) {
+                    continue;
+                }
+            }
             let span = Span::new(w.tok_span(first).start, w.tok_span(last).end);
             found.push((span, label));
         }

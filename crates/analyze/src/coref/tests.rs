@@ -328,8 +328,10 @@ fn unnamed_groups_are_described() {
         ("The army says it will stay.", &["The army"]),
         ("[ISIL|ORG] fighters and [Iraqi|NORP] security forces clashed.", &[]),
         ("[Assad|PERSON]'s forces and [NATO|ORG] peacekeeping troops met.", &[]),
-        ("A group of deputies met army officers at the police station.", &[]),
-        ("People blocked streets in the city.", &[]),
+        ("A group of deputies met army officers at the police station.", &["the police station"]),
+        ("People blocked streets in the city.", &["the city"]),
+        ("They shelled the town after an attack on a village in all areas.", &[]),
+        ("Rebels stayed near the border in the city of [Mosul|GPE].", &["Rebels", "the border"]),
     ];
     for (src, want) in cases {
         let (_, mentions, _) = run(src);
