@@ -375,3 +375,59 @@ fn resolved_pronouns_are_arguments() {
         assert_eq!(super::usable(&np), want, "pronoun {pronoun} entity {entity:?}");
     }
 }
+
+#[test]
+fn members_units_copular_titles_and_coordinated_subjects() {
+    let cases: &[(&str, &[&str])] = &[
+        // A plural of members, officials, fighters ... of an organisation.
+        (
+            "Gunmen killed 40 members of the [Zubaid tribe]ORG near [Tikrit]GPE.",
+            &["40 members MEMBER_OF Zubaid tribe"],
+        ),
+        (
+            "The summit brought together defence ministers of the [Arab League]ORG.",
+            &["defence ministers MEMBER_OF Arab League"],
+        ),
+        // Not of a family or a place.
+        ("Nine members of his family died.", &["!Nine members MEMBER_OF his family"]),
+        ("Officials of [Kenya]GPE met.", &["!Officials MEMBER_OF Kenya"]),
+        // A unit, a comma, the larger formation it is part of (not the reverse, not a list).
+        (
+            "[Ray]PERSON serves with [1st Squadron]ORG, [4th Cavalry Regiment]ORG, in [Hawaii]GPE.",
+            &["1st Squadron MEMBER_OF 4th Cavalry Regiment"],
+        ),
+        (
+            "Troops from [3rd Brigade]ORG, [2nd Battalion]ORG and [Delta Company]ORG took part.",
+            &["!3rd Brigade MEMBER_OF 2nd Battalion"],
+        ),
+        // A title after a copula: one of several is a member, `the` leader leads.
+        (
+            "[Sami Aziz]PERSON was a commander in the [Republican Guard]ORG for ten years.",
+            &["Sami Aziz MEMBER_OF Republican Guard", "!Sami Aziz LEADS Republican Guard"],
+        ),
+        (
+            "[Omar Said]PERSON is an officer of the [Border Police]ORG.",
+            &["Omar Said MEMBER_OF Border Police"],
+        ),
+        // Every coordinated subject of a verb of hostility.
+        (
+            "[Chad]GPE, [Niger]GPE and the [Nigerian army]ORG are committed to defeating [Boko Haram]ORG.",
+            &[
+                "Chad FIGHTS Boko Haram",
+                "Niger FIGHTS Boko Haram",
+                "Nigerian army FIGHTS Boko Haram",
+            ],
+        ),
+        // An infinitive's subject is no place named after a preposition.
+        (
+            "The bombings in [Kabul]GPE hardened the resolve of the [Afghan government]ORG to defeat the [Taliban]ORG.",
+            &["Afghan government FIGHTS Taliban", "!Kabul FIGHTS Taliban"],
+        ),
+        // `in support of X`: the supporter is no place of a fronted phrase.
+        (
+            "Also in [Mali]GPE, [French forces]ORG conducted raids in support of the [Malian army]ORG.",
+            &["French forces SUPPORTS Malian army", "!Mali SUPPORTS Malian army"],
+        ),
+    ];
+    check_all(cases);
+}

@@ -244,6 +244,12 @@ pub fn sentence_relations(
         if v.eq_any(i, &["from", "within", "assigned", "part"]) {
             belongs(&mut cx, i, n);
         }
+        if v.eq(i, "of") && i > 0 && v.eq_any(i - 1, MEMBER_NOUNS) {
+            members_of(&mut cx, i, n);
+        }
+        if v.word(i) == "," && i > 0 && t.m.is_none() {
+            unit_chain(&mut cx, i);
+        }
         if t.m.is_none()
             && v.word(i)
                 .as_bytes()
@@ -388,6 +394,13 @@ pub fn sentence_relations(
                             }
                             _ => true,
                         };
+                        // `The UK, the Coalition and Iraq are committed to defeating X`: every
+                        // coordinated subject.
+                        let mut subs = Vec::new();
+                        if !s.pronoun && s.last < i {
+                            v.coordinated_left(a, s, 0, &mut subs);
+                            subs.retain(|x| x.actor && usable(x) && x.first != s.first);
+                        }
                         if ok {
                             for o2 in &objs {
                                 let placed = if p == Predicate::Controls {
@@ -397,6 +410,12 @@ pub fn sentence_relations(
                                 };
                                 if let Some(oa2) = placed.or_else(|| cx.arg(o2)) {
                                     cx.push(&sa, p, &oa2, None, i, v.span(s.first.min(i), o2.last));
+                                    for s2 in &subs {
+                                        if let Some(sa2) = cx.arg(s2) {
+                                            let ev = v.span(s2.first.min(i), o2.last);
+                                            cx.push(&sa2, p, &oa2, None, i, ev);
+                                        }
+                                    }
                                 }
                             }
                             let _ = &oa;
@@ -864,7 +883,17 @@ pub fn sentence_relations(
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
             // `In support of X, Y conducted ...`: fronted, the supporter is the clause's first
             // actor after the comma.
-            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m).or_else(|| {
+            && let Some(sm) = (0..i - 1)
+                .filter(|&y| y == 0 || v.toks[y - 1].m != v.toks[y].m)
+                .find(|&y| {
+                    v.toks[y].m.is_some() && (y == 0 || !v.toks[y - 1].is(wc::PREP | wc::DET))
+                        || v.toks[y].m.is_some()
+                            && y >= 2
+                            && v.toks[y - 1].is(wc::DET)
+                            && !v.toks[y - 2].is(wc::PREP)
+                })
+                .and_then(|y| v.toks[y].m)
+                .or_else(|| {
                 (i == 1 && v.eq(x.last + 1, ","))
                     .then(|| (x.last + 2..n.min(x.last + 6)).find_map(|y| v.toks[y].m))
                     .flatten()
@@ -1647,10 +1676,23 @@ fn titled(cx: &mut Ctx, i: usize, n: usize) {
         f -= 1;
     }
     // `a commander of Y` is one among several: a member.
-    let one_of = f < first && v.eq_any(f, &["a", "an"]);
+    let one_of = (f..i).any(|x| v.eq_any(x, &["a", "an"]));
     let before = (f >= 2 && v.word(f - 1) == ",").then(|| person_at(v, a, f - 2)).flatten();
     let after = v.eq(last + 1, ",").then(|| person_at(v, a, last + 2)).flatten();
-    let Some(p) = before.or(after) else { return };
+    // `Qanbar was a commander in the navy`, `He is the director of X`: the copula's subject (a
+    // person, or a pronoun coreference resolved).
+    let copula = (f >= 2 && v.toks[f - 1].is(wc::BE) && v.toks[f - 1].m.is_none())
+        .then(|| v.np_left(a, f - 2, 0))
+        .flatten()
+        .filter(|s| {
+            s.last == f - 2
+                && (s.pronoun && s.entity.is_some() && v.toks[s.head].is(wc::PERSONAL)
+                    || s.mention.is_some_and(|m| {
+                        a.mentions[m as usize].label == MentionLabel::Person
+                            && v.toks[s.head].m == Some(m)
+                    }))
+        });
+    let Some(p) = before.or(after).or(copula) else { return };
     let junior = (first..i).any(|x| v.eq_any(x, &["deputy", "vice", "assistant", "acting"]));
     let lead = v.toks[i].is(wc::LEAD) || v.eq_any(i, &["president", "governor"]);
     let pred = if lead && !junior && !one_of { Predicate::Leads } else { Predicate::MemberOf };
@@ -1711,6 +1753,94 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         && let (Some(ma), Some(wa)) = (cx.arg(&m), cx.arg(&w))
     {
         cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(m.first.min(i), w.last));
+    }
+}
+
+/// The people or units an organisation is made of (`70 members of the tribe`, `ministers of the
+/// Coalition`, `students of X University`, `officials from the ministry`).
+const MEMBER_NOUNS: &[&str] = &[
+    "members",
+    "fighters",
+    "soldiers",
+    "troops",
+    "officials",
+    "officers",
+    "ministers",
+    "students",
+    "employees",
+    "staff",
+    "personnel",
+    "militants",
+    "commanders",
+    "representatives",
+    "delegates",
+    "experts",
+    "operatives",
+    "volunteers",
+    "recruits",
+    "airmen",
+    "sailors",
+    "marines",
+    "diplomats",
+    "units",
+    "elements",
+];
+
+/// `70 members of the Al Bu Nimr tribe`, `foreign ministers of the Coalition`, `students of X
+/// University`: the phrase (a name, or the phrase itself) is a member of the organisation.
+fn members_of(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(whole) = v.np_right(a, i + 1, n).filter(|o| org_np(a, o) && !o.pronoun) else {
+        return;
+    };
+    let Some(member) = v.np_left(a, i - 1, 0).filter(|m| !m.pronoun && m.head == i - 1) else {
+        return;
+    };
+    // `one of the members of X` is a member too; `the killing of members of X` names them.
+    let ma = match member.mention {
+        Some(_) => cx.arg(&member),
+        None => Some(phrase_arg(v, &member)),
+    };
+    if let (Some(ma), Some(wa)) = (ma, cx.arg(&whole)) {
+        cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(member.first, whole.last));
+    }
+}
+
+/// The rank of a military formation word (`battery` < `battalion` < `regiment` < `division`).
+fn echelon(w: &str) -> Option<u8> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "squad" | "section" | "team" => 1,
+        "platoon" | "flight" => 2,
+        "company" | "battery" | "troop" => 3,
+        "battalion" | "squadron" => 4,
+        "regiment" | "group" | "wing" | "brigade" => 5,
+        "division" => 6,
+        "corps" | "fleet" => 7,
+        "army" | "command" => 8,
+        _ => return None,
+    })
+}
+
+/// `2nd Battalion, 5th Special Forces Group`, `Abel Battery, 3rd Battalion`: a unit named
+/// before a comma belongs to the larger formation named after it.
+fn unit_chain(cx: &mut Ctx, i: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let (Some(m1), Some(m2)) = (v.toks[i - 1].m, v.toks.get(i + 1).and_then(|t| t.m)) else {
+        return;
+    };
+    let org = |m: u32| a.mentions[m as usize].label == MentionLabel::Org;
+    if m1 == m2 || !org(m1) || !org(m2) {
+        return;
+    }
+    let rank = |m: u32| a.mentions[m as usize].text.split_whitespace().last().and_then(echelon);
+    if let (Some(e1), Some(e2)) = (rank(m1), rank(m2))
+        && e1 < e2
+    {
+        let n1 = v.np_for_mention(a, m1);
+        let n2 = v.np_for_mention(a, m2);
+        cx.push_nps(&n1, Predicate::MemberOf, &n2, i);
     }
 }
 
@@ -2250,19 +2380,33 @@ fn first_name(v: &View, a: &Analysis, end: usize) -> Option<Np> {
     })
 }
 
-/// The first actor named in the sentence before token `end` (an infinitive's subject).
+/// The first actor named in the sentence before token `end` (an infinitive's subject): not a
+/// place after a preposition (`The attacks in Paris stiffened the resolve of X to defeat Y`).
 fn first_actor(v: &View, a: &Analysis, end: usize) -> Option<Np> {
     (0..end).find_map(|x| {
         v.toks[x]
             .m
             .filter(|&m| {
-                matches!(
-                    a.mentions[m as usize].label,
-                    MentionLabel::Org
-                        | MentionLabel::Gpe
-                        | MentionLabel::Person
-                        | MentionLabel::Norp
-                )
+                let label = a.mentions[m as usize].label;
+                if x > 0 && v.toks[x - 1].m == Some(m) {
+                    return false;
+                }
+                let mut b = x;
+                while b > 0 && v.toks[b - 1].is(wc::DET | wc::DIRECTION) {
+                    b -= 1;
+                }
+                let placed = matches!(label, MentionLabel::Gpe | MentionLabel::Loc)
+                    && b > 0
+                    && v.toks[b - 1].is(wc::PREP)
+                    && !v.eq(b - 1, "of");
+                !placed
+                    && matches!(
+                        label,
+                        MentionLabel::Org
+                            | MentionLabel::Gpe
+                            | MentionLabel::Person
+                            | MentionLabel::Norp
+                    )
             })
             .map(|m| v.np_for_mention(a, m))
     })
