@@ -423,6 +423,65 @@ fn members_units_copular_titles_and_coordinated_subjects() {
             "The bombings in [Kabul]GPE hardened the resolve of the [Afghan government]ORG to defeat the [Taliban]ORG.",
             &["Afghan government FIGHTS Taliban", "!Kabul FIGHTS Taliban"],
         ),
+        // Strikes conducted against an enemy: the conductor fights it, through a relative
+        // clause and across the phrases between the strikes and `against`.
+        (
+            "[NATO]ORG forces conducted six strikes using fighter aircraft against [Taliban]ORG positions.",
+            &["NATO forces FIGHTS Taliban"],
+        ),
+        (
+            "Pilots from the [12th Wing]ORG joined the [44th Squadron]ORG, which will fly strike missions against [al-Shabaab]ORG as part of the [Task Force East]ORG.",
+            &[
+                "44th Squadron FIGHTS al-Shabaab",
+                "44th Squadron MEMBER_OF Task Force East",
+                "!12th Wing FIGHTS al-Shabaab",
+            ],
+        ),
+        // Members from an organisation, after a participle and a comma.
+        (
+            "It brought 200 [RAF]ORG airmen, deployed from the [2nd Wing]ORG, to the base.",
+            &["200 RAF airmen MEMBER_OF 2nd Wing", "!RAF MEMBER_OF 2nd Wing"],
+        ),
+        ("The work is guided by experts from [UNESCO]ORG.", &["experts MEMBER_OF UNESCO"]),
+        // Founders and heads in the passive, also after a coordinated verb phrase.
+        (
+            "[It]ORG was founded by [Ali Salem]PERSON in 1990, and was later headed by his son [Omar Salem]PERSON.",
+            &["Ali Salem LEADS It", "Omar Salem LEADS It"],
+        ),
+        (
+            "The [Basra Institute]ORG was founded in 1988 and is run by the [Ministry of Education]ORG.",
+            &["Ministry of Education LEADS Basra Institute"],
+        ),
+        // Joining a country's exercise or partners for talks is no membership.
+        (
+            "[Dutch]NORP forces will join [Jordan]GPE in an exercise.",
+            &["!Dutch forces MEMBER_OF Jordan"],
+        ),
+        ("Local fighters continue to join the [SDF]ORG.", &["Local fighters MEMBER_OF SDF"]),
+        // A place and a description of it are no place in a place.
+        (
+            "They entered [Kandahar]GPE, [the country's second-largest city]GPE, on Monday.",
+            &["!Kandahar LOCATED_IN the country's second-largest city"],
+        ),
+        ("They entered [Kandahar]GPE, [Afghanistan]GPE.", &["Kandahar LOCATED_IN Afghanistan"]),
+        // A relative clause's antecedent is based somewhere; a crowd in each place of a list;
+        // those meeting are at the meeting's place.
+        (
+            "[Lee]PERSON serves in the [Mine Clearance Unit]ORG, which is based in [Norfolk]GPE.",
+            &["Mine Clearance Unit LOCATED_IN Norfolk"],
+        ),
+        (
+            "It has 300 employees across [Kenya]GPE, [Uganda]GPE, the [Sudan]GPE and [Chad]GPE.",
+            &[
+                "300 employees PRESENT_IN Kenya",
+                "300 employees PRESENT_IN Chad",
+                "!Kenya LOCATED_IN Uganda",
+            ],
+        ),
+        (
+            "The last meeting of [NATO]ORG defence ministers took place in [Brussels]GPE in June.",
+            &["NATO defence ministers PRESENT_IN Brussels"],
+        ),
         // `in support of X`: the supporter is no place of a fronted phrase.
         (
             "Also in [Mali]GPE, [French forces]ORG conducted raids in support of the [Malian army]ORG.",

@@ -280,6 +280,12 @@ pub fn sentence_relations(
         if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
             meeting(&mut cx, i, n, last_subject);
         }
+        if t.m.is_none() && v.eq_any(i, &["said", "told", "says", "tells", "spoke", "speaks"]) {
+            spoke_in(&mut cx, i, n, last_subject);
+        }
+        if t.m.is_none() && v.eq_any(i, &["meeting", "meetings"]) && v.eq(i + 1, "of") {
+            meeting_of(&mut cx, i, n);
+        }
         if t.m.is_none() && v.eq(i, "support") && v.eq_any(i + 1, &["for", "of"]) {
             support_for(&mut cx, i, n);
         }
@@ -392,6 +398,18 @@ pub fn sentence_relations(
                                     a.mentions[m as usize].label == MentionLabel::Org
                                 }) || o.sector.is_some()
                             }
+                            // `joined the coalition`, not `joined Jordan in an exercise` or
+                            // `joined X and international partners for talks`.
+                            Predicate::MemberOf if v.eq_any(i, &["join", "joins", "joined"]) => {
+                                objs.iter().all(|x| {
+                                    x.mention.is_some_and(|m| {
+                                        a.mentions[m as usize].label == MentionLabel::Org
+                                    }) && !v.eq_any(
+                                        x.head,
+                                        &["partners", "allies", "counterparts", "officials"],
+                                    )
+                                })
+                            }
                             _ => true,
                         };
                         // `The UK, the Coalition and Iraq are committed to defeating X`: every
@@ -451,6 +469,14 @@ pub fn sentence_relations(
                     })
                     .last()
                     .unwrap_or(i);
+                // `X, which is based in Y`: the phrase the relative pronoun stands for.
+                let g =
+                    if g >= 3 && v.eq_any(g - 1, &["which", "that", "who"]) && v.word(g - 2) == ","
+                    {
+                        g - 2
+                    } else {
+                        g
+                    };
                 if g > 0 { v.np_left(a, g - 1, 0) } else { None }
             };
             if let Some(s) = subj.filter(|s| s.actor)
@@ -602,46 +628,20 @@ pub fn sentence_relations(
                 && (v.toks[i - 2].is(wc::POSS) || matches!(v.word(i - 2), "'s" | "\u{2019}s"))
                 && !v.eq(i + 1, "each"))
             && i > 0
-            && v.eq_any(
-                i - 1,
-                &[
-                    "fight",
-                    "war",
-                    "campaign",
-                    "struggle",
-                    "operations",
-                    "operation",
-                    "offensive",
-                    "strikes",
-                    "airstrikes",
-                    "attacks",
-                    "battle",
-                    "efforts",
-                    "coalition",
-                    "fighting",
-                    "actions",
-                    "action",
-                    "resistance",
-                    "positions",
-                    "munitions",
-                    "missions",
-                    "defenses",
-                    "defences",
-                    "unite",
-                    "united",
-                    "violence",
-                    "atrocities",
-                    "raids",
-                    "assault",
-                    "bombing",
-                    "bombings",
-                ],
-            )
+            && let Some(noun) = fight_noun(v, i)
             && let Some(o) = v.np_right(a, i + 1, n).filter(|o| o.actor)
         {
-            let noun = i - 1;
-            // Whose fight: a possessor or modifier of the noun, else the clause's subject.
+            // Whose fight: a possessor or modifier of the noun, else the subject of the verb
+            // it is the object of (`X, which will fly strike missions against Y`), else the
+            // clause's subject.
             let np = v.np_left(a, noun, 0);
+            let conductor = np.and_then(|np| {
+                // (`fly strike missions` may read as one phrase.)
+                let verb = (np.first..noun)
+                    .find(|&k| v.eq_any(k, CONDUCT))
+                    .or_else(|| np.first.checked_sub(1).filter(|&k| v.eq_any(k, CONDUCT)))?;
+                relation_subject(v, a, verb, last_subject).filter(|s| s.actor && usable(s))
+            });
             // `support for X in their fight against Y`: the phrase before `in their`/`in the`.
             let mut fighters = Vec::new();
             if noun >= 3
@@ -690,6 +690,7 @@ pub fn sentence_relations(
                             .map(|m| v.np_for_mention(a, m))
                     })
                 })
+                .or(conductor)
                 .or_else(|| {
                     let first = np.map_or(noun, |np| np.first);
                     (0..first)
@@ -743,7 +744,7 @@ pub fn sentence_relations(
             }
         }
         // `led by X`, `commanded by X`, `headed by X`: X leads the phrase before.
-        if v.eq_any(i, &["led", "commanded", "headed", "run"])
+        if v.eq_any(i, &["led", "commanded", "headed", "run", "founded", "established", "chaired"])
             && v.eq(i + 1, "by")
             && i > 0
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
@@ -758,7 +759,12 @@ pub fn sentence_relations(
                 {
                     k -= 1;
                 }
-                v.np_left(a, k, 0).filter(|g| g.actor)
+                // `It was founded in 1988 and is run by X`: the sentence's subject.
+                if v.eq(k, "and") && (k + 1..i).any(|x| v.toks[x].is(wc::BE)) {
+                    v.np_right(a, 0, k).filter(|g| g.actor && usable(g))
+                } else {
+                    v.np_left(a, k, 0).filter(|g| g.actor)
+                }
             }
             && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
         {
@@ -998,6 +1004,13 @@ pub fn sentence_relations(
                     .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k))
                     .or_else(|| named_modifier(v, a, k)),
             };
+            // `Abu X, an ISIL leader in Raqqah`: the person the apposition describes.
+            let g = g.map(|g| {
+                (v.eq_any(g.first, &["a", "an"]) && g.first >= 2 && v.word(g.first - 1) == ",")
+                    .then(|| person_at(v, a, g.first - 2))
+                    .flatten()
+                    .unwrap_or(g)
+            });
             if let Some(g) = g.filter(|g| {
                 g.actor
                     && !g.pronoun
@@ -1029,7 +1042,8 @@ pub fn sentence_relations(
                     && (facility(v, g.head) || materiel(v, g.head) || v.toks[g.head].is(wc::CROWD))
             }) && let Some(pa) = place_arg(v, a, &pn)
             {
-                // A building or a crowd is no name: the phrase itself is the argument.
+                // A building or a crowd is no name: the phrase itself is the argument; every
+                // place of a list (`700 employees across Iraq, Lebanon and Jordan`).
                 let pred = if v.toks[g.head].is(wc::CROWD) {
                     Predicate::PresentIn
                 } else {
@@ -1037,6 +1051,13 @@ pub fn sentence_relations(
                 };
                 let ga = phrase_arg(v, &g);
                 cx.push(&ga, pred, &pa, None, i, v.span(g.first, pn.last));
+                let mut places = Vec::new();
+                v.coordinated_right(a, pn, n, &mut places);
+                for p in places.iter().skip(1) {
+                    if let Some(pa2) = place_arg(v, a, p) {
+                        cx.push(&ga, pred, &pa2, None, i, v.span(g.first, p.last));
+                    }
+                }
             }
         }
         cheap_patterns(&mut cx, i, n);
@@ -1265,6 +1286,9 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
         && a1 != a2
         && may_lie_in(a, a1, a2)
+        // `Mosul, the country's second city`, `Raqqah, ISIL's capital`: a description of the
+        // same place, not the place it lies in.
+        && !described(&a.mentions[a2 as usize].text)
     {
         let n2 = v.np_for_mention(a, a2);
         let n1 = v.np_for_mention(a, a1);
@@ -1272,7 +1296,13 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         let mut list = false;
         let mut after = n2.last + 1;
         while after + 1 < n && v.word(after) == "," {
-            match v.place_mention(a, after + 1) {
+            // (`Iraq, Lebanon, the United Arab Emirates and Jordan`.)
+            let next = v.place_mention(a, after + 1).or_else(|| {
+                (after + 2 < n && v.toks[after + 1].is(wc::DET))
+                    .then(|| v.place_mention(a, after + 2))
+                    .flatten()
+            });
+            match next {
                 Some(m) => after = v.np_for_mention(a, m).last + 1,
                 None => break,
             }
@@ -1434,6 +1464,14 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
             cx.push_nps(&on, Predicate::LocatedIn, &pn, i);
         }
     }
+}
+
+/// A mention that describes rather than names (`the country's second-largest city`, `ISIL's
+/// self-proclaimed capital`): lower-case first, or with a possessive.
+fn described(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+        || text.contains("'s ")
+        || text.contains("\u{2019}s ")
 }
 
 /// Can place mention `inner` lie in place mention `outer`? Not when `inner` is a country or an
@@ -1714,11 +1752,16 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         let mut k = i - 1;
         if v.eq(i, "from") && v.eq_any(k, &["visiting", "deployed", "drawn"]) && k > 0 {
             k -= 1;
+            // `300 Airmen, deployed from the 158th Wing`.
+            if v.word(k) == "," && k > 0 {
+                k -= 1;
+            }
         }
         let member = v.np_left(a, k, 0).filter(|m| {
             !m.pronoun
                 && (v.toks[m.head].is(wc::GROUP | wc::CROWD)
-                    || v.eq_any(m.head, &["airmen", "sailors", "marines", "officers", "aircraft"])
+                    || v.eq_any(m.head, &["aircraft"])
+                    || v.eq_any(m.head, MEMBER_NOUNS)
                     || m.mention.is_some_and(|x| {
                         matches!(a.mentions[x as usize].label, MentionLabel::Person)
                             || v.eq(i, "within")
@@ -1740,8 +1783,17 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
         // `X, as part of Y`, `X is working as part of Y`: the clause's subject.
         let k = if v.eq(i - 1, "as") { i - 1 } else { i };
+        // In a relative clause (`the squadron, which will fly missions as part of Y`), the
+        // phrase the relative pronoun stands for.
+        let rel = (k.saturating_sub(15)..k)
+            .rev()
+            .take_while(|&x| v.word(x) != ",")
+            .find(|&x| v.eq_any(x, &["which", "who"]))
+            .filter(|&x| x >= 2 && v.word(x - 1) == ",");
         let member = if k >= 2 && v.word(k - 1) == "," {
             v.np_left(a, k - 2, 0)
+        } else if let Some(r) = rel {
+            v.np_left(a, r - 2, 0)
         } else {
             first_actor(v, a, k)
         };
@@ -1750,7 +1802,14 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         return;
     };
     if let (Some(m), Some(w)) = (member, whole)
-        && let (Some(ma), Some(wa)) = (cx.arg(&m), cx.arg(&w))
+        // `heritage experts from WMF`, `RAF airmen from the 2nd Wing`: a phrase whose head
+        // names no one is its own argument.
+        && let Some(ma) = if v.eq_any(m.head, MEMBER_NOUNS) && !m.pronoun && v.toks[m.head].m.is_none() {
+            Some(phrase_arg(v, &m))
+        } else {
+            cx.arg(&m)
+        }
+        && let Some(wa) = cx.arg(&w)
     {
         cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(m.first.min(i), w.last));
     }
@@ -1799,8 +1858,8 @@ fn members_of(cx: &mut Ctx, i: usize, n: usize) {
     };
     // `one of the members of X` is a member too; `the killing of members of X` names them.
     let ma = match member.mention {
-        Some(_) => cx.arg(&member),
-        None => Some(phrase_arg(v, &member)),
+        Some(m) if v.toks[member.head].m == Some(m) => cx.arg(&member),
+        _ => Some(phrase_arg(v, &member)),
     };
     if let (Some(ma), Some(wa)) = (ma, cx.arg(&whole)) {
         cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(member.first, whole.last));
@@ -1842,6 +1901,93 @@ fn unit_chain(cx: &mut Ctx, i: usize) {
         let n2 = v.np_for_mention(a, m2);
         cx.push_nps(&n1, Predicate::MemberOf, &n2, i);
     }
+}
+
+/// Nouns of fighting that take the enemy after `against` (`the fight against X`).
+const FIGHT_NOUNS: &[&str] = &[
+    "fight",
+    "war",
+    "campaign",
+    "struggle",
+    "operations",
+    "operation",
+    "offensive",
+    "strikes",
+    "airstrikes",
+    "attacks",
+    "battle",
+    "efforts",
+    "coalition",
+    "fighting",
+    "actions",
+    "action",
+    "resistance",
+    "positions",
+    "munitions",
+    "missions",
+    "defenses",
+    "defences",
+    "unite",
+    "united",
+    "violence",
+    "atrocities",
+    "raids",
+    "assault",
+    "bombing",
+    "bombings",
+];
+
+/// Verbs whose object is an operation (`conducted 11 strikes`, `will fly strike missions`).
+const CONDUCT: &[&str] = &[
+    "conducted",
+    "conducting",
+    "conduct",
+    "conducts",
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "carried",
+    "flew",
+    "fly",
+    "flies",
+    "flying",
+    "flown",
+    "waged",
+    "wage",
+    "wages",
+    "waging",
+    "mounted",
+    "mount",
+    "staged",
+];
+
+/// The noun of fighting whose enemy follows `against` at `i`: right before it, or the object of
+/// a verb of conducting earlier in the clause (`X conducted 11 strikes, coordinated with Y,
+/// using aircraft, against ISIL targets`).
+fn fight_noun(v: &View, i: usize) -> Option<usize> {
+    if v.eq_any(i - 1, FIGHT_NOUNS) {
+        return Some(i - 1);
+    }
+    if !v.eq(i, "against") {
+        return None;
+    }
+    let k = (i.saturating_sub(30)..i - 1)
+        .rev()
+        .take_while(|&x| {
+            !matches!(v.word(x), ";" | ":")
+                && !v.toks[x].is(wc::REPORT)
+                && !v.eq_any(x, &["against", "said", "which", "who", "that"])
+        })
+        .find(|&x| {
+            v.eq_any(x, &["strikes", "airstrikes", "attacks", "raids", "missions", "sorties"])
+        })?;
+    // The noun is the object of a verb of conducting (`conducted 11 strikes`).
+    let mut j = k;
+    while j > 0 && j + 4 > k && !v.eq_any(j - 1, CONDUCT) {
+        j -= 1;
+    }
+    (j > 0 && v.eq_any(j - 1, CONDUCT)).then_some(k)
 }
 
 /// `X visited Turkey`, `X travelled to Berlin`, `X arrived in Baghdad`: X is present there.
@@ -2114,6 +2260,73 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
         if let Some(pa0) = cx.arg(p) {
             cx.push(&pa0, Predicate::PresentIn, &pa, None, i, v.span(p.first.min(i), pn.last));
         }
+    }
+}
+
+/// `The last meeting of the Coalition's defence ministers took place in Brussels`: those who
+/// meet are present at the meeting's place.
+fn meeting_of(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(o) = v.np_right(a, i + 2, n).filter(|o| o.actor && usable(o)) else { return };
+    let mut parties = Vec::new();
+    v.coordinated_right(a, o, n, &mut parties);
+    let end = parties.last().map_or(o.last, |x| x.last);
+    // `took place in`, `was held in`, `in`: the place soon after.
+    let Some(pm) = (end + 1..n.min(end + 6))
+        .take_while(|&j| {
+            !v.eq_any(j, &["to", "where", "which", "who", "and", "but", ";", ":"])
+                && !v.toks[j].is(wc::REPORT)
+        })
+        .find_map(|j| v.eq_any(j, &["in", "at"]).then(|| place_after(v, a, j + 1)).flatten())
+    else {
+        return;
+    };
+    let pn = v.np_for_mention(a, pm);
+    let Some(pa) = place_arg(v, a, &pn) else { return };
+    for p in &parties {
+        if p.mention.is_some_and(|m| {
+            matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+        }) {
+            continue;
+        }
+        if let Some(x) = cx.arg(p) {
+            cx.push(&x, Predicate::PresentIn, &pa, None, i, v.span(p.first, pn.last));
+        }
+    }
+}
+
+/// `X said in Baghdad`, `X told a news conference in Geneva`, `X told reporters at the
+/// Pentagon`: the speaker is where they spoke.
+fn spoke_in(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut k = i + 1;
+    // An audience: `reporters`, `a news conference`, `journalists`.
+    if v.eq_any(k, &["reporters", "journalists"]) {
+        k += 1;
+    } else if v.eq_any(k, &["a", "the"])
+        && let Some(end) = (k + 1..n.min(k + 4)).find(|&x| {
+            v.eq_any(x, &["conference", "briefing", "meeting", "audience", "gathering", "rally"])
+        })
+    {
+        k = end + 1;
+    }
+    if !v.eq_any(k, &["in", "at"]) {
+        return;
+    }
+    let Some(pm) = place_after(v, a, k + 1) else { return };
+    let Some(s) = relation_subject(v, a, i, last).filter(|s| {
+        usable(s)
+            && s.mention.is_some_and(|m| {
+                matches!(a.mentions[m as usize].label, MentionLabel::Person | MentionLabel::Org)
+            })
+    }) else {
+        return;
+    };
+    let pn = v.np_for_mention(a, pm);
+    if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
+        cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first, pn.last));
     }
 }
 
