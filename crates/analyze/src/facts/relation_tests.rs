@@ -482,6 +482,17 @@ fn members_units_copular_titles_and_coordinated_subjects() {
             "The last meeting of [NATO]ORG defence ministers took place in [Brussels]GPE in June.",
             &["NATO defence ministers PRESENT_IN Brussels"],
         ),
+        // The person an apposition describes is placed; a speaker is where they spoke.
+        (
+            "[Omar Ali]PERSON, a doctor in [Aleppo]GPE, said so.",
+            &["Omar Ali PRESENT_IN Aleppo", "!a doctor PRESENT_IN Aleppo"],
+        ),
+        (
+            "A spokesman, [Ana Silva]PERSON, told a news conference in [Geneva]GPE that aid had stopped.",
+            &["Ana Silva PRESENT_IN Geneva"],
+        ),
+        ("[Kerry]PERSON said in [Cairo]GPE that talks would resume.", &["Kerry PRESENT_IN Cairo"]),
+        ("[Kerry]PERSON said 20 people died in [Cairo]GPE.", &["!Kerry PRESENT_IN Cairo"]),
         // `in support of X`: the supporter is no place of a fronted phrase.
         (
             "Also in [Mali]GPE, [French forces]ORG conducted raids in support of the [Malian army]ORG.",
