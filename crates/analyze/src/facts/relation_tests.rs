@@ -452,6 +452,20 @@ fn members_units_copular_titles_and_coordinated_subjects() {
             "The [Basra Institute]ORG was founded in 1988 and is run by the [Ministry of Education]ORG.",
             &["Ministry of Education LEADS Basra Institute"],
         ),
+        (
+            "[Lear]ORG was sold after a buyout which closed in May and was led by [Forstmann]ORG.",
+            &["!Forstmann LEADS Lear"],
+        ),
+        // `as part of its expansion` names no organisation.
+        (
+            "[Benetton]ORG will list [its]ORG shares in [Tokyo]GPE as part of [its]ORG expansion.",
+            &["!Benetton MEMBER_OF its"],
+        ),
+        // `The UK remains steadfast in its support of X`: the supporter is the name.
+        (
+            "[Japan]GPE remains steadfast in [its]ORG support of the [Afghan government]ORG.",
+            &["Japan SUPPORTS Afghan government"],
+        ),
         // Joining a country's exercise or partners for talks is no membership.
         (
             "[Dutch]NORP forces will join [Jordan]GPE in an exercise.",
@@ -493,6 +507,20 @@ fn members_units_copular_titles_and_coordinated_subjects() {
         ),
         ("[Kerry]PERSON said in [Cairo]GPE that talks would resume.", &["Kerry PRESENT_IN Cairo"]),
         ("[Kerry]PERSON said 20 people died in [Cairo]GPE.", &["!Kerry PRESENT_IN Cairo"]),
+        // The member phrase ends right before `from`; the subject over a relative clause.
+        (
+            "It works under the guidance of [heritage experts]ORG from [UNESCO]ORG.",
+            &["heritage experts MEMBER_OF UNESCO"],
+        ),
+        (
+            "[Lee]PERSON, who was serving in [Iraq]GPE, was assigned to the [Mine Unit]ORG.",
+            &["Lee MEMBER_OF Mine Unit"],
+        ),
+        // A fight's owner is no speaker: `X said the campaign against Y`.
+        (
+            "[Cook]PERSON said the campaign against [ISIL]ORG is progressing.",
+            &["!Cook FIGHTS ISIL"],
+        ),
         // `in support of X`: the supporter is no place of a fronted phrase.
         (
             "Also in [Mali]GPE, [French forces]ORG conducted raids in support of the [Malian army]ORG.",

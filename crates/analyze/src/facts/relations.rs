@@ -692,20 +692,16 @@ pub fn sentence_relations(
                 })
                 .or(conductor)
                 .or_else(|| {
+                    // The first actor of the clause: after a reporting verb (`Cook said the
+                    // campaign against X`: not Cook's), not a place after a preposition.
                     let first = np.map_or(noun, |np| np.first);
-                    (0..first)
-                        .find_map(|x| {
-                            v.toks[x].m.filter(|&m| {
-                                matches!(
-                                    a.mentions[m as usize].label,
-                                    MentionLabel::Org
-                                        | MentionLabel::Gpe
-                                        | MentionLabel::Person
-                                        | MentionLabel::Norp
-                                )
-                            })
-                        })
-                        .map(|m| v.np_for_mention(a, m))
+                    // (The reported clause begins with the fight: `said (that) the campaign`.)
+                    let start = (0..first)
+                        .rev()
+                        .find(|&x| v.toks[x].is(wc::REPORT) && v.toks[x].m.is_none())
+                        .filter(|&x| first <= x + 2)
+                        .map_or(0, |x| x + 1);
+                    first_actor_in(v, a, start, first)
                 }));
             // `Iraqi forces seized X in their battle with Y`: a possessive pronoun is the
             // clause's first named actor's.
@@ -760,7 +756,12 @@ pub fn sentence_relations(
                     k -= 1;
                 }
                 // `It was founded in 1988 and is run by X`: the sentence's subject.
-                if v.eq(k, "and") && (k + 1..i).any(|x| v.toks[x].is(wc::BE)) {
+                // (Not inside a relative clause: `a buyout which closed in May and was led
+                // by X`.)
+                if v.eq(k, "and")
+                    && (k + 1..i).any(|x| v.toks[x].is(wc::BE))
+                    && !(0..k).any(|x| v.eq_any(x, &["which", "who", "that", "after", "when"]))
+                {
                     v.np_right(a, 0, k).filter(|g| g.actor && usable(g))
                 } else {
                     v.np_left(a, k, 0).filter(|g| g.actor)
@@ -1748,7 +1749,9 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         return;
     }
     let (member, whole) = if v.eq_any(i, &["from", "within"]) {
-        let whole = v.np_right(a, i + 1, n).filter(|o| org_np(a, o));
+        let whole = v
+            .np_right(a, i + 1, n)
+            .filter(|o| org_np(a, o) && !o.pronoun && !v.toks[o.first].is(wc::POSS));
         let mut k = i - 1;
         if v.eq(i, "from") && v.eq_any(k, &["visiting", "deployed", "drawn"]) && k > 0 {
             k -= 1;
@@ -1757,7 +1760,12 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
                 k -= 1;
             }
         }
-        let member = v.np_left(a, k, 0).filter(|m| {
+        // The phrase ending right before (`the guidance of [heritage experts] from X`).
+        let member = match v.toks[k].m {
+            Some(mm) if v.np_for_mention(a, mm).last == k => Some(v.np_for_mention(a, mm)),
+            _ => v.np_left(a, k, 0),
+        };
+        let member = member.filter(|m| {
             !m.pronoun
                 && (v.toks[m.head].is(wc::GROUP | wc::CROWD)
                     || v.eq_any(m.head, &["aircraft"])
@@ -1773,14 +1781,21 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         });
         (member, whole)
     } else if v.eq(i, "assigned") && v.eq(i + 1, "to") {
-        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        let whole = v
+            .np_right(a, i + 2, n)
+            .filter(|o| org_np(a, o) && !o.pronoun && !v.toks[o.first].is(wc::POSS));
         let mut k = i - 1;
         while k > 0 && v.toks[k].is(wc::BE | wc::ADV | wc::HAVE) {
             k -= 1;
         }
-        (v.np_left(a, k, 0).filter(|m| m.actor && usable(m)), whole)
+        // `X, who was supporting Y, was assigned to Z`: the subject over the relative clause.
+        let member =
+            if v.word(k) == "," { relation_subject(v, a, i, None) } else { v.np_left(a, k, 0) };
+        (member.filter(|m| m.actor && usable(m)), whole)
     } else if v.eq(i, "part") && v.eq(i + 1, "of") {
-        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        let whole = v
+            .np_right(a, i + 2, n)
+            .filter(|o| org_np(a, o) && !o.pronoun && !v.toks[o.first].is(wc::POSS));
         // `X, as part of Y`, `X is working as part of Y`: the clause's subject.
         let k = if v.eq(i - 1, "as") { i - 1 } else { i };
         // In a relative clause (`the squadron, which will fly missions as part of Y`), the
@@ -2510,6 +2525,11 @@ fn support_for(cx: &mut Ctx, i: usize, n: usize) {
     }
     let Some(first) = v.np_right(a, i + 2, n).filter(|x| x.actor && !x.pronoun) else { return };
     let supporter = match v.toks[i - 1].m {
+        // `The UK remains steadfast in its support of X`: a possessive pronoun stands for the
+        // clause's first name when there is one.
+        Some(m) if v.toks[i - 1].is(wc::POSS) => {
+            first_name(v, a, i - 1).or_else(|| Some(v.np_for_mention(a, m)))
+        }
         Some(m)
             if matches!(
                 a.mentions[m as usize].label,
@@ -2596,7 +2616,12 @@ fn first_name(v: &View, a: &Analysis, end: usize) -> Option<Np> {
 /// The first actor named in the sentence before token `end` (an infinitive's subject): not a
 /// place after a preposition (`The attacks in Paris stiffened the resolve of X to defeat Y`).
 fn first_actor(v: &View, a: &Analysis, end: usize) -> Option<Np> {
-    (0..end).find_map(|x| {
+    first_actor_in(v, a, 0, end)
+}
+
+/// The first actor named between tokens `start` and `end` (see [`first_actor`]).
+fn first_actor_in(v: &View, a: &Analysis, start: usize, end: usize) -> Option<Np> {
+    (start..end).find_map(|x| {
         v.toks[x]
             .m
             .filter(|&m| {
