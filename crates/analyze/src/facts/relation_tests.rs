@@ -466,6 +466,14 @@ fn members_units_copular_titles_and_coordinated_subjects() {
             "[Japan]GPE remains steadfast in [its]ORG support of the [Afghan government]ORG.",
             &["Japan SUPPORTS Afghan government"],
         ),
+        // An organisation's own body is in its charge; its people are not.
+        ("[Hezbollah]ORG's media network denied the report.", &["Hezbollah LEADS media network"]),
+        ("[ISIL]ORG's fighters attacked the town.", &["!ISIL LEADS fighters"]),
+        // Every coordinated subject of a clause with a campaign against an enemy.
+        (
+            "[Jordan]GPE, [Egypt]GPE and [Morocco]GPE joined the campaign against the [Houthis]ORG.",
+            &["Jordan FIGHTS Houthis", "Egypt FIGHTS Houthis", "Morocco FIGHTS Houthis"],
+        ),
         // Joining a country's exercise or partners for talks is no membership.
         (
             "[Dutch]NORP forces will join [Jordan]GPE in an exercise.",

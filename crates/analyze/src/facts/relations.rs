@@ -732,6 +732,24 @@ pub fn sentence_relations(
                 && let (Some(wa), Some(oa)) = (cx.arg(&w), cx.arg(&o))
             {
                 cx.push(&wa, Predicate::Fights, &oa, None, noun, v.span(w.first.min(noun), o.last));
+                // `X and allied Y groups have been accused ... during operations against Z`:
+                // the subject's coordinated phrases too.
+                if fighters.is_empty() && !w.pronoun && w.last < noun {
+                    let mut co = Vec::new();
+                    v.coordinated_right(a, w, noun, &mut co);
+                    for c in co.iter().skip(1).filter(|c| !c.pronoun && c.mention.is_some()) {
+                        if let Some(ca) = cx.arg(c) {
+                            cx.push(
+                                &ca,
+                                Predicate::Fights,
+                                &oa,
+                                None,
+                                noun,
+                                v.span(c.first, o.last),
+                            );
+                        }
+                    }
+                }
             }
             for w in fighters.iter().skip(1) {
                 if let (Some(wa), Some(oa)) = (cx.arg(w), cx.arg(&o)) {
@@ -1255,6 +1273,42 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         {
             let ga = v.argument(&g);
             let oa = v.argument(&ow);
+            cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
+        }
+        // `Al-Qaida's fighter network`, `NAVCENT's Task Force 50`: an organisation in charge of
+        // its own body (not of its people: `ISIL's fighters`).
+        if let Some(ow) = owner.filter(|o| {
+            !o.pronoun
+                && o.mention.is_some_and(|m| {
+                    a.mentions[m as usize].label == MentionLabel::Org && v.toks[o.head].m == Some(m)
+                })
+        }) && matches!(v.word(i), "'s" | "\u{2019}s")
+            && let Some(g) = v.np_right(a, i + 1, n)
+            && g.mention != ow.mention
+            && (v.toks[g.head].is(wc::GROUP)
+                && !v.toks[g.head].is(wc::CROWD)
+                && !v.eq_any(
+                    g.head,
+                    &[
+                        "forces",
+                        "force",
+                        "troops",
+                        "fighters",
+                        "men",
+                        "soldiers",
+                        "personnel",
+                        "militants",
+                        "supporters",
+                        "loyalists",
+                        "rebels",
+                        "government",
+                    ],
+                )
+                || g.mention.is_some_and(|m| {
+                    a.mentions[m as usize].label == MentionLabel::Org && v.toks[g.head].m == Some(m)
+                }))
+        {
+            let (oa, ga) = (v.argument(&ow), v.argument(&g));
             cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
         }
         // `Baghdad's popular Karrada neighbourhood`, `Syria's Idlib province`: a place's place.
