@@ -474,6 +474,21 @@ fn members_units_copular_titles_and_coordinated_subjects() {
             "[Jordan]GPE, [Egypt]GPE and [Morocco]GPE joined the campaign against the [Houthis]ORG.",
             &["Jordan FIGHTS Houthis", "Egypt FIGHTS Houthis", "Morocco FIGHTS Houthis"],
         ),
+        // A pronoun is no place; a phrase argument starts at its determiner.
+        (
+            "The coalition has supported the [Afghan army]ORG in [its]GPE efforts.",
+            &["!Afghan army PRESENT_IN its"],
+        ),
+        (
+            "A strike hit vehicles that had departed a large headquarters near [Sarmada]GPE, he said.",
+            &["a large headquarters LOCATED_IN Sarmada"],
+        ),
+        // A possessor of a thing is no fighter; a fight noun's own mention is not its owner.
+        ("[His]PERSON death will degrade [ISIL]ORG's ability to fight.", &["!His FIGHTS ISIL"]),
+        (
+            "[Kurdish forces]ORG maintained their [defensive positions]ORG against [ISIL]ORG.",
+            &["Kurdish forces FIGHTS ISIL", "!defensive positions FIGHTS ISIL"],
+        ),
         // Joining a country's exercise or partners for talks is no membership.
         (
             "[Dutch]NORP forces will join [Jordan]GPE in an exercise.",

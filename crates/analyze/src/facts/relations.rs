@@ -374,6 +374,11 @@ pub fn sentence_relations(
             let obj = v.np_right(a, k, n);
             if let (Some(s), Some(o)) = (subj, obj)
                 && s.actor
+                // `his death will degrade ISIL`: a possessor of a thing is no fighter.
+                && !(matches!(frame, Frame::Direct(Predicate::Fights))
+                    && s.possessor.is_some()
+                    && v.toks[s.head].m.is_none()
+                    && !v.toks[s.head].is(wc::GROUP | wc::CROWD))
                 && let (Some(sa), Some(oa)) = (cx.arg(&s), cx.arg(&o))
             {
                 let ev = v.span(s.first.min(i), o.last);
@@ -684,9 +689,10 @@ pub fn sentence_relations(
             let who = fighters.first().copied().or(np
                 .and_then(|np| {
                     np.possessor.map(|m| v.np_for_mention(a, m)).or_else(|| {
+                        // (Not a mention of the noun itself: `their [defensive positions]`.)
                         (np.first..noun)
                             .rev()
-                            .find_map(|x| v.toks[x].m)
+                            .find_map(|x| v.toks[x].m.filter(|&m| v.toks[noun].m != Some(m)))
                             .map(|m| v.np_for_mention(a, m))
                     })
                 })
@@ -2759,7 +2765,12 @@ fn facility(v: &View, i: usize) -> bool {
 
 /// The argument for a phrase that names nothing (`a mosque`, `civilians`): the phrase itself.
 fn phrase_arg(v: &View, np: &Np) -> Argument {
-    let s = v.span(np.first, np.last);
+    // `departed a large headquarters`: a verb the lexicon does not know read into the phrase
+    // ends before its determiner.
+    let first = (np.first + 1..np.head.min(np.first + 3))
+        .find(|&x| v.toks[x].is(wc::DET) && v.word(np.first).ends_with("ed"))
+        .unwrap_or(np.first);
+    let s = v.span(first, np.last);
     Argument { entity: None, span: s, text: v.text[s.start..s.end].to_string() }
 }
 
@@ -2773,6 +2784,10 @@ fn place_after(v: &View, a: &Analysis, i: usize) -> Option<u32> {
     {
         k += 1;
     }
+    // A pronoun names no place (`in its efforts`).
+    if v.toks.get(k).is_some_and(|t| t.is(wc::PRON | wc::POSS)) {
+        return None;
+    }
     v.place_mention(a, k)
 }
 
@@ -2780,6 +2795,10 @@ fn place_after(v: &View, a: &Analysis, i: usize) -> Option<u32> {
 fn place_arg(v: &View, a: &Analysis, np: &Np) -> Option<Argument> {
     if let Some(d) = v.direction_arg(np) {
         return Some(d);
+    }
+    // A pronoun names no place (`in its efforts`).
+    if np.pronoun {
+        return None;
     }
     let m = np.mention?;
     if !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc) {
