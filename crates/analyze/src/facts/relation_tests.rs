@@ -375,3 +375,180 @@ fn resolved_pronouns_are_arguments() {
         assert_eq!(super::usable(&np), want, "pronoun {pronoun} entity {entity:?}");
     }
 }
+
+#[test]
+fn members_units_copular_titles_and_coordinated_subjects() {
+    let cases: &[(&str, &[&str])] = &[
+        // A plural of members, officials, fighters ... of an organisation.
+        (
+            "Gunmen killed 40 members of the [Zubaid tribe]ORG near [Tikrit]GPE.",
+            &["40 members MEMBER_OF Zubaid tribe"],
+        ),
+        (
+            "The summit brought together defence ministers of the [Arab League]ORG.",
+            &["defence ministers MEMBER_OF Arab League"],
+        ),
+        // Not of a family or a place.
+        ("Nine members of his family died.", &["!Nine members MEMBER_OF his family"]),
+        ("Officials of [Kenya]GPE met.", &["!Officials MEMBER_OF Kenya"]),
+        // A unit, a comma, the larger formation it is part of (not the reverse, not a list).
+        (
+            "[Ray]PERSON serves with [1st Squadron]ORG, [4th Cavalry Regiment]ORG, in [Hawaii]GPE.",
+            &["1st Squadron MEMBER_OF 4th Cavalry Regiment"],
+        ),
+        (
+            "Troops from [3rd Brigade]ORG, [2nd Battalion]ORG and [Delta Company]ORG took part.",
+            &["!3rd Brigade MEMBER_OF 2nd Battalion"],
+        ),
+        // A title after a copula: one of several is a member, `the` leader leads.
+        (
+            "[Sami Aziz]PERSON was a commander in the [Republican Guard]ORG for ten years.",
+            &["Sami Aziz MEMBER_OF Republican Guard", "!Sami Aziz LEADS Republican Guard"],
+        ),
+        (
+            "[Omar Said]PERSON is an officer of the [Border Police]ORG.",
+            &["Omar Said MEMBER_OF Border Police"],
+        ),
+        // Every coordinated subject of a verb of hostility.
+        (
+            "[Chad]GPE, [Niger]GPE and the [Nigerian army]ORG are committed to defeating [Boko Haram]ORG.",
+            &[
+                "Chad FIGHTS Boko Haram",
+                "Niger FIGHTS Boko Haram",
+                "Nigerian army FIGHTS Boko Haram",
+            ],
+        ),
+        // An infinitive's subject is no place named after a preposition.
+        (
+            "The bombings in [Kabul]GPE hardened the resolve of the [Afghan government]ORG to defeat the [Taliban]ORG.",
+            &["Afghan government FIGHTS Taliban", "!Kabul FIGHTS Taliban"],
+        ),
+        // Strikes conducted against an enemy: the conductor fights it, through a relative
+        // clause and across the phrases between the strikes and `against`.
+        (
+            "[NATO]ORG forces conducted six strikes using fighter aircraft against [Taliban]ORG positions.",
+            &["NATO forces FIGHTS Taliban"],
+        ),
+        (
+            "Pilots from the [12th Wing]ORG joined the [44th Squadron]ORG, which will fly strike missions against [al-Shabaab]ORG as part of the [Task Force East]ORG.",
+            &[
+                "44th Squadron FIGHTS al-Shabaab",
+                "44th Squadron MEMBER_OF Task Force East",
+                "!12th Wing FIGHTS al-Shabaab",
+            ],
+        ),
+        // Members from an organisation, after a participle and a comma.
+        (
+            "It brought 200 [RAF]ORG airmen, deployed from the [2nd Wing]ORG, to the base.",
+            &["200 RAF airmen MEMBER_OF 2nd Wing", "!RAF MEMBER_OF 2nd Wing"],
+        ),
+        ("The work is guided by experts from [UNESCO]ORG.", &["experts MEMBER_OF UNESCO"]),
+        // Founders and heads in the passive, also after a coordinated verb phrase.
+        (
+            "[It]ORG was founded by [Ali Salem]PERSON in 1990, and was later headed by his son [Omar Salem]PERSON.",
+            &["Ali Salem LEADS It", "Omar Salem LEADS It"],
+        ),
+        (
+            "The [Basra Institute]ORG was founded in 1988 and is run by the [Ministry of Education]ORG.",
+            &["Ministry of Education LEADS Basra Institute"],
+        ),
+        (
+            "[Lear]ORG was sold after a buyout which closed in May and was led by [Forstmann]ORG.",
+            &["!Forstmann LEADS Lear"],
+        ),
+        // `as part of its expansion` names no organisation.
+        (
+            "[Benetton]ORG will list [its]ORG shares in [Tokyo]GPE as part of [its]ORG expansion.",
+            &["!Benetton MEMBER_OF its"],
+        ),
+        // `The UK remains steadfast in its support of X`: the supporter is the name.
+        (
+            "[Japan]GPE remains steadfast in [its]ORG support of the [Afghan government]ORG.",
+            &["Japan SUPPORTS Afghan government"],
+        ),
+        // An organisation's own body is in its charge; its people are not.
+        ("[Hezbollah]ORG's media network denied the report.", &["Hezbollah LEADS media network"]),
+        ("[ISIL]ORG's fighters attacked the town.", &["!ISIL LEADS fighters"]),
+        // Every coordinated subject of a clause with a campaign against an enemy.
+        (
+            "[Jordan]GPE, [Egypt]GPE and [Morocco]GPE joined the campaign against the [Houthis]ORG.",
+            &["Jordan FIGHTS Houthis", "Egypt FIGHTS Houthis", "Morocco FIGHTS Houthis"],
+        ),
+        // A pronoun is no place; a phrase argument starts at its determiner.
+        (
+            "The coalition has supported the [Afghan army]ORG in [its]GPE efforts.",
+            &["!Afghan army PRESENT_IN its"],
+        ),
+        (
+            "A strike hit vehicles that had departed a large headquarters near [Sarmada]GPE, he said.",
+            &["a large headquarters LOCATED_IN Sarmada"],
+        ),
+        // A possessor of a thing is no fighter; a fight noun's own mention is not its owner.
+        ("[His]PERSON death will degrade [ISIL]ORG's ability to fight.", &["!His FIGHTS ISIL"]),
+        (
+            "[Kurdish forces]ORG maintained their [defensive positions]ORG against [ISIL]ORG.",
+            &["Kurdish forces FIGHTS ISIL", "!defensive positions FIGHTS ISIL"],
+        ),
+        // Joining a country's exercise or partners for talks is no membership.
+        (
+            "[Dutch]NORP forces will join [Jordan]GPE in an exercise.",
+            &["!Dutch forces MEMBER_OF Jordan"],
+        ),
+        ("Local fighters continue to join the [SDF]ORG.", &["Local fighters MEMBER_OF SDF"]),
+        // A place and a description of it are no place in a place.
+        (
+            "They entered [Kandahar]GPE, [the country's second-largest city]GPE, on Monday.",
+            &["!Kandahar LOCATED_IN the country's second-largest city"],
+        ),
+        ("They entered [Kandahar]GPE, [Afghanistan]GPE.", &["Kandahar LOCATED_IN Afghanistan"]),
+        // A relative clause's antecedent is based somewhere; a crowd in each place of a list;
+        // those meeting are at the meeting's place.
+        (
+            "[Lee]PERSON serves in the [Mine Clearance Unit]ORG, which is based in [Norfolk]GPE.",
+            &["Mine Clearance Unit LOCATED_IN Norfolk"],
+        ),
+        (
+            "It has 300 employees across [Kenya]GPE, [Uganda]GPE, the [Sudan]GPE and [Chad]GPE.",
+            &[
+                "300 employees PRESENT_IN Kenya",
+                "300 employees PRESENT_IN Chad",
+                "!Kenya LOCATED_IN Uganda",
+            ],
+        ),
+        (
+            "The last meeting of [NATO]ORG defence ministers took place in [Brussels]GPE in June.",
+            &["NATO defence ministers PRESENT_IN Brussels"],
+        ),
+        // The person an apposition describes is placed; a speaker is where they spoke.
+        (
+            "[Omar Ali]PERSON, a doctor in [Aleppo]GPE, said so.",
+            &["Omar Ali PRESENT_IN Aleppo", "!a doctor PRESENT_IN Aleppo"],
+        ),
+        (
+            "A spokesman, [Ana Silva]PERSON, told a news conference in [Geneva]GPE that aid had stopped.",
+            &["Ana Silva PRESENT_IN Geneva"],
+        ),
+        ("[Kerry]PERSON said in [Cairo]GPE that talks would resume.", &["Kerry PRESENT_IN Cairo"]),
+        ("[Kerry]PERSON said 20 people died in [Cairo]GPE.", &["!Kerry PRESENT_IN Cairo"]),
+        // The member phrase ends right before `from`; the subject over a relative clause.
+        (
+            "It works under the guidance of [heritage experts]ORG from [UNESCO]ORG.",
+            &["heritage experts MEMBER_OF UNESCO"],
+        ),
+        (
+            "[Lee]PERSON, who was serving in [Iraq]GPE, was assigned to the [Mine Unit]ORG.",
+            &["Lee MEMBER_OF Mine Unit"],
+        ),
+        // A fight's owner is no speaker: `X said the campaign against Y`.
+        (
+            "[Cook]PERSON said the campaign against [ISIL]ORG is progressing.",
+            &["!Cook FIGHTS ISIL"],
+        ),
+        // `in support of X`: the supporter is no place of a fronted phrase.
+        (
+            "Also in [Mali]GPE, [French forces]ORG conducted raids in support of the [Malian army]ORG.",
+            &["French forces SUPPORTS Malian army", "!Mali SUPPORTS Malian army"],
+        ),
+    ];
+    check_all(cases);
+}

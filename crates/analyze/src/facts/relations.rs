@@ -244,6 +244,12 @@ pub fn sentence_relations(
         if v.eq_any(i, &["from", "within", "assigned", "part"]) {
             belongs(&mut cx, i, n);
         }
+        if v.eq(i, "of") && i > 0 && v.eq_any(i - 1, MEMBER_NOUNS) {
+            members_of(&mut cx, i, n);
+        }
+        if v.word(i) == "," && i > 0 && t.m.is_none() {
+            unit_chain(&mut cx, i);
+        }
         if t.m.is_none()
             && v.word(i)
                 .as_bytes()
@@ -273,6 +279,12 @@ pub fn sentence_relations(
         }
         if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
             meeting(&mut cx, i, n, last_subject);
+        }
+        if t.m.is_none() && v.eq_any(i, &["said", "told", "says", "tells", "spoke", "speaks"]) {
+            spoke_in(&mut cx, i, n, last_subject);
+        }
+        if t.m.is_none() && v.eq_any(i, &["meeting", "meetings"]) && v.eq(i + 1, "of") {
+            meeting_of(&mut cx, i, n);
         }
         if t.m.is_none() && v.eq(i, "support") && v.eq_any(i + 1, &["for", "of"]) {
             support_for(&mut cx, i, n);
@@ -362,6 +374,11 @@ pub fn sentence_relations(
             let obj = v.np_right(a, k, n);
             if let (Some(s), Some(o)) = (subj, obj)
                 && s.actor
+                // `his death will degrade ISIL`: a possessor of a thing is no fighter.
+                && !(matches!(frame, Frame::Direct(Predicate::Fights))
+                    && s.possessor.is_some()
+                    && v.toks[s.head].m.is_none()
+                    && !v.toks[s.head].is(wc::GROUP | wc::CROWD))
                 && let (Some(sa), Some(oa)) = (cx.arg(&s), cx.arg(&o))
             {
                 let ev = v.span(s.first.min(i), o.last);
@@ -386,8 +403,27 @@ pub fn sentence_relations(
                                     a.mentions[m as usize].label == MentionLabel::Org
                                 }) || o.sector.is_some()
                             }
+                            // `joined the coalition`, not `joined Jordan in an exercise` or
+                            // `joined X and international partners for talks`.
+                            Predicate::MemberOf if v.eq_any(i, &["join", "joins", "joined"]) => {
+                                objs.iter().all(|x| {
+                                    x.mention.is_some_and(|m| {
+                                        a.mentions[m as usize].label == MentionLabel::Org
+                                    }) && !v.eq_any(
+                                        x.head,
+                                        &["partners", "allies", "counterparts", "officials"],
+                                    )
+                                })
+                            }
                             _ => true,
                         };
+                        // `The UK, the Coalition and Iraq are committed to defeating X`: every
+                        // coordinated subject.
+                        let mut subs = Vec::new();
+                        if !s.pronoun && s.last < i {
+                            v.coordinated_left(a, s, 0, &mut subs);
+                            subs.retain(|x| x.actor && usable(x) && x.first != s.first);
+                        }
                         if ok {
                             for o2 in &objs {
                                 let placed = if p == Predicate::Controls {
@@ -397,6 +433,12 @@ pub fn sentence_relations(
                                 };
                                 if let Some(oa2) = placed.or_else(|| cx.arg(o2)) {
                                     cx.push(&sa, p, &oa2, None, i, v.span(s.first.min(i), o2.last));
+                                    for s2 in &subs {
+                                        if let Some(sa2) = cx.arg(s2) {
+                                            let ev = v.span(s2.first.min(i), o2.last);
+                                            cx.push(&sa2, p, &oa2, None, i, ev);
+                                        }
+                                    }
                                 }
                             }
                             let _ = &oa;
@@ -432,6 +474,14 @@ pub fn sentence_relations(
                     })
                     .last()
                     .unwrap_or(i);
+                // `X, which is based in Y`: the phrase the relative pronoun stands for.
+                let g =
+                    if g >= 3 && v.eq_any(g - 1, &["which", "that", "who"]) && v.word(g - 2) == ","
+                    {
+                        g - 2
+                    } else {
+                        g
+                    };
                 if g > 0 { v.np_left(a, g - 1, 0) } else { None }
             };
             if let Some(s) = subj.filter(|s| s.actor)
@@ -583,46 +633,20 @@ pub fn sentence_relations(
                 && (v.toks[i - 2].is(wc::POSS) || matches!(v.word(i - 2), "'s" | "\u{2019}s"))
                 && !v.eq(i + 1, "each"))
             && i > 0
-            && v.eq_any(
-                i - 1,
-                &[
-                    "fight",
-                    "war",
-                    "campaign",
-                    "struggle",
-                    "operations",
-                    "operation",
-                    "offensive",
-                    "strikes",
-                    "airstrikes",
-                    "attacks",
-                    "battle",
-                    "efforts",
-                    "coalition",
-                    "fighting",
-                    "actions",
-                    "action",
-                    "resistance",
-                    "positions",
-                    "munitions",
-                    "missions",
-                    "defenses",
-                    "defences",
-                    "unite",
-                    "united",
-                    "violence",
-                    "atrocities",
-                    "raids",
-                    "assault",
-                    "bombing",
-                    "bombings",
-                ],
-            )
+            && let Some(noun) = fight_noun(v, i)
             && let Some(o) = v.np_right(a, i + 1, n).filter(|o| o.actor)
         {
-            let noun = i - 1;
-            // Whose fight: a possessor or modifier of the noun, else the clause's subject.
+            // Whose fight: a possessor or modifier of the noun, else the subject of the verb
+            // it is the object of (`X, which will fly strike missions against Y`), else the
+            // clause's subject.
             let np = v.np_left(a, noun, 0);
+            let conductor = np.and_then(|np| {
+                // (`fly strike missions` may read as one phrase.)
+                let verb = (np.first..noun)
+                    .find(|&k| v.eq_any(k, CONDUCT))
+                    .or_else(|| np.first.checked_sub(1).filter(|&k| v.eq_any(k, CONDUCT)))?;
+                relation_subject(v, a, verb, last_subject).filter(|s| s.actor && usable(s))
+            });
             // `support for X in their fight against Y`: the phrase before `in their`/`in the`.
             let mut fighters = Vec::new();
             if noun >= 3
@@ -665,27 +689,25 @@ pub fn sentence_relations(
             let who = fighters.first().copied().or(np
                 .and_then(|np| {
                     np.possessor.map(|m| v.np_for_mention(a, m)).or_else(|| {
+                        // (Not a mention of the noun itself: `their [defensive positions]`.)
                         (np.first..noun)
                             .rev()
-                            .find_map(|x| v.toks[x].m)
+                            .find_map(|x| v.toks[x].m.filter(|&m| v.toks[noun].m != Some(m)))
                             .map(|m| v.np_for_mention(a, m))
                     })
                 })
+                .or(conductor)
                 .or_else(|| {
+                    // The first actor of the clause: after a reporting verb (`Cook said the
+                    // campaign against X`: not Cook's), not a place after a preposition.
                     let first = np.map_or(noun, |np| np.first);
-                    (0..first)
-                        .find_map(|x| {
-                            v.toks[x].m.filter(|&m| {
-                                matches!(
-                                    a.mentions[m as usize].label,
-                                    MentionLabel::Org
-                                        | MentionLabel::Gpe
-                                        | MentionLabel::Person
-                                        | MentionLabel::Norp
-                                )
-                            })
-                        })
-                        .map(|m| v.np_for_mention(a, m))
+                    // (The reported clause begins with the fight: `said (that) the campaign`.)
+                    let start = (0..first)
+                        .rev()
+                        .find(|&x| v.toks[x].is(wc::REPORT) && v.toks[x].m.is_none())
+                        .filter(|&x| first <= x + 2)
+                        .map_or(0, |x| x + 1);
+                    first_actor_in(v, a, start, first)
                 }));
             // `Iraqi forces seized X in their battle with Y`: a possessive pronoun is the
             // clause's first named actor's.
@@ -716,6 +738,24 @@ pub fn sentence_relations(
                 && let (Some(wa), Some(oa)) = (cx.arg(&w), cx.arg(&o))
             {
                 cx.push(&wa, Predicate::Fights, &oa, None, noun, v.span(w.first.min(noun), o.last));
+                // `X and allied Y groups have been accused ... during operations against Z`:
+                // the subject's coordinated phrases too.
+                if fighters.is_empty() && !w.pronoun && w.last < noun {
+                    let mut co = Vec::new();
+                    v.coordinated_right(a, w, noun, &mut co);
+                    for c in co.iter().skip(1).filter(|c| !c.pronoun && c.mention.is_some()) {
+                        if let Some(ca) = cx.arg(c) {
+                            cx.push(
+                                &ca,
+                                Predicate::Fights,
+                                &oa,
+                                None,
+                                noun,
+                                v.span(c.first, o.last),
+                            );
+                        }
+                    }
+                }
             }
             for w in fighters.iter().skip(1) {
                 if let (Some(wa), Some(oa)) = (cx.arg(w), cx.arg(&o)) {
@@ -724,7 +764,7 @@ pub fn sentence_relations(
             }
         }
         // `led by X`, `commanded by X`, `headed by X`: X leads the phrase before.
-        if v.eq_any(i, &["led", "commanded", "headed", "run"])
+        if v.eq_any(i, &["led", "commanded", "headed", "run", "founded", "established", "chaired"])
             && v.eq(i + 1, "by")
             && i > 0
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
@@ -739,7 +779,17 @@ pub fn sentence_relations(
                 {
                     k -= 1;
                 }
-                v.np_left(a, k, 0).filter(|g| g.actor)
+                // `It was founded in 1988 and is run by X`: the sentence's subject.
+                // (Not inside a relative clause: `a buyout which closed in May and was led
+                // by X`.)
+                if v.eq(k, "and")
+                    && (k + 1..i).any(|x| v.toks[x].is(wc::BE))
+                    && !(0..k).any(|x| v.eq_any(x, &["which", "who", "that", "after", "when"]))
+                {
+                    v.np_right(a, 0, k).filter(|g| g.actor && usable(g))
+                } else {
+                    v.np_left(a, k, 0).filter(|g| g.actor)
+                }
             }
             && let (Some(xa), Some(ga)) = (cx.arg(&x), cx.arg(&g))
         {
@@ -864,7 +914,17 @@ pub fn sentence_relations(
             && let Some(x) = v.np_right(a, i + 2, n).filter(|x| x.actor)
             // `In support of X, Y conducted ...`: fronted, the supporter is the clause's first
             // actor after the comma.
-            && let Some(sm) = (0..i - 1).find_map(|y| v.toks[y].m).or_else(|| {
+            && let Some(sm) = (0..i - 1)
+                .filter(|&y| y == 0 || v.toks[y - 1].m != v.toks[y].m)
+                .find(|&y| {
+                    v.toks[y].m.is_some() && (y == 0 || !v.toks[y - 1].is(wc::PREP | wc::DET))
+                        || v.toks[y].m.is_some()
+                            && y >= 2
+                            && v.toks[y - 1].is(wc::DET)
+                            && !v.toks[y - 2].is(wc::PREP)
+                })
+                .and_then(|y| v.toks[y].m)
+                .or_else(|| {
                 (i == 1 && v.eq(x.last + 1, ","))
                     .then(|| (x.last + 2..n.min(x.last + 6)).find_map(|y| v.toks[y].m))
                     .flatten()
@@ -969,6 +1029,13 @@ pub fn sentence_relations(
                     .or_else(|| v.toks[k].m.map(|m| v.np_for_mention(a, m)).filter(|g| g.last == k))
                     .or_else(|| named_modifier(v, a, k)),
             };
+            // `Abu X, an ISIL leader in Raqqah`: the person the apposition describes.
+            let g = g.map(|g| {
+                (v.eq_any(g.first, &["a", "an"]) && g.first >= 2 && v.word(g.first - 1) == ",")
+                    .then(|| person_at(v, a, g.first - 2))
+                    .flatten()
+                    .unwrap_or(g)
+            });
             if let Some(g) = g.filter(|g| {
                 g.actor
                     && !g.pronoun
@@ -1000,7 +1067,8 @@ pub fn sentence_relations(
                     && (facility(v, g.head) || materiel(v, g.head) || v.toks[g.head].is(wc::CROWD))
             }) && let Some(pa) = place_arg(v, a, &pn)
             {
-                // A building or a crowd is no name: the phrase itself is the argument.
+                // A building or a crowd is no name: the phrase itself is the argument; every
+                // place of a list (`700 employees across Iraq, Lebanon and Jordan`).
                 let pred = if v.toks[g.head].is(wc::CROWD) {
                     Predicate::PresentIn
                 } else {
@@ -1008,6 +1076,13 @@ pub fn sentence_relations(
                 };
                 let ga = phrase_arg(v, &g);
                 cx.push(&ga, pred, &pa, None, i, v.span(g.first, pn.last));
+                let mut places = Vec::new();
+                v.coordinated_right(a, pn, n, &mut places);
+                for p in places.iter().skip(1) {
+                    if let Some(pa2) = place_arg(v, a, p) {
+                        cx.push(&ga, pred, &pa2, None, i, v.span(g.first, p.last));
+                    }
+                }
             }
         }
         cheap_patterns(&mut cx, i, n);
@@ -1206,6 +1281,42 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
             let oa = v.argument(&ow);
             cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
         }
+        // `Al-Qaida's fighter network`, `NAVCENT's Task Force 50`: an organisation in charge of
+        // its own body (not of its people: `ISIL's fighters`).
+        if let Some(ow) = owner.filter(|o| {
+            !o.pronoun
+                && o.mention.is_some_and(|m| {
+                    a.mentions[m as usize].label == MentionLabel::Org && v.toks[o.head].m == Some(m)
+                })
+        }) && matches!(v.word(i), "'s" | "\u{2019}s")
+            && let Some(g) = v.np_right(a, i + 1, n)
+            && g.mention != ow.mention
+            && (v.toks[g.head].is(wc::GROUP)
+                && !v.toks[g.head].is(wc::CROWD)
+                && !v.eq_any(
+                    g.head,
+                    &[
+                        "forces",
+                        "force",
+                        "troops",
+                        "fighters",
+                        "men",
+                        "soldiers",
+                        "personnel",
+                        "militants",
+                        "supporters",
+                        "loyalists",
+                        "rebels",
+                        "government",
+                    ],
+                )
+                || g.mention.is_some_and(|m| {
+                    a.mentions[m as usize].label == MentionLabel::Org && v.toks[g.head].m == Some(m)
+                }))
+        {
+            let (oa, ga) = (v.argument(&ow), v.argument(&g));
+            cx.push(&oa, Predicate::Leads, &ga, None, i, v.span(ow.first, g.last));
+        }
         // `Baghdad's popular Karrada neighbourhood`, `Syria's Idlib province`: a place's place.
         if let Some(ow) = owner
             && let Some(om) = ow.mention
@@ -1236,6 +1347,9 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
         && a1 != a2
         && may_lie_in(a, a1, a2)
+        // `Mosul, the country's second city`, `Raqqah, ISIL's capital`: a description of the
+        // same place, not the place it lies in.
+        && !described(&a.mentions[a2 as usize].text)
     {
         let n2 = v.np_for_mention(a, a2);
         let n1 = v.np_for_mention(a, a1);
@@ -1243,7 +1357,13 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         let mut list = false;
         let mut after = n2.last + 1;
         while after + 1 < n && v.word(after) == "," {
-            match v.place_mention(a, after + 1) {
+            // (`Iraq, Lebanon, the United Arab Emirates and Jordan`.)
+            let next = v.place_mention(a, after + 1).or_else(|| {
+                (after + 2 < n && v.toks[after + 1].is(wc::DET))
+                    .then(|| v.place_mention(a, after + 2))
+                    .flatten()
+            });
+            match next {
                 Some(m) => after = v.np_for_mention(a, m).last + 1,
                 None => break,
             }
@@ -1405,6 +1525,14 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
             cx.push_nps(&on, Predicate::LocatedIn, &pn, i);
         }
     }
+}
+
+/// A mention that describes rather than names (`the country's second-largest city`, `ISIL's
+/// self-proclaimed capital`): lower-case first, or with a possessive.
+fn described(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+        || text.contains("'s ")
+        || text.contains("\u{2019}s ")
 }
 
 /// Can place mention `inner` lie in place mention `outer`? Not when `inner` is a country or an
@@ -1647,10 +1775,23 @@ fn titled(cx: &mut Ctx, i: usize, n: usize) {
         f -= 1;
     }
     // `a commander of Y` is one among several: a member.
-    let one_of = f < first && v.eq_any(f, &["a", "an"]);
+    let one_of = (f..i).any(|x| v.eq_any(x, &["a", "an"]));
     let before = (f >= 2 && v.word(f - 1) == ",").then(|| person_at(v, a, f - 2)).flatten();
     let after = v.eq(last + 1, ",").then(|| person_at(v, a, last + 2)).flatten();
-    let Some(p) = before.or(after) else { return };
+    // `Qanbar was a commander in the navy`, `He is the director of X`: the copula's subject (a
+    // person, or a pronoun coreference resolved).
+    let copula = (f >= 2 && v.toks[f - 1].is(wc::BE) && v.toks[f - 1].m.is_none())
+        .then(|| v.np_left(a, f - 2, 0))
+        .flatten()
+        .filter(|s| {
+            s.last == f - 2
+                && (s.pronoun && s.entity.is_some() && v.toks[s.head].is(wc::PERSONAL)
+                    || s.mention.is_some_and(|m| {
+                        a.mentions[m as usize].label == MentionLabel::Person
+                            && v.toks[s.head].m == Some(m)
+                    }))
+        });
+    let Some(p) = before.or(after).or(copula) else { return };
     let junior = (first..i).any(|x| v.eq_any(x, &["deputy", "vice", "assistant", "acting"]));
     let lead = v.toks[i].is(wc::LEAD) || v.eq_any(i, &["president", "governor"]);
     let pred = if lead && !junior && !one_of { Predicate::Leads } else { Predicate::MemberOf };
@@ -1668,15 +1809,27 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         return;
     }
     let (member, whole) = if v.eq_any(i, &["from", "within"]) {
-        let whole = v.np_right(a, i + 1, n).filter(|o| org_np(a, o));
+        let whole = v
+            .np_right(a, i + 1, n)
+            .filter(|o| org_np(a, o) && !o.pronoun && !v.toks[o.first].is(wc::POSS));
         let mut k = i - 1;
         if v.eq(i, "from") && v.eq_any(k, &["visiting", "deployed", "drawn"]) && k > 0 {
             k -= 1;
+            // `300 Airmen, deployed from the 158th Wing`.
+            if v.word(k) == "," && k > 0 {
+                k -= 1;
+            }
         }
-        let member = v.np_left(a, k, 0).filter(|m| {
+        // The phrase ending right before (`the guidance of [heritage experts] from X`).
+        let member = match v.toks[k].m {
+            Some(mm) if v.np_for_mention(a, mm).last == k => Some(v.np_for_mention(a, mm)),
+            _ => v.np_left(a, k, 0),
+        };
+        let member = member.filter(|m| {
             !m.pronoun
                 && (v.toks[m.head].is(wc::GROUP | wc::CROWD)
-                    || v.eq_any(m.head, &["airmen", "sailors", "marines", "officers", "aircraft"])
+                    || v.eq_any(m.head, &["aircraft"])
+                    || v.eq_any(m.head, MEMBER_NOUNS)
                     || m.mention.is_some_and(|x| {
                         matches!(a.mentions[x as usize].label, MentionLabel::Person)
                             || v.eq(i, "within")
@@ -1688,18 +1841,34 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         });
         (member, whole)
     } else if v.eq(i, "assigned") && v.eq(i + 1, "to") {
-        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        let whole = v
+            .np_right(a, i + 2, n)
+            .filter(|o| org_np(a, o) && !o.pronoun && !v.toks[o.first].is(wc::POSS));
         let mut k = i - 1;
         while k > 0 && v.toks[k].is(wc::BE | wc::ADV | wc::HAVE) {
             k -= 1;
         }
-        (v.np_left(a, k, 0).filter(|m| m.actor && usable(m)), whole)
+        // `X, who was supporting Y, was assigned to Z`: the subject over the relative clause.
+        let member =
+            if v.word(k) == "," { relation_subject(v, a, i, None) } else { v.np_left(a, k, 0) };
+        (member.filter(|m| m.actor && usable(m)), whole)
     } else if v.eq(i, "part") && v.eq(i + 1, "of") {
-        let whole = v.np_right(a, i + 2, n).filter(|o| org_np(a, o));
+        let whole = v
+            .np_right(a, i + 2, n)
+            .filter(|o| org_np(a, o) && !o.pronoun && !v.toks[o.first].is(wc::POSS));
         // `X, as part of Y`, `X is working as part of Y`: the clause's subject.
         let k = if v.eq(i - 1, "as") { i - 1 } else { i };
+        // In a relative clause (`the squadron, which will fly missions as part of Y`), the
+        // phrase the relative pronoun stands for.
+        let rel = (k.saturating_sub(15)..k)
+            .rev()
+            .take_while(|&x| v.word(x) != ",")
+            .find(|&x| v.eq_any(x, &["which", "who"]))
+            .filter(|&x| x >= 2 && v.word(x - 1) == ",");
         let member = if k >= 2 && v.word(k - 1) == "," {
             v.np_left(a, k - 2, 0)
+        } else if let Some(r) = rel {
+            v.np_left(a, r - 2, 0)
         } else {
             first_actor(v, a, k)
         };
@@ -1708,10 +1877,192 @@ fn belongs(cx: &mut Ctx, i: usize, n: usize) {
         return;
     };
     if let (Some(m), Some(w)) = (member, whole)
-        && let (Some(ma), Some(wa)) = (cx.arg(&m), cx.arg(&w))
+        // `heritage experts from WMF`, `RAF airmen from the 2nd Wing`: a phrase whose head
+        // names no one is its own argument.
+        && let Some(ma) = if v.eq_any(m.head, MEMBER_NOUNS) && !m.pronoun && v.toks[m.head].m.is_none() {
+            Some(phrase_arg(v, &m))
+        } else {
+            cx.arg(&m)
+        }
+        && let Some(wa) = cx.arg(&w)
     {
         cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(m.first.min(i), w.last));
     }
+}
+
+/// The people or units an organisation is made of (`70 members of the tribe`, `ministers of the
+/// Coalition`, `students of X University`, `officials from the ministry`).
+const MEMBER_NOUNS: &[&str] = &[
+    "members",
+    "fighters",
+    "soldiers",
+    "troops",
+    "officials",
+    "officers",
+    "ministers",
+    "students",
+    "employees",
+    "staff",
+    "personnel",
+    "militants",
+    "commanders",
+    "representatives",
+    "delegates",
+    "experts",
+    "operatives",
+    "volunteers",
+    "recruits",
+    "airmen",
+    "sailors",
+    "marines",
+    "diplomats",
+    "units",
+    "elements",
+];
+
+/// `70 members of the Al Bu Nimr tribe`, `foreign ministers of the Coalition`, `students of X
+/// University`: the phrase (a name, or the phrase itself) is a member of the organisation.
+fn members_of(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(whole) = v.np_right(a, i + 1, n).filter(|o| org_np(a, o) && !o.pronoun) else {
+        return;
+    };
+    let Some(member) = v.np_left(a, i - 1, 0).filter(|m| !m.pronoun && m.head == i - 1) else {
+        return;
+    };
+    // `one of the members of X` is a member too; `the killing of members of X` names them.
+    let ma = match member.mention {
+        Some(m) if v.toks[member.head].m == Some(m) => cx.arg(&member),
+        _ => Some(phrase_arg(v, &member)),
+    };
+    if let (Some(ma), Some(wa)) = (ma, cx.arg(&whole)) {
+        cx.push(&ma, Predicate::MemberOf, &wa, None, i, v.span(member.first, whole.last));
+    }
+}
+
+/// The rank of a military formation word (`battery` < `battalion` < `regiment` < `division`).
+fn echelon(w: &str) -> Option<u8> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "squad" | "section" | "team" => 1,
+        "platoon" | "flight" => 2,
+        "company" | "battery" | "troop" => 3,
+        "battalion" | "squadron" => 4,
+        "regiment" | "group" | "wing" | "brigade" => 5,
+        "division" => 6,
+        "corps" | "fleet" => 7,
+        "army" | "command" => 8,
+        _ => return None,
+    })
+}
+
+/// `2nd Battalion, 5th Special Forces Group`, `Abel Battery, 3rd Battalion`: a unit named
+/// before a comma belongs to the larger formation named after it.
+fn unit_chain(cx: &mut Ctx, i: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let (Some(m1), Some(m2)) = (v.toks[i - 1].m, v.toks.get(i + 1).and_then(|t| t.m)) else {
+        return;
+    };
+    let org = |m: u32| a.mentions[m as usize].label == MentionLabel::Org;
+    if m1 == m2 || !org(m1) || !org(m2) {
+        return;
+    }
+    let rank = |m: u32| a.mentions[m as usize].text.split_whitespace().last().and_then(echelon);
+    if let (Some(e1), Some(e2)) = (rank(m1), rank(m2))
+        && e1 < e2
+    {
+        let n1 = v.np_for_mention(a, m1);
+        let n2 = v.np_for_mention(a, m2);
+        cx.push_nps(&n1, Predicate::MemberOf, &n2, i);
+    }
+}
+
+/// Nouns of fighting that take the enemy after `against` (`the fight against X`).
+const FIGHT_NOUNS: &[&str] = &[
+    "fight",
+    "war",
+    "campaign",
+    "struggle",
+    "operations",
+    "operation",
+    "offensive",
+    "strikes",
+    "airstrikes",
+    "attacks",
+    "battle",
+    "efforts",
+    "coalition",
+    "fighting",
+    "actions",
+    "action",
+    "resistance",
+    "positions",
+    "munitions",
+    "missions",
+    "defenses",
+    "defences",
+    "unite",
+    "united",
+    "violence",
+    "atrocities",
+    "raids",
+    "assault",
+    "bombing",
+    "bombings",
+];
+
+/// Verbs whose object is an operation (`conducted 11 strikes`, `will fly strike missions`).
+const CONDUCT: &[&str] = &[
+    "conducted",
+    "conducting",
+    "conduct",
+    "conducts",
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "carried",
+    "flew",
+    "fly",
+    "flies",
+    "flying",
+    "flown",
+    "waged",
+    "wage",
+    "wages",
+    "waging",
+    "mounted",
+    "mount",
+    "staged",
+];
+
+/// The noun of fighting whose enemy follows `against` at `i`: right before it, or the object of
+/// a verb of conducting earlier in the clause (`X conducted 11 strikes, coordinated with Y,
+/// using aircraft, against ISIL targets`).
+fn fight_noun(v: &View, i: usize) -> Option<usize> {
+    if v.eq_any(i - 1, FIGHT_NOUNS) {
+        return Some(i - 1);
+    }
+    if !v.eq(i, "against") {
+        return None;
+    }
+    let k = (i.saturating_sub(30)..i - 1)
+        .rev()
+        .take_while(|&x| {
+            !matches!(v.word(x), ";" | ":")
+                && !v.toks[x].is(wc::REPORT)
+                && !v.eq_any(x, &["against", "said", "which", "who", "that"])
+        })
+        .find(|&x| {
+            v.eq_any(x, &["strikes", "airstrikes", "attacks", "raids", "missions", "sorties"])
+        })?;
+    // The noun is the object of a verb of conducting (`conducted 11 strikes`).
+    let mut j = k;
+    while j > 0 && j + 4 > k && !v.eq_any(j - 1, CONDUCT) {
+        j -= 1;
+    }
+    (j > 0 && v.eq_any(j - 1, CONDUCT)).then_some(k)
 }
 
 /// `X visited Turkey`, `X travelled to Berlin`, `X arrived in Baghdad`: X is present there.
@@ -1987,6 +2338,73 @@ fn meeting(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
     }
 }
 
+/// `The last meeting of the Coalition's defence ministers took place in Brussels`: those who
+/// meet are present at the meeting's place.
+fn meeting_of(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(o) = v.np_right(a, i + 2, n).filter(|o| o.actor && usable(o)) else { return };
+    let mut parties = Vec::new();
+    v.coordinated_right(a, o, n, &mut parties);
+    let end = parties.last().map_or(o.last, |x| x.last);
+    // `took place in`, `was held in`, `in`: the place soon after.
+    let Some(pm) = (end + 1..n.min(end + 6))
+        .take_while(|&j| {
+            !v.eq_any(j, &["to", "where", "which", "who", "and", "but", ";", ":"])
+                && !v.toks[j].is(wc::REPORT)
+        })
+        .find_map(|j| v.eq_any(j, &["in", "at"]).then(|| place_after(v, a, j + 1)).flatten())
+    else {
+        return;
+    };
+    let pn = v.np_for_mention(a, pm);
+    let Some(pa) = place_arg(v, a, &pn) else { return };
+    for p in &parties {
+        if p.mention.is_some_and(|m| {
+            matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
+        }) {
+            continue;
+        }
+        if let Some(x) = cx.arg(p) {
+            cx.push(&x, Predicate::PresentIn, &pa, None, i, v.span(p.first, pn.last));
+        }
+    }
+}
+
+/// `X said in Baghdad`, `X told a news conference in Geneva`, `X told reporters at the
+/// Pentagon`: the speaker is where they spoke.
+fn spoke_in(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    let mut k = i + 1;
+    // An audience: `reporters`, `a news conference`, `journalists`.
+    if v.eq_any(k, &["reporters", "journalists"]) {
+        k += 1;
+    } else if v.eq_any(k, &["a", "the"])
+        && let Some(end) = (k + 1..n.min(k + 4)).find(|&x| {
+            v.eq_any(x, &["conference", "briefing", "meeting", "audience", "gathering", "rally"])
+        })
+    {
+        k = end + 1;
+    }
+    if !v.eq_any(k, &["in", "at"]) {
+        return;
+    }
+    let Some(pm) = place_after(v, a, k + 1) else { return };
+    let Some(s) = relation_subject(v, a, i, last).filter(|s| {
+        usable(s)
+            && s.mention.is_some_and(|m| {
+                matches!(a.mentions[m as usize].label, MentionLabel::Person | MentionLabel::Org)
+            })
+    }) else {
+        return;
+    };
+    let pn = v.np_for_mention(a, pm);
+    if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
+        cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first, pn.last));
+    }
+}
+
 /// `Scott Dayton, 42, of Woodbridge, Virginia`, `John Smith, of Leeds`: a person and the place
 /// they are from.
 fn hometown(cx: &mut Ctx, i: usize) {
@@ -2167,6 +2585,11 @@ fn support_for(cx: &mut Ctx, i: usize, n: usize) {
     }
     let Some(first) = v.np_right(a, i + 2, n).filter(|x| x.actor && !x.pronoun) else { return };
     let supporter = match v.toks[i - 1].m {
+        // `The UK remains steadfast in its support of X`: a possessive pronoun stands for the
+        // clause's first name when there is one.
+        Some(m) if v.toks[i - 1].is(wc::POSS) => {
+            first_name(v, a, i - 1).or_else(|| Some(v.np_for_mention(a, m)))
+        }
         Some(m)
             if matches!(
                 a.mentions[m as usize].label,
@@ -2250,19 +2673,38 @@ fn first_name(v: &View, a: &Analysis, end: usize) -> Option<Np> {
     })
 }
 
-/// The first actor named in the sentence before token `end` (an infinitive's subject).
+/// The first actor named in the sentence before token `end` (an infinitive's subject): not a
+/// place after a preposition (`The attacks in Paris stiffened the resolve of X to defeat Y`).
 fn first_actor(v: &View, a: &Analysis, end: usize) -> Option<Np> {
-    (0..end).find_map(|x| {
+    first_actor_in(v, a, 0, end)
+}
+
+/// The first actor named between tokens `start` and `end` (see [`first_actor`]).
+fn first_actor_in(v: &View, a: &Analysis, start: usize, end: usize) -> Option<Np> {
+    (start..end).find_map(|x| {
         v.toks[x]
             .m
             .filter(|&m| {
-                matches!(
-                    a.mentions[m as usize].label,
-                    MentionLabel::Org
-                        | MentionLabel::Gpe
-                        | MentionLabel::Person
-                        | MentionLabel::Norp
-                )
+                let label = a.mentions[m as usize].label;
+                if x > 0 && v.toks[x - 1].m == Some(m) {
+                    return false;
+                }
+                let mut b = x;
+                while b > 0 && v.toks[b - 1].is(wc::DET | wc::DIRECTION) {
+                    b -= 1;
+                }
+                let placed = matches!(label, MentionLabel::Gpe | MentionLabel::Loc)
+                    && b > 0
+                    && v.toks[b - 1].is(wc::PREP)
+                    && !v.eq(b - 1, "of");
+                !placed
+                    && matches!(
+                        label,
+                        MentionLabel::Org
+                            | MentionLabel::Gpe
+                            | MentionLabel::Person
+                            | MentionLabel::Norp
+                    )
             })
             .map(|m| v.np_for_mention(a, m))
     })
@@ -2323,7 +2765,12 @@ fn facility(v: &View, i: usize) -> bool {
 
 /// The argument for a phrase that names nothing (`a mosque`, `civilians`): the phrase itself.
 fn phrase_arg(v: &View, np: &Np) -> Argument {
-    let s = v.span(np.first, np.last);
+    // `departed a large headquarters`: a verb the lexicon does not know read into the phrase
+    // ends before its determiner.
+    let first = (np.first + 1..np.head.min(np.first + 3))
+        .find(|&x| v.toks[x].is(wc::DET) && v.word(np.first).ends_with("ed"))
+        .unwrap_or(np.first);
+    let s = v.span(first, np.last);
     Argument { entity: None, span: s, text: v.text[s.start..s.end].to_string() }
 }
 
@@ -2337,6 +2784,10 @@ fn place_after(v: &View, a: &Analysis, i: usize) -> Option<u32> {
     {
         k += 1;
     }
+    // A pronoun names no place (`in its efforts`).
+    if v.toks.get(k).is_some_and(|t| t.is(wc::PRON | wc::POSS)) {
+        return None;
+    }
     v.place_mention(a, k)
 }
 
@@ -2344,6 +2795,10 @@ fn place_after(v: &View, a: &Analysis, i: usize) -> Option<u32> {
 fn place_arg(v: &View, a: &Analysis, np: &Np) -> Option<Argument> {
     if let Some(d) = v.direction_arg(np) {
         return Some(d);
+    }
+    // A pronoun names no place (`in its efforts`).
+    if np.pronoun {
+        return None;
     }
     let m = np.mention?;
     if !matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc) {
