@@ -404,6 +404,21 @@ mod tests {
         );
     }
 
+    /// An organisation before a title is no part of the titled person's name; a name right
+    /// after `near`/`in` is a place, here and elsewhere in the document.
+    #[test]
+    fn organisations_before_titles_and_names_after_place_prepositions() {
+        check(
+            "Arab League Secretary-General Ahmed Benali urged the council to act.",
+            "ORG Arab League | TITLE Secretary-General>Ahmed Benali | PERSON Ahmed Benali",
+        );
+        check(
+            "Near Qasr Anwar, two strikes hit a unit. Qasr Anwar lies north.",
+            "GPE Qasr Anwar | GPE Qasr Anwar",
+        );
+        check("In Smith's view, Smith was right.", "PERSON Smith | PERSON Smith");
+    }
+
     #[test]
     fn mentions_keep_their_invariants() {
         let text = include_str!("../../benches/data/news.txt");

@@ -188,6 +188,15 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
             ents.push((t, e, Class::Per, 1));
             continue;
         }
+        // `Arab League Secretary-General Chedli Klibi` typed as one name: the organisation,
+        // then the person.
+        if c != Class::Per
+            && let Some((p, t)) = organisation_titled_person(view, s, e)
+        {
+            ents.push((s, s + p, Class::Org, 1));
+            ents.push((t, e, Class::Per, 1));
+            continue;
+        }
         // Titles are not part of names: strip leading title words from a person, and drop a
         // name made of title words alone when it stands before a name or another title word
         // (`Field Marshal Haftar`, `Mr Putin`, `Defence` in `Defence Minister`).
@@ -223,6 +232,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     organisation_cues(view, &mut ents);
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
+    placed_names(view, &mut ents);
     // A company form alone (`INC` after a headline's name the tagger missed) names nothing.
     ents.retain(|&(s, e, _, _)| {
         !(s..e).all(|i| has(&view.sets.company_forms, view.words[i].lower))
@@ -270,6 +280,24 @@ fn country_titled_person(view: &DocView<'_>, s: usize, e: usize) -> Option<(usiz
         t += 1;
     }
     let headed = t > s + p && view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
+    let named = e - t >= 2 && (t..e).all(|i| view.words[i].is_cap() && !view.is_title_word(i));
+    (headed && named).then_some((p, t))
+}
+
+/// For a span `[s, e)` of capitalised words that are no title words, then title words ending on
+/// a title head, then a name of two or more capitalised words (`Arab League Secretary-General
+/// Chedli Klibi`, `World Bank President Jim Kim`): the organisation's length and where the name
+/// starts.
+fn organisation_titled_person(view: &DocView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let p = (s + 1..e).find(|&i| view.is_title_word(i))? - s;
+    if !(s..s + p).all(|i| view.words[i].is_cap()) {
+        return None;
+    }
+    let mut t = s + p;
+    while t < e && view.is_title_word(t) {
+        t += 1;
+    }
+    let headed = view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
     let named = e - t >= 2 && (t..e).all(|i| view.words[i].is_cap() && !view.is_title_word(i));
     (headed && named).then_some((p, t))
 }
@@ -591,6 +619,40 @@ fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
     }
     if added {
         ents.sort_by_key(|e| (e.0, e.1));
+    }
+}
+
+/// Prepositions a person's name hardly ever follows, but a place's often does.
+const PLACE_ONLY_PREPOSITIONS: &[&str] =
+    &["near", "in", "inside", "outside", "around", "into", "across", "throughout"];
+
+/// A name the tagger took for a person right after `near`, `in`, `outside` (`Near Ayn Isa, three
+/// strikes ...`, `fighting in Tikrit`) is a place, and so is the same name elsewhere in the
+/// document; not with a title (`in Mr Smith`) or a possessive after it (`in Smith's view`).
+fn placed_names(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
+    let mut places: Vec<Vec<u64>> = Vec::new();
+    for &(s, e, c, _) in ents.iter() {
+        if c != Class::Per || s == 0 || view.is_title_word(s) {
+            continue;
+        }
+        let Some((a, b)) = view.sentence_of(s) else { continue };
+        let before = view.tokens[s - 1].to_lowercase();
+        let possessive = e < b && matches!(view.tokens[e], "'s" | "\u{2019}s" | "'" | "\u{2019}");
+        if s > a && PLACE_ONLY_PREPOSITIONS.contains(&before.as_str()) && !possessive {
+            places.push(view.words[s..e].iter().map(|w| w.lower).collect());
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for (s, e, c, _) in ents.iter_mut() {
+        if *c == Class::Per
+            && places.iter().any(|p| {
+                p.len() == *e - *s && p.iter().zip(&view.words[*s..*e]).all(|(x, w)| *x == w.lower)
+            })
+        {
+            *c = Class::Loc;
+        }
     }
 }
 
