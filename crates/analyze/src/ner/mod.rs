@@ -417,6 +417,7 @@ mod tests {
             "GPE Qasr Anwar | GPE Qasr Anwar",
         );
         check("In Smith's view, Smith was right.", "PERSON Smith | PERSON Smith");
+        check("IS militants fled as the army advanced.", "ORG IS");
     }
 
     #[test]

@@ -230,6 +230,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     unseen_headed_organisations(view, &mut ents);
     company_names(view, &mut ents);
     organisation_cues(view, &mut ents);
+    acronym_groups(view, &mut ents);
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
     placed_names(view, &mut ents);
@@ -548,6 +549,33 @@ fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)])
         if c != Class::Org && !place && (head_before || institution || members) {
             *ent = (s, e, Class::Org, 3);
         }
+    }
+}
+
+/// An acronym the tagger left out, in running text, before a member noun (`IS militants`,
+/// `PKK fighters`) names an organisation; weight 3 carries the type into [`consistency`].
+fn acronym_groups(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let covered = view.covered(ents, |_, _| false);
+    let mut added = false;
+    for &(a, b) in view.sents {
+        for (i, &cov) in covered.iter().enumerate().take(b.saturating_sub(1)).skip(a) {
+            let w = &view.words[i];
+            let token = view.tokens[i];
+            let acronym = w.flags & flag::ALL_CAPS != 0
+                && (2..=6).contains(&token.len())
+                && token.bytes().all(|c| c.is_ascii_uppercase());
+            let next = &view.words[i + 1];
+            let member = next.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, next.lower);
+            // Running text: the word before is not in capitals either (a headline is).
+            let running = i == a || view.words[i - 1].flags & flag::ALL_CAPS == 0;
+            if !cov && acronym && member && running {
+                ents.push((i, i + 1, Class::Org, 3));
+                added = true;
+            }
+        }
+    }
+    if added {
+        ents.sort_by_key(|e| (e.0, e.1));
     }
 }
 
