@@ -645,7 +645,8 @@ fn clause_end(v: &View, from: usize, clause: u16) -> usize {
 /// W`): its parties are its own, not the trigger's. Not `despite`: `despite growing pressure by
 /// X` is mostly a noun phrase.
 fn gerund_clause(v: &View, k: usize, end: usize) -> bool {
-    v.eq_any(k, &["without", "before", "while"])
+    // Also a reason or a time (`deported X for travelling on a Y vessel`, `after meeting Y`).
+    v.eq_any(k, &["without", "before", "while", "for", "after", "since"])
         && k + 1 < end
         && v.toks[k + 1].m.is_none()
         && !v.toks[k + 1].cap
@@ -688,6 +689,11 @@ fn pps(
 ) {
     let cat = tr.category;
     let mut k = from;
+    // Inside a reason or time adjunct that named no party of the trigger (`indicted X for his
+    // part in atrocities during the fight against Y`, `threatened to cut ties with X over their
+    // ties with Y`): the phrases after it belong to it, so they give places but no parties.
+    // Not after `for`, which may say what for (`mobilized reservists for a war against X`).
+    let mut adjunct: Option<(usize, usize)> = None;
     while k < end {
         let t = v.toks[k];
         // A new verb ends the trigger's phrases (`an assault on X relied on Y`).
@@ -743,6 +749,7 @@ fn pps(
             }) && !np.actor_common()
         };
         let next = list.last().map_or(k + 1, |x| x.last + 1);
+        let before = (args.actors.len(), args.recipients.len());
         match prep.as_str() {
             "with"
                 if tr.flags & tf::SYM != 0
@@ -948,6 +955,14 @@ fn pps(
                 }
             }
             _ => {}
+        }
+        if let Some((na, nr)) = adjunct {
+            args.actors.truncate(na);
+            args.recipients.truncate(nr);
+        } else if before == (args.actors.len(), args.recipients.len())
+            && matches!(prep.as_str(), "over" | "during" | "amid")
+        {
+            adjunct = Some(before);
         }
         k = next.max(k + 1);
     }

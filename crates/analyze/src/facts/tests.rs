@@ -850,3 +850,29 @@ fn own_possessives_and_clauses_of_their_own() {
     ];
     check_events(cases);
 }
+
+#[test]
+fn adjuncts_have_parties_of_their_own() {
+    let cases: &[(&str, &[&str])] = &[
+        // A reason given by a gerund clause after `for`.
+        (
+            "[Chilean]NORP authorities deported 40 [Peruvians]NORP for travelling on a [Bolivian]NORP vessel.",
+            &["COERCE/deport Chilean authorities > Peruvians"],
+        ),
+        // The phrases after a time or reason adjunct belong to it.
+        (
+            "The court indicted [Juan Perez]PERSON for his part in atrocities during the war against [Bolivian]NORP forces.",
+            &["ACCUSE/disapprove The court > Juan Perez"],
+        ),
+        (
+            "[Peru]GPE threatened to cut ties with [Chile]GPE over its ties with [Bolivia]GPE.",
+            &["THREATEN Peru > Chile"],
+        ),
+        // A purpose after `for` may name the target.
+        (
+            "[Peru]GPE mobilized reservists for a war against [Chile]GPE.",
+            &["MOBILIZE/troops Peru > Chile"],
+        ),
+    ];
+    check_events(cases);
+}
