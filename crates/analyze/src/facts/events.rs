@@ -36,6 +36,9 @@ pub struct Found {
     pub definite: bool,
     /// A weak (light-ish) verb sense such as `give`, `provide`, `send`.
     pub weak: bool,
+    /// A participle modifying the noun before it (`West Africans ordered out of X`): no
+    /// principal event of its sentence.
+    pub modifier: bool,
 }
 
 /// Per-sentence results.
@@ -1340,7 +1343,7 @@ fn main_clause(v: &View) -> (usize, u16) {
 pub fn principal_order(v: &View, found: &[Found]) -> Vec<usize> {
     let (open_end, main) = main_clause(v);
     let rank = |f: &Found| {
-        let outside = f.trig < open_end || v.clause.get(f.trig) != Some(&main);
+        let outside = f.trig < open_end || v.clause.get(f.trig) != Some(&main) || f.modifier;
         (outside, f.trig)
     };
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -1367,6 +1370,7 @@ fn event_at(
     let mut pluperfect = false;
     let mut definite = false;
     let mut habitual = false;
+    let mut modifier = false;
     let mut trig_first = i;
     let word_ed = v.word(i).ends_with("ed") || v.word(i).ends_with("en") || tr.participle;
     if as_verb {
@@ -1384,7 +1388,39 @@ fn event_at(
             && !v.toks[i - 1].is(wc::DET)
             // `shortened by one hour`: a measure, not an agent.
             && v.np_right(a, last + 2, end).is_some_and(|np| np.actor);
-        let passive = g.passive || reduced_passive;
+        // Reduced relative passive without an agent, after the object of an earlier verb of
+        // the same clause (`welcomed West Africans ordered out of X`, `accepted refugees
+        // expelled from X`): the noun before undergoes it.
+        let after_object = !reduced_passive
+            && !g.passive
+            && word_ed
+            && !tr.ing
+            && tr.flags & (tf::NOOBJ | tf::SYM) == 0
+            && i > 1
+            && g.start == i
+            && v.nominal(i - 1)
+            && !v.toks[i - 1].is(wc::DET | wc::POSS | wc::PRON)
+            && {
+                let mut k = last + 1;
+                while v.eq_any(k, &["out", "off", "up", "away", "back"]) {
+                    k += 1;
+                }
+                k >= end || v.toks[k].is(wc::PREP) && !v.eq(k, "by") || v.toks[k].punct
+            }
+            && (0..i - 1).any(|x| {
+                v.clause[x] == clause
+                    && v.toks[x].m.is_none()
+                    && !v.toks[x].is(wc::REPORT)
+                    && (v.toks[x].is(wc::VERB | wc::LIGHT)
+                        || v.toks[x].info.is_some_and(|w| {
+                            w.triggers
+                                .iter()
+                                .any(|&t| lex().triggers[t as usize].flags & tf::VERB != 0)
+                        }) && !v.toks[x].cap
+                            && v.word(x).ends_with("ed"))
+            });
+        let passive = g.passive || reduced_passive || after_object;
+        modifier = after_object;
         // `denied attacking`: the denial's subject, and the event negated.
         let denied = tr.ing
             && g.start == i
@@ -1396,7 +1432,9 @@ fn event_at(
         } else {
             g
         };
-        let subj = if g.start > 0
+        let subj = if after_object {
+            v.np_left(a, i - 1, 0)
+        } else if g.start > 0
             && v.toks[g.start - 1].is(wc::PREP)
             && !v.toks[g.start - 1].is(wc::REL)
             && !g.to_inf
@@ -1413,7 +1451,7 @@ fn event_at(
             && (s.actor || s.pronoun)
         {
             v.coordinated_left(a, s, 0, &mut subjects);
-            if !(tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
+            if !(after_object || tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
                 *last_subject = Some(s);
             }
         }
@@ -1902,6 +1940,7 @@ fn event_at(
         habitual,
         definite,
         weak: tr.flags & tf::WEAK != 0,
+        modifier,
     })
 }
 
@@ -2308,6 +2347,7 @@ fn simple_found(
         habitual: false,
         definite: false,
         weak: false,
+        modifier: false,
     }
 }
 

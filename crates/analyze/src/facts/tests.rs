@@ -876,3 +876,20 @@ fn adjuncts_have_parties_of_their_own() {
     ];
     check_events(cases);
 }
+
+#[test]
+fn participles_after_an_object_are_passive() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Egypt]GPE accepted refugees expelled from [Libya]GPE.",
+            &["AGREE Egypt > refugees @Libya", "SANCTION - > refugees+Libya @Libya"],
+        ),
+        (
+            "[Egypt]GPE protested to [Israel]GPE about prisoners arrested in [Gaza]GPE.",
+            &["ACCUSE/disapprove Egypt > prisoners @Gaza", "COERCE/arrest - > prisoners @Gaza"],
+        ),
+        // No earlier verb: the participle is the clause's own verb.
+        ("Rebels attacked in the night.", &["ASSAULT Rebels > -"]),
+    ];
+    check_events(cases);
+}
