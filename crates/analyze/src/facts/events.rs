@@ -1268,7 +1268,11 @@ fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
                     f.ev.category,
                     Assault | Coerce | Sanction | Mobilize | Protest | Reject
                 );
-        if f.absorbed || !threat || f.ev.actors.is_empty() || !f.ev.recipients.is_empty() {
+        // A recipient that is only where it would happen (`an offensive in the Gulf unless
+        // Baghdad ...`) gives way to who must meet the condition.
+        let only_places =
+            f.ev.recipients.iter().all(|r| f.ev.places.iter().any(|p| p.span == r.span));
+        if f.absorbed || !threat || f.ev.actors.is_empty() || !only_places {
             continue;
         }
         let Some(k) = (f.trig_last + 1..n)
@@ -1283,6 +1287,7 @@ fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
         }
         let mut list = Vec::new();
         v.coordinated_right(a, np, n, &mut list);
+        let mut parties = Vec::new();
         for np in list.iter().filter(|x| x.actor && !x.pronoun) {
             let arg = v.argument(np);
             let own =
@@ -1290,8 +1295,11 @@ fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
                     x.span.overlaps(arg.span) || x.entity.is_some() && x.entity == arg.entity
                 });
             if !arg.text.is_empty() && !own {
-                f.ev.recipients.push(arg);
+                parties.push(arg);
             }
+        }
+        if !parties.is_empty() {
+            f.ev.recipients = parties;
         }
     }
 }

@@ -802,6 +802,11 @@ fn they_in_meetings() {
 #[test]
 fn threat_conditions_and_coordinated_requirements() {
     let cases: &[(&str, &[&str])] = &[
+        // A recipient that is only the place gives way to who must meet the condition.
+        (
+            "[Peru]GPE threatened to launch an offensive in its [Andes]LOC war unless [Chile]GPE withdrew.",
+            &["THREATEN Peru > Chile @Andes", "RETREAT/withdraw Chile > - !hypothetical"],
+        ),
         (
             "[Peru]GPE threatened to close the border unless [Chile]GPE withdrew its troops.",
             &["THREATEN Peru > Chile", "RETREAT/withdraw Chile > - !hypothetical"],
