@@ -530,6 +530,8 @@ mod tests {
         check("Egyptian Copts", "", Some(("EGY", Some("CVL"))));
         check("Russia's rulers", "", Some(("RUS", Some("GOV"))));
         check("a French businessman", "", Some(("FRA", Some("BUS"))));
+        check("Egyptian landowners", "", Some(("EGY", Some("CVL"))));
+        check("a French missionary", "", Some(("FRA", Some("REL"))));
     }
 
     /// Countries, and towns that share a word with names (`Bush`, a town in Egypt).
