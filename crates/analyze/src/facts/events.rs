@@ -753,6 +753,12 @@ fn pps(
         };
         let next = list.last().map_or(k + 1, |x| x.last + 1);
         let before = (args.actors.len(), args.recipients.len());
+        // `in the talks with X`: a phrase naming no place or party.
+        let unnamed_in = prep == "in"
+            && !super::view::in_timex(a, v.toks[k + 1].span)
+            && list.iter().all(|np| {
+                !is_place(np) && np.mention.is_none() && !np.actor && !v.toks[np.head].cap
+            });
         match prep.as_str() {
             "with"
                 if tr.flags & tf::SYM != 0
@@ -963,7 +969,7 @@ fn pps(
             args.actors.truncate(na);
             args.recipients.truncate(nr);
         } else if before == (args.actors.len(), args.recipients.len())
-            && matches!(prep.as_str(), "over" | "during" | "amid")
+            && (matches!(prep.as_str(), "over" | "during" | "amid") || unnamed_in)
         {
             adjunct = Some(before);
         }

@@ -873,6 +873,12 @@ fn adjuncts_have_parties_of_their_own() {
             "[Peru]GPE threatened to cut ties with [Chile]GPE over its ties with [Bolivia]GPE.",
             &["THREATEN Peru > Chile"],
         ),
+        // A phrase after `in` that names no place or party is a noun's, and so are the
+        // phrases after it.
+        (
+            "[Peru]GPE agreed to [US]GPE mediation in the final talks with the [Chileans]NORP.",
+            &["AGREE Peru > US"],
+        ),
         // A purpose after `for` may name the target.
         (
             "[Peru]GPE mobilized reservists for a war against [Chile]GPE.",
