@@ -446,6 +446,18 @@ impl Coder<'_> {
             self.country_in(country_phrase)
         };
         let sector = self.sector_in(sector_phrase).or_else(|| self.people(sector_phrase));
+        // A human rights body with no country of its own (`a human rights group`) is coded
+        // `NGO` at the top level, as CAMEO codes intergovernmental ones `IGO`; not by the
+        // country where it speaks.
+        let ngo = sector.is_none() && {
+            let l = sector_phrase.to_lowercase();
+            ["rights group", "rights organization", "rights organisation", "rights watchdog"]
+                .iter()
+                .any(|x| l.contains(x))
+        };
+        if ngo && country.is_none() {
+            return Some(Code { country: Some("NGO".to_string()), sector: None });
+        }
         // `ethnic Albanians in Serbia`: a minority is coded by the country it lives in.
         let ethnic = words(sector_phrase).iter().any(|w| w.eq_ignore_ascii_case("ethnic"));
         if ethnic && self.people(sector_phrase).is_some() {
@@ -532,6 +544,8 @@ mod tests {
         check("a French businessman", "", Some(("FRA", Some("BUS"))));
         check("Egyptian landowners", "", Some(("EGY", Some("CVL"))));
         check("a French missionary", "", Some(("FRA", Some("REL"))));
+        check("a human rights group", "It protested in Egypt.", Some(("NGO", None)));
+        check("a French rights group", "", Some(("FRA", None)));
     }
 
     /// Countries, and towns that share a word with names (`Bush`, a town in Egypt).
