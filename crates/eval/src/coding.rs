@@ -218,6 +218,11 @@ impl Coder<'_> {
                 if !ws[start].chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
+                // A sentence's first article is no word of a name (`The Bush administration`
+                // is not `Bush`, read as a name of two words).
+                if matches!(ws[start].as_str(), "The" | "A" | "An") {
+                    continue;
+                }
                 let gram = ws[start..start + len].join(" ");
                 if self.places.igo(&gram) {
                     if igo {
@@ -403,6 +408,13 @@ impl Coder<'_> {
         self.code_parts(phrase, phrase, sentence)
     }
 
+    /// Codes a phrase in which no name was recognised (`The Bush administration`, `South
+    /// Korean army officers`): a single capitalised word counts as a country only as a
+    /// country's own name or demonym, not as a town that shares it (Bush, a town in Egypt).
+    pub fn code_unnamed(&self, phrase: &str, sentence: &str) -> Option<Code> {
+        self.code_with(phrase, phrase, sentence, true)
+    }
+
     /// Codes an actor whose country is read from `country_phrase` (for a person: the titles and
     /// adjectives before the name) and whose sector from `sector_phrase`.
     pub fn code_parts(
@@ -411,8 +423,41 @@ impl Coder<'_> {
         sector_phrase: &str,
         sentence: &str,
     ) -> Option<Code> {
-        let mut country = self.country_in(country_phrase);
+        self.code_with(country_phrase, sector_phrase, sentence, false)
+    }
+
+    fn code_with(
+        &self,
+        country_phrase: &str,
+        sector_phrase: &str,
+        sentence: &str,
+        unnamed: bool,
+    ) -> Option<Code> {
+        let mut country = if unnamed {
+            // A capital stands for its country (`Cairo's security chief`).
+            self.scan_with(country_phrase, 2, true).or_else(|| {
+                words(country_phrase)
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .find(|w| self.places.capital(w))
+                    .and_then(|w| self.places.country(w))
+            })
+        } else {
+            self.country_in(country_phrase)
+        };
         let sector = self.sector_in(sector_phrase).or_else(|| self.people(sector_phrase));
+        // A human rights body with no country of its own (`a human rights group`) is coded
+        // `NGO` at the top level, as CAMEO codes intergovernmental ones `IGO`; not by the
+        // country where it speaks.
+        let ngo = sector.is_none() && {
+            let l = sector_phrase.to_lowercase();
+            ["rights group", "rights organization", "rights organisation", "rights watchdog"]
+                .iter()
+                .any(|x| l.contains(x))
+        };
+        if ngo && country.is_none() {
+            return Some(Code { country: Some("NGO".to_string()), sector: None });
+        }
         // `ethnic Albanians in Serbia`: a minority is coded by the country it lives in.
         let ethnic = words(sector_phrase).iter().any(|w| w.eq_ignore_ascii_case("ethnic"));
         if ethnic && self.people(sector_phrase).is_some() {
@@ -423,6 +468,17 @@ impl Coder<'_> {
         }
         let country = match country {
             Some(c) => Some(c),
+            // A phrase with no name: not from its own head words, which named no country (`The
+            // Bush administration`: not Bush, a town in Egypt); its attachment may (`the rebels
+            // in Darfur`).
+            None if sector.is_some() && unnamed => {
+                let head = [" in ", " of ", " from ", " at ", " on "]
+                    .iter()
+                    .filter_map(|p| sector_phrase.find(p))
+                    .min()
+                    .map_or(sector_phrase, |k| &sector_phrase[..k]);
+                self.domestic_country(&sentence.replacen(head, "", 1))
+            }
             None if sector.is_some() => self.domestic_country(sentence),
             None => None,
         };
@@ -486,5 +542,65 @@ mod tests {
         check("Egyptian Copts", "", Some(("EGY", Some("CVL"))));
         check("Russia's rulers", "", Some(("RUS", Some("GOV"))));
         check("a French businessman", "", Some(("FRA", Some("BUS"))));
+        check("Egyptian landowners", "", Some(("EGY", Some("CVL"))));
+        check("a French missionary", "", Some(("FRA", Some("REL"))));
+        check("a human rights group", "It protested in Egypt.", Some(("NGO", None)));
+        check("a French rights group", "", Some(("FRA", None)));
+    }
+
+    /// Countries, and towns that share a word with names (`Bush`, a town in Egypt).
+    struct Towns;
+
+    impl Places for Towns {
+        fn country(&self, name: &str) -> Option<String> {
+            let l = name.to_lowercase();
+            let l = l.strip_prefix("the ").unwrap_or(&l);
+            match l {
+                "bush" => Some("EGY".into()),
+                "cairo" => Some("EGY".into()),
+                _ => self.country_strict(l),
+            }
+        }
+        fn igo(&self, _: &str) -> bool {
+            false
+        }
+        fn country_strict(&self, name: &str) -> Option<String> {
+            match name.to_lowercase().as_str() {
+                "china" => Some("CHN".into()),
+                "egypt" | "egyptian" => Some("EGY".into()),
+                "democratic people's republic of korea" => Some("PRK".into()),
+                _ => None,
+            }
+        }
+        fn capital(&self, name: &str) -> bool {
+            name.eq_ignore_ascii_case("cairo")
+        }
+    }
+
+    /// A phrase in which no name was recognised: only a country's own name, demonym or capital
+    /// gives its country; a town's name is a chance likeness.
+    fn check_unnamed(phrase: &str, sentence: &str, expect: Option<(&str, Option<&str>)>) {
+        let coder = Coder { places: &Towns };
+        let got = coder.code_unnamed(phrase, sentence);
+        let expect = expect
+            .map(|(c, s)| Code { country: Some(c.to_string()), sector: s.map(str::to_string) });
+        assert_eq!(got, expect, "{phrase}");
+    }
+
+    #[test]
+    fn codes_phrases_without_names() {
+        check_unnamed(
+            "The Bush administration",
+            "The Bush administration said China must drop barriers.",
+            Some(("CHN", Some("GOV"))),
+        );
+        check_unnamed("Cairo's police chief", "", Some(("EGY", Some("COP"))));
+        check_unnamed("Egyptian army officers", "", Some(("EGY", Some("MIL"))));
+        check_unnamed(
+            "the rebels in Cairo",
+            "They met the rebels in Cairo.",
+            Some(("EGY", Some("REB"))),
+        );
+        check_unnamed("Bush supporters", "", None);
     }
 }

@@ -424,6 +424,15 @@ fn code_argument_with(
     let start = phrase_start(text, arg.span.start);
     let bare = a.mentions.iter().find(|m| m.span == arg.span).map(|m| m.label);
     let label = bare.or(entity.map(|e| e.etype.into()));
+    // A country's or body's full name, whatever the recogniser typed it (`the Democratic
+    // People's Republic of Korea`): the country itself, and no word of it is a sector.
+    let name = arg.text.trim_start_matches("the ");
+    if label.is_some()
+        && name.split(' ').count() > 2
+        && let Some(c) = coder.places.country_strict(name)
+    {
+        return Some(Code { country: Some(c), sector: None });
+    }
     // A bare demonym or country name modifying nouns (`Ugandan opposition candidates`, `Russian
     // civilian advisers`): the nouns give the sector.
     let end = match bare {
@@ -495,11 +504,17 @@ fn code_argument_with(
             // `the rebel Kurdistan Workers' Party`: a description before the name says what the
             // body is better than a word of its name.
             let sector = coder.sector_in(before).or_else(|| coder.sector_in(phrase));
-            let country =
-                country.or_else(|| sector.and_then(|_| coder.domestic_country(&sentence)));
+            // Not from the name's own words, which named no country (`The Bush
+            // administration`: not Bush, a town in Egypt).
+            let country = country.or_else(|| {
+                sector.and_then(|_| coder.domestic_country(&sentence.replace(&arg.text, "")))
+            });
             (country.is_some() || sector.is_some())
                 .then(|| Code { country, sector: sector.map(|s| s.code().to_string()) })
         }
+        // A phrase the recogniser found no name in (`The Bush administration`): a capitalised
+        // word there is no town's name; only a country's own name or demonym counts.
+        None => coder.code_unnamed(phrase, &sentence),
         _ => coder.code(phrase, &sentence),
     }
 }

@@ -36,6 +36,9 @@ pub struct Found {
     pub definite: bool,
     /// A weak (light-ish) verb sense such as `give`, `provide`, `send`.
     pub weak: bool,
+    /// A participle modifying the noun before it (`West Africans ordered out of X`): no
+    /// principal event of its sentence.
+    pub modifier: bool,
 }
 
 /// Per-sentence results.
@@ -645,7 +648,8 @@ fn clause_end(v: &View, from: usize, clause: u16) -> usize {
 /// W`): its parties are its own, not the trigger's. Not `despite`: `despite growing pressure by
 /// X` is mostly a noun phrase.
 fn gerund_clause(v: &View, k: usize, end: usize) -> bool {
-    v.eq_any(k, &["without", "before", "while"])
+    // Also a reason or a time (`deported X for travelling on a Y vessel`, `after meeting Y`).
+    v.eq_any(k, &["without", "before", "while", "for", "after", "since"])
         && k + 1 < end
         && v.toks[k + 1].m.is_none()
         && !v.toks[k + 1].cap
@@ -688,6 +692,11 @@ fn pps(
 ) {
     let cat = tr.category;
     let mut k = from;
+    // Inside a reason or time adjunct that named no party of the trigger (`indicted X for his
+    // part in atrocities during the fight against Y`, `threatened to cut ties with X over their
+    // ties with Y`): the phrases after it belong to it, so they give places but no parties.
+    // Not after `for`, which may say what for (`mobilized reservists for a war against X`).
+    let mut adjunct: Option<(usize, usize)> = None;
     while k < end {
         let t = v.toks[k];
         // A new verb ends the trigger's phrases (`an assault on X relied on Y`).
@@ -743,6 +752,13 @@ fn pps(
             }) && !np.actor_common()
         };
         let next = list.last().map_or(k + 1, |x| x.last + 1);
+        let before = (args.actors.len(), args.recipients.len());
+        // `in the talks with X`: a phrase naming no place or party.
+        let unnamed_in = prep == "in"
+            && !super::view::in_timex(a, v.toks[k + 1].span)
+            && list.iter().all(|np| {
+                !is_place(np) && np.mention.is_none() && !np.actor && !v.toks[np.head].cap
+            });
         match prep.as_str() {
             "with"
                 if tr.flags & tf::SYM != 0
@@ -948,6 +964,14 @@ fn pps(
                 }
             }
             _ => {}
+        }
+        if let Some((na, nr)) = adjunct {
+            args.actors.truncate(na);
+            args.recipients.truncate(nr);
+        } else if before == (args.actors.len(), args.recipients.len())
+            && (matches!(prep.as_str(), "over" | "during" | "amid") || unnamed_in)
+        {
+            adjunct = Some(before);
         }
         k = next.max(k + 1);
     }
@@ -1250,7 +1274,11 @@ fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
                     f.ev.category,
                     Assault | Coerce | Sanction | Mobilize | Protest | Reject
                 );
-        if f.absorbed || !threat || f.ev.actors.is_empty() || !f.ev.recipients.is_empty() {
+        // A recipient that is only where it would happen (`an offensive in the Gulf unless
+        // Baghdad ...`) gives way to who must meet the condition.
+        let only_places =
+            f.ev.recipients.iter().all(|r| f.ev.places.iter().any(|p| p.span == r.span));
+        if f.absorbed || !threat || f.ev.actors.is_empty() || !only_places {
             continue;
         }
         let Some(k) = (f.trig_last + 1..n)
@@ -1265,6 +1293,7 @@ fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
         }
         let mut list = Vec::new();
         v.coordinated_right(a, np, n, &mut list);
+        let mut parties = Vec::new();
         for np in list.iter().filter(|x| x.actor && !x.pronoun) {
             let arg = v.argument(np);
             let own =
@@ -1272,8 +1301,11 @@ fn threat_conditions(v: &View, a: &Analysis, found: &mut [Found]) {
                     x.span.overlaps(arg.span) || x.entity.is_some() && x.entity == arg.entity
                 });
             if !arg.text.is_empty() && !own {
-                f.ev.recipients.push(arg);
+                parties.push(arg);
             }
+        }
+        if !parties.is_empty() {
+            f.ev.recipients = parties;
         }
     }
 }
@@ -1325,7 +1357,7 @@ fn main_clause(v: &View) -> (usize, u16) {
 pub fn principal_order(v: &View, found: &[Found]) -> Vec<usize> {
     let (open_end, main) = main_clause(v);
     let rank = |f: &Found| {
-        let outside = f.trig < open_end || v.clause.get(f.trig) != Some(&main);
+        let outside = f.trig < open_end || v.clause.get(f.trig) != Some(&main) || f.modifier;
         (outside, f.trig)
     };
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -1352,6 +1384,7 @@ fn event_at(
     let mut pluperfect = false;
     let mut definite = false;
     let mut habitual = false;
+    let mut modifier = false;
     let mut trig_first = i;
     let word_ed = v.word(i).ends_with("ed") || v.word(i).ends_with("en") || tr.participle;
     if as_verb {
@@ -1369,7 +1402,39 @@ fn event_at(
             && !v.toks[i - 1].is(wc::DET)
             // `shortened by one hour`: a measure, not an agent.
             && v.np_right(a, last + 2, end).is_some_and(|np| np.actor);
-        let passive = g.passive || reduced_passive;
+        // Reduced relative passive without an agent, after the object of an earlier verb of
+        // the same clause (`welcomed West Africans ordered out of X`, `accepted refugees
+        // expelled from X`): the noun before undergoes it.
+        let after_object = !reduced_passive
+            && !g.passive
+            && word_ed
+            && !tr.ing
+            && tr.flags & (tf::NOOBJ | tf::SYM) == 0
+            && i > 1
+            && g.start == i
+            && v.nominal(i - 1)
+            && !v.toks[i - 1].is(wc::DET | wc::POSS | wc::PRON)
+            && {
+                let mut k = last + 1;
+                while v.eq_any(k, &["out", "off", "up", "away", "back"]) {
+                    k += 1;
+                }
+                k >= end || v.toks[k].is(wc::PREP) && !v.eq(k, "by") || v.toks[k].punct
+            }
+            && (0..i - 1).any(|x| {
+                v.clause[x] == clause
+                    && v.toks[x].m.is_none()
+                    && !v.toks[x].is(wc::REPORT)
+                    && (v.toks[x].is(wc::VERB | wc::LIGHT)
+                        || v.toks[x].info.is_some_and(|w| {
+                            w.triggers
+                                .iter()
+                                .any(|&t| lex().triggers[t as usize].flags & tf::VERB != 0)
+                        }) && !v.toks[x].cap
+                            && v.word(x).ends_with("ed"))
+            });
+        let passive = g.passive || reduced_passive || after_object;
+        modifier = after_object;
         // `denied attacking`: the denial's subject, and the event negated.
         let denied = tr.ing
             && g.start == i
@@ -1381,7 +1446,9 @@ fn event_at(
         } else {
             g
         };
-        let subj = if g.start > 0
+        let subj = if after_object {
+            v.np_left(a, i - 1, 0)
+        } else if g.start > 0
             && v.toks[g.start - 1].is(wc::PREP)
             && !v.toks[g.start - 1].is(wc::REL)
             && !g.to_inf
@@ -1398,7 +1465,7 @@ fn event_at(
             && (s.actor || s.pronoun)
         {
             v.coordinated_left(a, s, 0, &mut subjects);
-            if !(tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
+            if !(after_object || tr.ing && g.start == i && i > 0 && v.word(i - 1) == ",") {
                 *last_subject = Some(s);
             }
         }
@@ -1887,6 +1954,7 @@ fn event_at(
         habitual,
         definite,
         weak: tr.flags & tf::WEAK != 0,
+        modifier,
     })
 }
 
@@ -2293,6 +2361,7 @@ fn simple_found(
         habitual: false,
         definite: false,
         weak: false,
+        modifier: false,
     }
 }
 

@@ -399,11 +399,16 @@ const SECTORS: &[(Sector, &str)] = &[
         Sector::Cvl,
         "civilians civilian people residents villagers citizens population demonstrators \
          protesters protestors crowd crowds youths prisoners detainees women children settlers \
-         inhabitants farmers hostages nationals immigrants",
+         inhabitants farmers hostages nationals immigrants landowners peasants pilgrims \
+         worshippers voters passengers tourists shoppers",
     ),
     (Sector::Ref, "refugees refugee migrants asylum-seekers displaced"),
     (Sector::Hlh, "doctors doctor hospital hospitals nurses"),
-    (Sector::Rel, "clerics cleric church priests priest imam imams monks bishops archbishop"),
+    (
+        Sector::Rel,
+        "clerics cleric church priests priest imam imams monks bishops archbishop missionary \
+         missionaries clergy clergymen rabbi rabbis nuns",
+    ),
     (Sector::Eli, "elders tribesmen tribal chiefs"),
     (Sector::Spy, "intelligence spies spy"),
     (Sector::Ngo, "charity charities ngo ngos"),

@@ -802,6 +802,11 @@ fn they_in_meetings() {
 #[test]
 fn threat_conditions_and_coordinated_requirements() {
     let cases: &[(&str, &[&str])] = &[
+        // A recipient that is only the place gives way to who must meet the condition.
+        (
+            "[Peru]GPE threatened to launch an offensive in its [Andes]LOC war unless [Chile]GPE withdrew.",
+            &["THREATEN Peru > Chile @Andes", "RETREAT/withdraw Chile > - !hypothetical"],
+        ),
         (
             "[Peru]GPE threatened to close the border unless [Chile]GPE withdrew its troops.",
             &["THREATEN Peru > Chile", "RETREAT/withdraw Chile > - !hypothetical"],
@@ -847,6 +852,55 @@ fn own_possessives_and_clauses_of_their_own() {
             "[Chile]GPE has been sharing expertise according to a report submitted to the [United Nations]ORG.",
             &["COOPERATE Chile > -"],
         ),
+    ];
+    check_events(cases);
+}
+
+#[test]
+fn adjuncts_have_parties_of_their_own() {
+    let cases: &[(&str, &[&str])] = &[
+        // A reason given by a gerund clause after `for`.
+        (
+            "[Chilean]NORP authorities deported 40 [Peruvians]NORP for travelling on a [Bolivian]NORP vessel.",
+            &["COERCE/deport Chilean authorities > Peruvians"],
+        ),
+        // The phrases after a time or reason adjunct belong to it.
+        (
+            "The court indicted [Juan Perez]PERSON for his part in atrocities during the war against [Bolivian]NORP forces.",
+            &["ACCUSE/disapprove The court > Juan Perez"],
+        ),
+        (
+            "[Peru]GPE threatened to cut ties with [Chile]GPE over its ties with [Bolivia]GPE.",
+            &["THREATEN Peru > Chile"],
+        ),
+        // A phrase after `in` that names no place or party is a noun's, and so are the
+        // phrases after it.
+        (
+            "[Peru]GPE agreed to [US]GPE mediation in the final talks with the [Chileans]NORP.",
+            &["AGREE Peru > US"],
+        ),
+        // A purpose after `for` may name the target.
+        (
+            "[Peru]GPE mobilized reservists for a war against [Chile]GPE.",
+            &["MOBILIZE/troops Peru > Chile"],
+        ),
+    ];
+    check_events(cases);
+}
+
+#[test]
+fn participles_after_an_object_are_passive() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[Egypt]GPE accepted refugees expelled from [Libya]GPE.",
+            &["AGREE Egypt > refugees @Libya", "SANCTION - > refugees+Libya @Libya"],
+        ),
+        (
+            "[Egypt]GPE protested to [Israel]GPE about prisoners arrested in [Gaza]GPE.",
+            &["ACCUSE/disapprove Egypt > prisoners @Gaza", "COERCE/arrest - > prisoners @Gaza"],
+        ),
+        // No earlier verb: the participle is the clause's own verb.
+        ("Rebels attacked in the night.", &["ASSAULT Rebels > -"]),
     ];
     check_events(cases);
 }
