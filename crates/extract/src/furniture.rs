@@ -94,7 +94,12 @@ pub fn scan(text: &str, from: usize) -> (Vec<Zone>, Option<Dateline>) {
 /// agency's name as the last word, alone on its line or after the end of a sentence.
 fn sign_off(text: &str, from: usize) -> Option<Span> {
     let body = text.get(from..)?.trim_end();
-    let word_start = body.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // After the last whitespace character, whatever its width (a no-break space is two bytes).
+    let word_start = body
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &body[word_start..];
     if !matches!(word, "REUTER" | "REUTERS" | "Reuter" | "Reuters" | "AFP" | "AP" | "UPI") {
         return None;
