@@ -736,10 +736,16 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     // A retreat (`surrendered in X`, `declared a ceasefire in X`) is the actor's own act: where
     // it happens is no party to it.
     let own_act = cat == EventCategory::Retreat;
+    // A threat of acts in a country (`threatened to resume attacks in Israel`) is aimed at
+    // that state, not at its civilians: the country keeps its bare code.
+    let threat = e.category == EventCategory::Threaten;
     if others.is_empty() && !together && !own_act {
-        others.extend(e.places.iter().map(place_code).map(|c| {
-            c.map(|mut c| {
-                if c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO") {
+        others.extend(e.places.iter().map(|p| {
+            let state =
+                threat && coder.places.country_strict(p.text.trim_start_matches("the ")).is_some();
+            place_code(p).map(|mut c| {
+                if !state && c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO")
+                {
                     c.sector = Some(place_sector.to_string());
                 }
                 c
@@ -1274,6 +1280,10 @@ mod tests {
             (
                 "PROTEST|rallied|Egyptian workers rallied in Israel.|Egyptian workers|Israel|Name",
                 "EGY/LAB ISR/GOV",
+            ),
+            (
+                "THREATEN|threatened|Egyptian rebels threatened attacks in Israel.|Egyptian rebels|Israel|Name",
+                "EGY/REB ISR",
             ),
         ] {
             check_place(line, expect);
