@@ -651,7 +651,16 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     let Some(cat) = plover_category(e) else { return Vec::new() };
     let code = |arg: &types::Argument| code_argument(text, a, arg, coder);
     // An event's place: a small town's name counts too (`in Jericho`).
+    // A described place (`the area`, `the village`: a description with no entity) names
+    // nowhere, so it stands for no one; the sentence's countries are no code of it.
     let place_code = |arg: &types::Argument| {
+        let described = arg.entity.is_none()
+            && a.mentions
+                .iter()
+                .any(|m| m.span == arg.span && m.kind == types::MentionKind::Nominal);
+        if described {
+            return None;
+        }
         code(arg).or_else(|| {
             let name = arg.text.trim_start_matches("the ");
             coder.places.settlement(name).map(|c| Code { country: Some(c), sector: None })
@@ -696,13 +705,18 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
             && !coder.places.igo(name)
             && coder.places.country_strict(name).is_none()
     };
+    // A protest is aimed at the authorities: a town or country it blocks or fills (`blocked
+    // Abidjan`, `a rally in Lagos`) stands for its government, as CAMEO codes a protest with
+    // no named target against the state where it happens.
+    let protest = cat == EventCategory::Protest;
+    let place_sector = if protest { "GOV" } else { "CVL" };
     let mut others: Vec<Option<Code>> = others
         .into_iter()
         .map(|x| {
             let c = code(x);
             match c {
                 Some(mut c) if c.sector.is_none() && town(x) => {
-                    c.sector = Some("CVL".to_string());
+                    c.sector = Some(place_sector.to_string());
                     Some(c)
                 }
                 c => c,
@@ -719,11 +733,20 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     if others.iter().all(Option::is_none) && !e.places.is_empty() {
         others.clear();
     }
-    if others.is_empty() && !together {
-        others.extend(e.places.iter().map(place_code).map(|c| {
-            c.map(|mut c| {
-                if c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO") {
-                    c.sector = Some("CVL".to_string());
+    // A retreat (`surrendered in X`, `declared a ceasefire in X`) is the actor's own act: where
+    // it happens is no party to it.
+    let own_act = cat == EventCategory::Retreat;
+    // A threat of acts in a country (`threatened to resume attacks in Israel`) is aimed at
+    // that state, not at its civilians: the country keeps its bare code.
+    let threat = e.category == EventCategory::Threaten;
+    if others.is_empty() && !together && !own_act {
+        others.extend(e.places.iter().map(|p| {
+            let state =
+                threat && coder.places.country_strict(p.text.trim_start_matches("the ")).is_some();
+            place_code(p).map(|mut c| {
+                if !state && c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO")
+                {
+                    c.sector = Some(place_sector.to_string());
                 }
                 c
             })
@@ -1181,6 +1204,89 @@ mod tests {
             (t("LBN", "ISR/CVL"), t("LBN", "ISR/CVL")),
         ] {
             assert_eq!(plover_sectors(ours), theirs);
+        }
+    }
+
+    /// `CATEGORY|trigger|text|actor|place|PLACE_KIND` (the place a `Name` GPE or a `Nominal`
+    /// LOC with no entity) -> the event's tuples.
+    fn check_place(line: &str, expect: &str) {
+        let f: Vec<&str> = line.split('|').collect();
+        let (category, trigger, text, actor, place) = (f[0], f[1], f[2], f[3], f[4]);
+        let span = |x: &str| {
+            let s = text.find(x).unwrap_or(0);
+            Span::new(s, s + x.len())
+        };
+        let arg = |x: &str| types::Argument { entity: None, span: span(x), text: x.to_string() };
+        let described = f[5] == "Nominal";
+        let mention = |x: &str, label, kind| types::Mention {
+            span: span(x),
+            text: x.to_string(),
+            label,
+            kind,
+            sentence: 0,
+            entity: None,
+            qualifies: None,
+        };
+        let mut a = Analysis::default();
+        a.mentions.push(mention(actor, MentionLabel::Norp, types::MentionKind::Name));
+        a.mentions.push(if described {
+            mention(place, MentionLabel::Loc, types::MentionKind::Nominal)
+        } else {
+            mention(place, MentionLabel::Gpe, types::MentionKind::Name)
+        });
+        let e: Event = serde_json::from_value(serde_json::json!({
+            "category": category,
+            "trigger": span(trigger),
+            "sentence": 0,
+        }))
+        .unwrap_or_else(|err| panic!("{err}"));
+        let e = Event { actors: vec![arg(actor)], places: vec![arg(place)], ..e };
+        let coder = Coder { places: &crate::coding::FewPlaces };
+        let got: Vec<String> = tuples(&e, &a, text, &coder)
+            .iter()
+            .map(|(s, _, r)| {
+                let c = |x: &Option<Code>| {
+                    x.as_ref().map_or("-".to_string(), |c| {
+                        let country = c.country.clone().unwrap_or_default();
+                        c.sector.as_ref().map_or(country.clone(), |s| format!("{country}/{s}"))
+                    })
+                };
+                format!("{} {}", c(s), c(r))
+            })
+            .collect();
+        assert_eq!(got.join("; "), expect, "{line}");
+    }
+
+    #[test]
+    fn a_described_place_stands_for_no_one() {
+        for (line, expect) in [
+            (
+                "COERCE|imposed|Israeli police imposed a curfew in the area.|Israeli police|the area|Nominal",
+                "ISR/COP -",
+            ),
+            (
+                "COERCE|imposed|Israeli police imposed a curfew near the border.|Israeli police|the border|Nominal",
+                "ISR/COP -",
+            ),
+            (
+                "COERCE|imposed|Israeli police imposed a curfew in Egypt.|Israeli police|Egypt|Name",
+                "ISR/COP EGY/CVL",
+            ),
+            // A retreat is the actor's own act; a protest is aimed at the state where it is.
+            (
+                "RETREAT|surrendered|Russian rebels surrendered in Egypt.|Russian rebels|Egypt|Name",
+                "RUS/REB -",
+            ),
+            (
+                "PROTEST|rallied|Egyptian workers rallied in Israel.|Egyptian workers|Israel|Name",
+                "EGY/LAB ISR/GOV",
+            ),
+            (
+                "THREATEN|threatened|Egyptian rebels threatened attacks in Israel.|Egyptian rebels|Israel|Name",
+                "EGY/REB ISR",
+            ),
+        ] {
+            check_place(line, expect);
         }
     }
 
