@@ -173,7 +173,10 @@ pub fn predicted(a: &Analysis) -> Vec<(String, Span, Span)> {
                     push(t, x.span, y.span);
                 }
             }
-            if t == "CommWith" {
+            // `X and Y discussed`: the parties talked with each other. A longer list (`talks
+            // with the foreign ministers of A, B, C, D and E`) is a multilateral round, not a
+            // conversation between every two of them.
+            if t == "CommWith" && parties.len() <= 3 {
                 for i in 0..parties.len() {
                     for j in i + 1..parties.len() {
                         push(t, parties[i], parties[j]);
@@ -505,4 +508,46 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     rep.summary.insert("entity_f1".into(), round4(ent.f1()));
     rep.summary.insert("entity_span_f1".into(), round4(ent_untyped.f1()));
     rep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use types::{Argument, Event};
+
+    /// An event of `category` whose actors are `n` parties (one-byte spans 0, 2, 4, ...), and
+    /// how many CommWith triples `predicted` makes of it.
+    fn check(category: EventCategory, n: usize, expect: usize) {
+        let arg = |k: usize| Argument {
+            entity: None,
+            span: Span { start: 2 * k, end: 2 * k + 1 },
+            text: "x".into(),
+        };
+        let mut e: Event = serde_json::from_value(serde_json::json!({
+            "category": category,
+            "trigger": {"start": 100, "end": 101},
+            "sentence": 0,
+        }))
+        .expect("an event");
+        e.actors = (0..n).map(arg).collect();
+        let a = Analysis { events: vec![e], ..Analysis::default() };
+        let got = predicted(&a).iter().filter(|x| x.0 == "CommWith").count();
+        assert_eq!(got, expect, "{category:?} with {n} parties");
+    }
+
+    #[test]
+    fn talks_pair_up_only_a_few_parties() {
+        // category, parties, CommWith pairs
+        let cases = [
+            (EventCategory::Consult, 2, 1),
+            (EventCategory::Consult, 3, 3),
+            // `talks with the foreign ministers of A, B, C, D and E`: a multilateral round.
+            (EventCategory::Consult, 6, 0),
+            (EventCategory::Agree, 2, 1),
+            (EventCategory::Assault, 3, 0),
+        ];
+        for (c, n, expect) in cases {
+            check(c, n, expect);
+        }
+    }
 }
