@@ -606,53 +606,6 @@ proptest::proptest! {
     }
 }
 
-#[test]
-fn debug_scratch() {
-    let Ok(list) = std::env::var("FACTS_DEBUG") else { return };
-    for m in list.split('|') {
-        let (_, a) = analyse(m, None);
-        eprintln!("== {m}");
-        for e in &a.events {
-            eprintln!("EV {}", render_event(&a, e));
-        }
-        for r in &a.relations {
-            eprintln!("REL {}", render_relation(r));
-        }
-    }
-}
-
-#[test]
-fn debug_found() {
-    let Ok(m) = std::env::var("FOUND_DEBUG") else { return };
-    let (text, _, _) = parse(&m);
-    let (doc, a) = analyse(&m, None);
-    let seg = crate::text::segment(&text, &[]);
-    let mut v = super::view::View::default();
-    let order: Vec<u32> = (0..a.mentions.len() as u32).collect();
-    let mut c = 0;
-    v.load(&doc.text, seg.tokens_of(0), 0, &a, &order, &mut c);
-    for (i, t) in v.toks.iter().enumerate() {
-        eprintln!(
-            "TOK {i} {} flags={:x} m={:?} trig={}",
-            v.word(i),
-            t.flags,
-            t.m,
-            t.info.map_or(0, |x| x.triggers.len())
-        );
-    }
-    let sf = super::events::sentence_events(&v, &a);
-    for f in &sf.found {
-        eprintln!(
-            "FOUND {} absorbed={} verb={} defin={} own={}",
-            render_event(&a, &f.ev),
-            f.absorbed,
-            f.verb,
-            f.definite,
-            f.has_own_args
-        );
-    }
-}
-
 /// The first event of a one-sentence document must be the expected one (the principal event).
 fn check_principal(markup: &str, expect: &str) -> Option<String> {
     let (_, a) = analyse(markup, None);
