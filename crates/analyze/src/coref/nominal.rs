@@ -58,7 +58,6 @@ const GROUP_HEADS: &[&str] = &[
     "brigades",
     "battalion",
     "battalions",
-    "units",
     "personnel",
     "officials",
     "diplomats",
@@ -131,7 +130,6 @@ const PLACE_HEADS: &[&str] = &[
     "street",
     "streets",
     "square",
-    "market",
     "prison",
     "port",
     "station",
@@ -391,7 +389,8 @@ pub(crate) fn describe(w: &mut Work) {
                     break;
                 }
                 let participle = low.ends_with("ed") || low.ends_with("ing");
-                let numeral = w.tok(p).chars().all(|c| c.is_ascii_digit() || c == ',');
+                let numeral = w.tok(p).starts_with(|c: char| c.is_ascii_digit())
+                    && w.tok(p).chars().all(|c| c.is_ascii_digit() || c == ',');
                 let ok = covered[p].is_none()
                     && (numeral || modifier(w, p, s0))
                     && (!participle

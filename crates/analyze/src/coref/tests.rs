@@ -330,6 +330,10 @@ fn unnamed_groups_are_described() {
         ("[Assad|PERSON]'s forces and [NATO|ORG] peacekeeping troops met.", &[]),
         ("A group of deputies met army officers at the police station.", &["the police station"]),
         ("People blocked streets in the city.", &["the city"]),
+        (
+            "After the meeting, company officials sold 125,000 units in the market.",
+            &["company officials"],
+        ),
         ("They shelled the town after an attack on a village in all areas.", &[]),
         ("Rebels stayed near the border in the city of [Mosul|GPE].", &["Rebels", "the border"]),
     ];
