@@ -178,11 +178,18 @@ const LOCATIVE: &[&str] = &[
     "beyond",
 ];
 
-/// Words that open a phrase; the phrase starts with them.
-const OPENERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "some", "many", "several", "other", "another", "every", "each", "both", "all", "any", "no",
-];
+/// Determiners and possessives that open a phrase for something particular (`the`, `their`).
+const PARTICULAR: &[&str] =
+    &["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"];
+
+/// Quantifiers that open a phrase for some or all of a kind (`many`, `all`).
+const QUANTIFIERS: &[&str] =
+    &["some", "many", "several", "other", "another", "every", "each", "both", "all", "any", "no"];
+
+/// Whether a word opens a phrase (the phrase starts with it).
+fn opens(word: &str) -> bool {
+    is(PARTICULAR, word) || is(QUANTIFIERS, word)
+}
 
 /// Words that end a phrase on its left and are no part of it.
 const STOPS: &[&str] = &[
@@ -294,7 +301,7 @@ fn modifier(w: &Work, t: usize, sentence_start: usize) -> bool {
     let word = w.tok(t);
     let low = w.low(t);
     let lower_case = word.chars().next().is_some_and(char::is_lowercase) || t == sentence_start;
-    lower_case && is_word(word) && !is(STOPS, low) && !is(OPENERS, low) && !low.ends_with("ly")
+    lower_case && is_word(word) && !is(STOPS, low) && !opens(low) && !low.ends_with("ly")
 }
 
 /// Whether a word after a singular head makes the head a modifier (`border crossing`).
@@ -304,7 +311,7 @@ fn continues(w: &Work, t: usize) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
         && is_word(word)
         && !is(STOPS, low)
-        && !is(OPENERS, low)
+        && !opens(low)
         && !low.ends_with("ed")
         && !low.ends_with("ing")
         && !low.ends_with("ly")
@@ -384,7 +391,7 @@ pub(crate) fn describe(w: &mut Work) {
             while p > s0 && mods < 3 {
                 p -= 1;
                 let low = w.low(p);
-                if covered[p].is_none() && is(OPENERS, low) {
+                if covered[p].is_none() && opens(low) {
                     opener = Some(p);
                     break;
                 }
@@ -393,8 +400,7 @@ pub(crate) fn describe(w: &mut Work) {
                     && w.tok(p).chars().all(|c| c.is_ascii_digit() || c == ',');
                 let ok = covered[p].is_none()
                     && (numeral || modifier(w, p, s0))
-                    && (!participle
-                        || p > s0 && covered[p - 1].is_none() && is(OPENERS, w.low(p - 1)));
+                    && (!participle || p > s0 && covered[p - 1].is_none() && opens(w.low(p - 1)));
                 // `military and civilian personnel`: one coordinated modifier.
                 let coordinated = matches!(low, "and" | "or")
                     && mods > 0
@@ -428,23 +434,7 @@ pub(crate) fn describe(w: &mut Work) {
             // A place only where something is or happens, and a particular one (`in the
             // village`, not `shelled the town` or `in all areas`).
             if label == MentionLabel::Loc {
-                let particular = opener.is_none_or(|o| {
-                    matches!(
-                        w.low(o),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "this"
-                            | "that"
-                            | "these"
-                            | "those"
-                            | "its"
-                            | "their"
-                            | "his"
-                            | "her"
-                            | "our"
-                    )
-                });
+                let particular = opener.is_none_or(|o| is(PARTICULAR, w.low(o)));
                 let placed = first > s0 && is(LOCATIVE, w.low(first - 1));
                 if !(particular && placed) {
                     continue;

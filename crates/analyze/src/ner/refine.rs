@@ -276,13 +276,19 @@ fn country_titled_person(view: &DocView<'_>, s: usize, e: usize) -> Option<(usiz
     } else {
         (1..=3.min(e - s)).rev().find(|&p| view.cats(s, s + p) & country != 0)?
     };
-    let mut t = s + p;
+    titled_name_after(view, s + p, e).map(|t| (p, t))
+}
+
+/// From token `from`, title words ending on a title head, then a name of two or more
+/// capitalised words up to `e`: where the name starts.
+fn titled_name_after(view: &DocView<'_>, from: usize, e: usize) -> Option<usize> {
+    let mut t = from;
     while t < e && view.is_title_word(t) {
         t += 1;
     }
-    let headed = t > s + p && view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
+    let headed = t > from && view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
     let named = e - t >= 2 && (t..e).all(|i| view.words[i].is_cap() && !view.is_title_word(i));
-    (headed && named).then_some((p, t))
+    (headed && named).then_some(t)
 }
 
 /// For a span `[s, e)` of capitalised words that are no title words, then title words ending on
@@ -294,13 +300,7 @@ fn organisation_titled_person(view: &DocView<'_>, s: usize, e: usize) -> Option<
     if !(s..s + p).all(|i| view.words[i].is_cap()) {
         return None;
     }
-    let mut t = s + p;
-    while t < e && view.is_title_word(t) {
-        t += 1;
-    }
-    let headed = view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
-    let named = e - t >= 2 && (t..e).all(|i| view.words[i].is_cap() && !view.is_title_word(i));
-    (headed && named).then_some((p, t))
+    titled_name_after(view, s + p, e).map(|t| (p, t))
 }
 
 /// A person name ending on an organisation designator (`... Armed Forces`, `... Party`) is an
@@ -664,9 +664,12 @@ fn placed_names(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
             continue;
         }
         let Some((a, b)) = view.sentence_of(s) else { continue };
-        let before = view.tokens[s - 1].to_lowercase();
+        let before = view.tokens[s - 1];
         let possessive = e < b && matches!(view.tokens[e], "'s" | "\u{2019}s" | "'" | "\u{2019}");
-        if s > a && PLACE_ONLY_PREPOSITIONS.contains(&before.as_str()) && !possessive {
+        if s > a
+            && PLACE_ONLY_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(before))
+            && !possessive
+        {
             places.push(view.words[s..e].iter().map(|w| w.lower).collect());
         }
     }
