@@ -11,6 +11,7 @@ pub mod facts;
 pub mod ner;
 pub mod text;
 pub mod time;
+pub mod words;
 
 use gazetteer::Gazetteer;
 use types::{Analysis, Document};

@@ -23,7 +23,10 @@ mod fold;
 mod format;
 pub mod outline;
 
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 pub use fold::{Fold, fold, fold_into, fold_string};
 use types::GeoRef;
@@ -251,32 +254,76 @@ pub struct Gazetteer {
 }
 
 /// Sorted string keys in one buffer, each with a value: the lookup indices. Built once (by the
-/// builder, stored in the artefact in order), searched by binary search without allocating.
+/// builder, stored in the artefact in order), searched by binary search without allocating, or,
+/// for an exact key, through a hash of it.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyIndex<T> {
     arena: String,
     entries: Vec<(u32, u32, T)>,
+    /// Hash of each distinct key -> the range of its entries; `COLLIDES` marks a hash two keys
+    /// share, whose keys are found by binary search. A hash absent here is no key.
+    exact: FxHashMap<u64, (u32, u32)>,
 }
+
+/// The range that sends an exact lookup to binary search (two keys share its hash).
+const COLLIDES: (u32, u32) = (u32::MAX, u32::MAX);
 
 impl<T> Default for KeyIndex<T> {
     fn default() -> Self {
-        KeyIndex { arena: String::new(), entries: Vec::new() }
+        KeyIndex { arena: String::new(), entries: Vec::new(), exact: FxHashMap::default() }
     }
 }
 
 impl<T: Copy> KeyIndex<T> {
+    /// Appends an entry; keys come in sorted order, so equal keys are neighbours and share
+    /// one copy of the key and one hash range.
     pub(crate) fn push(&mut self, key: &str, value: T) {
-        let start = self.arena.len() as u32;
+        let n = self.entries.len() as u32;
+        if let Some(&(from, to, _)) = self.entries.last()
+            && self.arena.get(from as usize..to as usize) == Some(key)
+        {
+            self.entries.push((from, to, value));
+            if let Some(r) = self.exact.get_mut(&FxBuildHasher.hash_one(key))
+                && *r != COLLIDES
+            {
+                r.1 = n + 1;
+            }
+            return;
+        }
+        let from = self.arena.len() as u32;
         self.arena.push_str(key);
-        self.entries.push((start, self.arena.len() as u32, value));
+        self.entries.push((from, self.arena.len() as u32, value));
+        self.exact
+            .entry(FxBuildHasher.hash_one(key))
+            .and_modify(|r| *r = COLLIDES)
+            .or_insert((n, n + 1));
     }
 
     pub(crate) fn from_sorted(v: Vec<(Box<str>, T)>) -> KeyIndex<T> {
-        let mut k = KeyIndex { arena: String::new(), entries: Vec::with_capacity(v.len()) };
+        let mut k = KeyIndex {
+            arena: String::new(),
+            entries: Vec::with_capacity(v.len()),
+            exact: FxHashMap::default(),
+        };
         for (key, value) in v {
             k.push(&key, value);
         }
         k
+    }
+
+    /// The entries whose key is exactly `q`.
+    fn exact(&self, q: &str) -> &[(u32, u32, T)] {
+        match self.exact.get(&FxBuildHasher.hash_one(q)) {
+            None => &[],
+            Some(&COLLIDES) => self.slice(|k| k.cmp(q)),
+            Some(&(lo, hi)) => {
+                let found = self.entries.get(lo as usize..hi as usize).unwrap_or(&[]);
+                match found.first() {
+                    Some(e) if self.key(e) == q => found,
+                    _ => &[],
+                }
+            }
+        }
     }
 
     pub(crate) fn key(&self, e: &(u32, u32, T)) -> &str {
@@ -401,7 +448,7 @@ impl Gazetteer {
         let name = strip_the(name);
         let mut buf = [0u8; 128];
         let slice = match fold_into(name, &mut buf) {
-            Some(q) => self.names.slice(|k| k.cmp(q)),
+            Some(q) => self.names.exact(q),
             None => self.names.slice(|k| cmp_folded(k, name)),
         };
         slice.iter().map(|e| e.2)
@@ -437,7 +484,7 @@ impl Gazetteer {
     pub fn demonym(&self, word: &str) -> Option<&Country> {
         let mut buf = [0u8; 64];
         let first = match fold_into(word, &mut buf) {
-            Some(q) => self.demonyms.range(|k| k.cmp(q)).next(),
+            Some(q) => self.demonyms.exact(q).first().map(|e| e.2),
             None => self.demonyms.range(|k| cmp_folded(k, word)).next(),
         };
         first.and_then(|i| self.countries.get(i as usize))

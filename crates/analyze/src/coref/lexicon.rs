@@ -3,8 +3,10 @@
 //! that make it an actor (`relations with Moscow`, `Moscow said`) or a place (`in Moscow`).
 //! General English, not tied to any article.
 
+use crate::words::Words;
+
 /// Role nouns that head a title (`President`, `spokesman`, `leader`), lower-cased.
-pub const ROLES: &[&str] = &[
+pub static ROLES: Words = Words::new(&[
     "president",
     "vice-president",
     "president-elect",
@@ -90,11 +92,11 @@ pub const ROLES: &[&str] = &[
     "dictator",
     "monarch",
     "crown",
-];
+]);
 
 /// Roles of a state's government: a title of this kind without an explicit `of` is taken to be
 /// of the country the sentence is about.
-pub const GOVERNMENT_ROLES: &[&str] = &[
+pub static GOVERNMENT_ROLES: Words = Words::new(&[
     "president",
     "vice-president",
     "president-elect",
@@ -109,11 +111,11 @@ pub const GOVERNMENT_ROLES: &[&str] = &[
     "ambassador",
     "envoy",
     "governor",
-];
+]);
 
 /// Roles that belong to an organisation: without an explicit `of`, the organisation the
 /// sentence names before the person.
-pub const ORGANISATION_ROLES: &[&str] = &[
+pub static ORGANISATION_ROLES: Words = Words::new(&[
     "leader",
     "founder",
     "co-founder",
@@ -132,10 +134,10 @@ pub const ORGANISATION_ROLES: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     "secretary-general",
-];
+]);
 
 /// Military and similar ranks: titles that are of no one.
-pub const RANKS: &[&str] = &[
+pub static RANKS: Words = Words::new(&[
     "general",
     "colonel",
     "major",
@@ -147,10 +149,10 @@ pub const RANKS: &[&str] = &[
     "brigadier",
     "field",
     "corporal",
-];
+]);
 
 /// Words inside a title (`Deputy Defence Minister`, `Prime Minister`, `Field Marshal`).
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub static TITLE_MODIFIERS: Words = Words::new(&[
     "deputy",
     "vice",
     "prime",
@@ -206,11 +208,11 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "crown",
     "high",
     "special",
-];
+]);
 
 /// Honorifics: qualify a name, are not a title held (`Mr`, `Ms`, `Dr`).
-pub const HONORIFICS: &[&str] =
-    &["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "messrs"];
+pub static HONORIFICS: Words =
+    Words::new(&["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "messrs"]);
 
 /// Abbreviated ranks and titles (`Gen.`, `Col.`, `Sen.`), with their full form.
 pub const ABBREVIATED: &[(&str, &str)] = &[
@@ -232,7 +234,7 @@ pub const ABBREVIATED: &[(&str, &str)] = &[
 
 /// Descriptive words that can precede a role in a description (`Eastern Libyan commander`,
 /// `Military leader`, `rebel leader`), lower-cased.
-pub const DESCRIPTORS: &[&str] = &[
+pub static DESCRIPTORS: Words = Words::new(&[
     "eastern",
     "western",
     "northern",
@@ -271,7 +273,7 @@ pub const DESCRIPTORS: &[&str] = &[
     "company",
     "de",
     "facto",
-];
+]);
 
 /// Compass adjectives that make a region of a country (`eastern Libya`) and the noun they name.
 pub const DIRECTION_ADJECTIVES: &[(&str, &str)] = &[
@@ -307,12 +309,21 @@ pub const DIRECTION_NOUNS: &[(&str, &str)] = &[
 ];
 
 /// Adjectives allowed between `the` and a compass noun (`the desert south`, `the far north`).
-pub const REGION_ADJECTIVES: &[&str] =
-    &["desert", "far", "restive", "rural", "mountainous", "oil-rich", "remote", "deep", "coastal"];
+pub static REGION_ADJECTIVES: Words = Words::new(&[
+    "desert",
+    "far",
+    "restive",
+    "rural",
+    "mountainous",
+    "oil-rich",
+    "remote",
+    "deep",
+    "coastal",
+]);
 
 /// Legal-form endings of a company's name (`Olsten Corp`, `Acme Inc`, `BP Plc`), which make it
 /// `the company`, `the firm` or `the concern`.
-pub const CORPORATE_SUFFIXES: &[&str] = &[
+pub static CORPORATE_SUFFIXES: Words = Words::new(&[
     "inc",
     "corp",
     "corporation",
@@ -332,13 +343,13 @@ pub const CORPORATE_SUFFIXES: &[&str] = &[
     "incorporated",
     "cos",
     "companies",
-];
+]);
 
 /// Description nouns a company with a legal-form ending answers to.
-pub const COMPANY_NOUNS: &[&str] = &["company", "firm", "concern"];
+pub static COMPANY_NOUNS: Words = Words::new(&["company", "firm", "concern"]);
 
 /// Generic heads an organisation name may drop (`Wagner Group` = `Wagner`).
-pub const ORG_GENERIC_HEADS: &[&str] = &[
+pub static ORG_GENERIC_HEADS: Words = Words::new(&[
     "group",
     "company",
     "corporation",
@@ -358,11 +369,11 @@ pub const ORG_GENERIC_HEADS: &[&str] = &[
     "foundation",
     "association",
     "institute",
-];
+]);
 
 /// Nouns a definite description uses for an organisation, and the words in an entity's kind or
 /// name that it matches (`the group` -> `mercenary group`, `Wagner Group`).
-pub const ORG_NOUNS: &[&str] = &[
+pub static ORG_NOUNS: Words = Words::new(&[
     "group",
     "organisation",
     "organization",
@@ -400,25 +411,26 @@ pub const ORG_NOUNS: &[&str] = &[
     "newspaper",
     "broadcaster",
     "channel",
-];
+]);
 
 /// Nouns for a government (`the Tobruk administration`, `the government in Tripoli`).
-pub const GOVERNMENT_NOUNS: &[&str] =
-    &["government", "administration", "authorities", "authority", "regime", "cabinet"];
+pub static GOVERNMENT_NOUNS: Words =
+    Words::new(&["government", "administration", "authorities", "authority", "regime", "cabinet"]);
 
 /// Prepositions before a capital that make it a place (`in Moscow`, `north-west of Moscow`).
-pub const PLACE_PREPOSITIONS: &[&str] = &[
+pub static PLACE_PREPOSITIONS: Words = Words::new(&[
     "in", "to", "at", "near", "into", "outside", "around", "across", "through", "toward",
     "towards", "from", "via", "of", "inside", "within", "across", "between", "reached", "visit",
     "visited", "visiting", "arrived", "left", "fled", "entered", "returned", "flew",
-];
+]);
 
 /// Words before a capital that make it an actor (`relations with Moscow`, `backed by Moscow`).
-pub const ACTOR_BEFORE: &[&str] =
-    &["with", "by", "against", "and", "accused", "urged", "told", "warned", "asked", "pressed"];
+pub static ACTOR_BEFORE: Words = Words::new(&[
+    "with", "by", "against", "and", "accused", "urged", "told", "warned", "asked", "pressed",
+]);
 
 /// Words after a capital that make it an actor (`Moscow said`, `Washington has`, `Moscow's`).
-pub const ACTOR_AFTER: &[&str] = &[
+pub static ACTOR_AFTER: Words = Words::new(&[
     "said",
     "says",
     "say",
@@ -474,7 +486,7 @@ pub const ACTOR_AFTER: &[&str] = &[
     "confirmed",
     "is",
     "was",
-];
+]);
 
 /// Personal pronouns and what they can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -506,8 +518,8 @@ pub fn pronoun(word: &str) -> Option<(PronounClass, bool)> {
 }
 
 /// Determiners that make a description definite or possessive.
-pub const DEFINITE: &[&str] =
-    &["the", "this", "that", "these", "those", "his", "her", "its", "their", "whose"];
+pub static DEFINITE: Words =
+    Words::new(&["the", "this", "that", "these", "those", "his", "her", "its", "their", "whose"]);
 
 /// Suffixes of adjectival country forms (`Turkish-backed`, `Russian-led`).
 pub const NORP_SUFFIXES: &[&str] = &[
@@ -531,12 +543,12 @@ pub const NORP_SUFFIXES: &[&str] = &[
 ];
 
 /// Words that are not a name's part (`Jr`).
-pub const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+pub static NAME_SUFFIXES: Words = Words::new(&["jr", "sr", "ii", "iii", "iv"]);
 
 /// Function words skipped when making an acronym (`Government of National Unity` -> `GNU`).
-pub const ACRONYM_SKIP: &[&str] =
-    &["of", "the", "and", "for", "de", "du", "la", "le", "al", "in", "on", "&"];
+pub static ACRONYM_SKIP: Words =
+    Words::new(&["of", "the", "and", "for", "de", "du", "la", "le", "al", "in", "on", "&"]);
 
-pub fn is(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+pub fn is(list: &Words, word: &str) -> bool {
+    list.has(word)
 }

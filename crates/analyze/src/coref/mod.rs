@@ -549,9 +549,9 @@ impl<'a> Work<'a> {
             let w = words[k];
             let lw = w.trim_end_matches('.').to_lowercase();
             let lower_initial = w.chars().next().is_some_and(|c| !c.is_uppercase());
-            let title_word = lexicon::is(lexicon::ROLES, &lw)
-                || lexicon::is(lexicon::TITLE_MODIFIERS, &lw)
-                || lexicon::is(lexicon::HONORIFICS, &lw)
+            let title_word = lexicon::is(&lexicon::ROLES, &lw)
+                || lexicon::is(&lexicon::TITLE_MODIFIERS, &lw)
+                || lexicon::is(&lexicon::HONORIFICS, &lw)
                 || lexicon::ABBREVIATED.iter().any(|(a, _)| *a == lw);
             let nationality = self.gaz.demonym(w).is_some()
                 || matches!(self.gaz.acronym(w), Some(gazetteer::Entry::Country(_)))
@@ -563,7 +563,7 @@ impl<'a> Work<'a> {
                 lower_initial || title_word
             };
             if strip {
-                if lexicon::is(lexicon::ROLES, &lw) {
+                if lexicon::is(&lexicon::ROLES, &lw) {
                     roles.push(lw);
                 }
                 k += 1;
@@ -829,8 +829,8 @@ pub(crate) fn name_tokens(text: &str) -> Vec<String> {
         .map(|w| w.trim_matches(|c: char| c == ',' || c == '.').to_lowercase())
         .filter(|w| {
             !w.is_empty()
-                && !lexicon::is(lexicon::NAME_SUFFIXES, w)
-                && !lexicon::is(lexicon::HONORIFICS, w)
+                && !lexicon::is(&lexicon::NAME_SUFFIXES, w)
+                && !lexicon::is(&lexicon::HONORIFICS, w)
         })
         .collect()
 }
@@ -879,7 +879,8 @@ pub(crate) fn org_key(text: &str) -> String {
     if words.first() == Some(&"the") {
         words.remove(0);
     }
-    if words.len() > 1 && words.last().is_some_and(|w| lexicon::is(lexicon::ORG_GENERIC_HEADS, w)) {
+    if words.len() > 1 && words.last().is_some_and(|w| lexicon::is(&lexicon::ORG_GENERIC_HEADS, w))
+    {
         words.pop();
     }
     words.join(" ")
@@ -899,7 +900,7 @@ pub(crate) fn acronym_of(s: &str) -> Option<String> {
     }
     let a: String = words
         .iter()
-        .filter(|w| !lexicon::is(lexicon::ACRONYM_SKIP, &w.to_lowercase()))
+        .filter(|w| !lexicon::is(&lexicon::ACRONYM_SKIP, &w.to_lowercase()))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_uppercase)

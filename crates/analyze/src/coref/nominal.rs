@@ -14,13 +14,14 @@
 //! and only a particular one (not `in all areas`): the event finder takes a place mention after
 //! a verb for its recipient, which is wrong for `blocked roads`, `shelled the town`.
 
+use crate::words::Words;
 use types::{MentionKind, MentionLabel, Span};
 
 use super::Work;
 use super::lexicon::is;
 
 /// Heads of a phrase for a body of people acting together.
-const GROUP_HEADS: &[&str] = &[
+static GROUP_HEADS: Words = Words::new(&[
     "forces",
     "force",
     "troops",
@@ -73,10 +74,10 @@ const GROUP_HEADS: &[&str] = &[
     "volunteers",
     "mourners",
     "community",
-];
+]);
 
 /// Heads of a phrase for a place.
-const PLACE_HEADS: &[&str] = &[
+static PLACE_HEADS: Words = Words::new(&[
     "town",
     "towns",
     "city",
@@ -152,12 +153,12 @@ const PLACE_HEADS: &[&str] = &[
     "coast",
     "desert",
     "mountains",
-];
+]);
 
 /// Prepositions that make a described place the place where something is or happens (`in
 /// the village`, `near the border`), not the thing an act is done to (`shelled the town`, `an
 /// attack on a village`).
-const LOCATIVE: &[&str] = &[
+static LOCATIVE: Words = Words::new(&[
     "in",
     "at",
     "near",
@@ -176,23 +177,25 @@ const LOCATIVE: &[&str] = &[
     "along",
     "behind",
     "beyond",
-];
+]);
 
 /// Determiners and possessives that open a phrase for something particular (`the`, `their`).
-const PARTICULAR: &[&str] =
-    &["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"];
+static PARTICULAR: Words = Words::new(&[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+]);
 
 /// Quantifiers that open a phrase for some or all of a kind (`many`, `all`).
-const QUANTIFIERS: &[&str] =
-    &["some", "many", "several", "other", "another", "every", "each", "both", "all", "any", "no"];
+static QUANTIFIERS: Words = Words::new(&[
+    "some", "many", "several", "other", "another", "every", "each", "both", "all", "any", "no",
+]);
 
 /// Whether a word opens a phrase (the phrase starts with it).
 fn opens(word: &str) -> bool {
-    is(PARTICULAR, word) || is(QUANTIFIERS, word)
+    is(&PARTICULAR, word) || is(&QUANTIFIERS, word)
 }
 
 /// Words that end a phrase on its left and are no part of it.
-const STOPS: &[&str] = &[
+static STOPS: Words = Words::new(&[
     "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under",
     "near", "against", "across", "through", "between", "among", "around", "and", "or", "but",
     "nor", "as", "than", "who", "whom", "whose", "which", "where", "when", "while", "if",
@@ -202,10 +205,10 @@ const STOPS: &[&str] = &[
     "there", "here", "also", "only", "just", "more", "most", "very", "so", "such", "what", "up",
     "out", "off", "after", "before", "since", "during", "until", "about", "per", "via", "without",
     "within", "inside", "outside",
-];
+]);
 
 /// Verbs in -s that follow a subject (`the army says`), so that the head before them stands.
-const VERBS_S: &[&str] = &[
+static VERBS_S: Words = Words::new(&[
     "says",
     "claims",
     "denies",
@@ -278,12 +281,12 @@ const VERBS_S: &[&str] = &[
     "meets",
     "backs",
     "fights",
-];
+]);
 
 fn head_label(word: &str) -> Option<MentionLabel> {
-    if is(GROUP_HEADS, word) {
+    if is(&GROUP_HEADS, word) {
         Some(MentionLabel::Org)
-    } else if is(PLACE_HEADS, word) {
+    } else if is(&PLACE_HEADS, word) {
         Some(MentionLabel::Loc)
     } else {
         None
@@ -301,7 +304,7 @@ fn modifier(w: &Work, t: usize, sentence_start: usize) -> bool {
     let word = w.tok(t);
     let low = w.low(t);
     let lower_case = word.chars().next().is_some_and(char::is_lowercase) || t == sentence_start;
-    lower_case && is_word(word) && !is(STOPS, low) && !opens(low) && !low.ends_with("ly")
+    lower_case && is_word(word) && !is(&STOPS, low) && !opens(low) && !low.ends_with("ly")
 }
 
 /// Whether a word after a singular head makes the head a modifier (`border crossing`).
@@ -310,12 +313,12 @@ fn continues(w: &Work, t: usize) -> bool {
     let low = w.low(t);
     word.chars().next().is_some_and(char::is_lowercase)
         && is_word(word)
-        && !is(STOPS, low)
+        && !is(&STOPS, low)
         && !opens(low)
         && !low.ends_with("ed")
         && !low.ends_with("ing")
         && !low.ends_with("ly")
-        && !is(VERBS_S, low)
+        && !is(&VERBS_S, low)
 }
 
 /// Adds the unresolved descriptions of groups and places (see the module comment).
@@ -434,8 +437,8 @@ pub(crate) fn describe(w: &mut Work) {
             // A place only where something is or happens, and a particular one (`in the
             // village`, not `shelled the town` or `in all areas`).
             if label == MentionLabel::Loc {
-                let particular = opener.is_none_or(|o| is(PARTICULAR, w.low(o)));
-                let placed = first > s0 && is(LOCATIVE, w.low(first - 1));
+                let particular = opener.is_none_or(|o| is(&PARTICULAR, w.low(o)));
+                let placed = first > s0 && is(&LOCATIVE, w.low(first - 1));
                 if !(particular && placed) {
                     continue;
                 }

@@ -98,18 +98,18 @@ fn actor_context(w: &Work, i: usize) -> Option<Span> {
     }
     if a > s0 {
         let before = w.lower(a - 1);
-        if is(lexicon::PLACE_PREPOSITIONS, &before) {
+        if is(&lexicon::PLACE_PREPOSITIONS, &before) {
             return None;
         }
-        if is(lexicon::ACTOR_BEFORE, &before) {
+        if is(&lexicon::ACTOR_BEFORE, &before) {
             // `between Moscow and Kyiv` stays a place only after a place preposition.
             return Some(Span::new(w.tok_span(a - 1).start, span.end));
         }
     }
     if b < s1 {
         let after = w.lower(b);
-        if is(lexicon::ACTOR_AFTER, &after)
-            && (a == s0 || !is(lexicon::PLACE_PREPOSITIONS, &w.lower(a - 1)))
+        if is(&lexicon::ACTOR_AFTER, &after)
+            && (a == s0 || !is(&lexicon::PLACE_PREPOSITIONS, &w.lower(a - 1)))
         {
             // `Moscow is` is an actor only as the subject, not `Moscow is a city`: accept
             // `is`/`was` only when a participle or `to` follows.
@@ -301,7 +301,7 @@ pub(crate) fn regions(w: &mut Work) {
             continue;
         }
         let mut k = t + 1;
-        while k < ntok && is(lexicon::REGION_ADJECTIVES, &w.lower(k)) {
+        while k < ntok && is(&lexicon::REGION_ADJECTIVES, &w.lower(k)) {
             k += 1;
         }
         let Some(&(_, dir)) = (k < ntok)

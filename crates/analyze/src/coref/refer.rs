@@ -5,6 +5,7 @@
 //! headline's person), and `he`/`his`/`she`/`its`/`they` (by type, gender and salience:
 //! the subject of the sentence, else of the previous ones).
 
+use crate::words::Words;
 use types::{EntityType, MentionKind, MentionLabel, Span};
 
 use super::lexicon::{self, PronounClass, is};
@@ -32,12 +33,12 @@ fn kind_or_name_has(w: &Work, e: usize, noun: &str) -> bool {
             && w.ms[j].m.text.split_whitespace().any(|x| singular(&x.to_lowercase()) == noun)
     });
     // `Olsten Corp` is `the company`.
-    let company = is(lexicon::COMPANY_NOUNS, noun)
+    let company = is(&lexicon::COMPANY_NOUNS, noun)
         && ent.mentions.iter().any(|&j| {
             w.ms[j].m.kind == MentionKind::Name
                 && w.ms[j].m.text.split_whitespace().last().is_some_and(|x| {
                     let x = x.trim_end_matches('.').to_lowercase();
-                    is(lexicon::CORPORATE_SUFFIXES, &x)
+                    is(&lexicon::CORPORATE_SUFFIXES, &x)
                 })
         });
     in_kind || in_name || company
@@ -85,13 +86,13 @@ fn org_facts(w: &mut Work) {
         // Kind: lower-case words right before the name ending in an organisation noun.
         if a > s0 && w.ents[e].kind.is_none() {
             let head = w.lower(a - 1);
-            if is(lexicon::ORG_NOUNS, &head) && w.tok(a - 1).chars().all(|c| !c.is_uppercase()) {
+            if is(&lexicon::ORG_NOUNS, &head) && w.tok(a - 1).chars().all(|c| !c.is_uppercase()) {
                 let mut k = a - 1;
                 while k > s0
                     && k + 3 > a
                     && w.tok_mention[k - 1].is_none()
                     && w.tok(k - 1).chars().next().is_some_and(char::is_lowercase)
-                    && !is(lexicon::DEFINITE, &w.lower(k - 1))
+                    && !is(&lexicon::DEFINITE, &w.lower(k - 1))
                     && !matches!(
                         w.lower(k - 1).as_str(),
                         "a" | "an" | "of" | "and" | "on" | "with" | "by"
@@ -218,8 +219,10 @@ fn government_nominal(w: &mut Work, t: usize) -> Option<usize> {
     };
     let (p, end) = if let Some(p) = place_at(t + 1) {
         let k = w.ms[p].tok.1;
-        if k < s1 && is(lexicon::GOVERNMENT_NOUNS, &w.lower(k)) { (p, k) } else { return None }
-    } else if t + 3 < s1 && is(lexicon::GOVERNMENT_NOUNS, &w.lower(t + 1)) && w.lower(t + 2) == "in"
+        if k < s1 && is(&lexicon::GOVERNMENT_NOUNS, &w.lower(k)) { (p, k) } else { return None }
+    } else if t + 3 < s1
+        && is(&lexicon::GOVERNMENT_NOUNS, &w.lower(t + 1))
+        && w.lower(t + 2) == "in"
     {
         let p = place_at(t + 3)?;
         (p, w.ms[p].tok.1 - 1)
@@ -276,7 +279,7 @@ fn possessive_nominal(w: &mut Work, t: usize) -> Option<usize> {
         return None;
     }
     let noun = w.lower(head);
-    if !(is(lexicon::ORG_NOUNS, &noun)
+    if !(is(&lexicon::ORG_NOUNS, &noun)
         || matches!(noun.as_str(), "troops" | "fighters" | "militias" | "groups"))
     {
         return None;
@@ -310,12 +313,12 @@ fn definite_description(w: &mut Work, t: usize) -> Option<usize> {
         && w.tok_mention[k].is_none_or(|m| w.ms[m].m.label == MentionLabel::Norp)
     {
         let word = w.lower(k);
-        if is(lexicon::ORG_NOUNS, &word) || is(lexicon::ROLES, &word) {
+        if is(&lexicon::ORG_NOUNS, &word) || is(&lexicon::ROLES, &word) {
             break;
         }
-        if !(is(lexicon::DESCRIPTORS, &word)
+        if !(is(&lexicon::DESCRIPTORS, &word)
             || w.tok_mention[k].is_some()
-            || is(lexicon::TITLE_MODIFIERS, &word))
+            || is(&lexicon::TITLE_MODIFIERS, &word))
         {
             return None;
         }
@@ -334,7 +337,7 @@ fn definite_description(w: &mut Work, t: usize) -> Option<usize> {
     }
     let span = Span::new(w.tok_span(t).start, w.tok_span(k).end);
     let here = span.start;
-    if is(lexicon::ROLES, &noun) {
+    if is(&lexicon::ROLES, &noun) {
         let (e, ev) = most_recent(w, here, s, 6, |e| {
             w.ents[e].etype == Some(EntityType::Person) && w.ents[e].roles.contains(&noun)
         })?;
@@ -342,10 +345,10 @@ fn definite_description(w: &mut Work, t: usize) -> Option<usize> {
         w.link(m, e, "description", ev);
         return Some(k + 1);
     }
-    if is(lexicon::ORG_NOUNS, &noun) && !is(lexicon::GOVERNMENT_NOUNS, &noun) {
+    if is(&lexicon::ORG_NOUNS, &noun) && !is(&lexicon::GOVERNMENT_NOUNS, &noun) {
         let ok =
             |e: usize| w.ents[e].etype == Some(EntityType::Org) && kind_or_name_has(w, e, &noun);
-        let found = if is(lexicon::COMPANY_NOUNS, &noun) {
+        let found = if is(&lexicon::COMPANY_NOUNS, &noun) {
             salient(w, here, ok)
         } else {
             most_recent(w, here, s, 6, ok)
@@ -404,11 +407,11 @@ fn bare_role_subject(w: &mut Work, t: usize) -> Option<usize> {
     while k < s1
         && k < t + 3
         && w.tok_mention[k].is_none()
-        && (is(lexicon::DESCRIPTORS, &w.lower(k)) || is(lexicon::TITLE_MODIFIERS, &w.lower(k)))
+        && (is(&lexicon::DESCRIPTORS, &w.lower(k)) || is(&lexicon::TITLE_MODIFIERS, &w.lower(k)))
     {
         k += 1;
     }
-    if k >= s1 || w.tok_mention[k].is_some() || !is(lexicon::ROLES, &w.lower(k)) {
+    if k >= s1 || w.tok_mention[k].is_some() || !is(&lexicon::ROLES, &w.lower(k)) {
         return None;
     }
     // A verb must follow (not a name or `of`).
@@ -563,7 +566,7 @@ fn given_nominals(w: &mut Work) {
             let span = w.ms[i].m.span;
             w.link(i, e, "new", span);
         };
-        if !is(lexicon::DEFINITE, &first) {
+        if !is(&lexicon::DEFINITE, &first) {
             new_entity(w);
             continue;
         }
@@ -692,7 +695,7 @@ pub(crate) fn resolve_pronoun(w: &Work, t: usize) -> Option<(usize, Span)> {
 }
 
 /// Verbs of saying that make their subject a speaker.
-const SAY: &[&str] = &[
+static SAY: Words = Words::new(&[
     "said",
     "says",
     "say",
@@ -711,7 +714,7 @@ const SAY: &[&str] = &[
     "stressed",
     "argued",
     "insisted",
-];
+]);
 
 /// Whether the pronoun at token `t` is the subject of a verb of saying (`It said`, `it also
 /// said`, `they added`).
@@ -720,7 +723,7 @@ fn speaks(w: &Work, t: usize) -> bool {
     if matches!(w.low(k), "also" | "further" | "later" | "earlier" | "has" | "had" | "have") {
         k += 1;
     }
-    is(SAY, w.low(k))
+    is(&SAY, w.low(k))
 }
 
 /// The speaker of sentence `s` that a pronoun speaker of the next sentence continues: the
@@ -737,15 +740,15 @@ fn previous_speaker(
     let (s0, s1) = w.sentence_tokens(s);
     let punct = |k: usize| w.tok(k).chars().all(|c| !c.is_alphanumeric());
     // `..., X said (in a statement).`: the last verb of saying after the last comma.
-    let trailing = (s0..s1).rev().take(14).find(|&k| is(SAY, w.low(k))).and_then(|k| {
+    let trailing = (s0..s1).rev().take(14).find(|&k| is(&SAY, w.low(k))).and_then(|k| {
         let comma = (s0..k).rev().take(8).find(|&c| punct(c))?;
         (matches!(w.tok(comma), "," | "\u{201d}" | "\"") && comma + 1 < k && s1 - k <= 7)
             .then_some((comma + 1, k))
     });
     // `X said ...`: a verb of saying within the first tokens, no punctuation before it.
     let leading = || {
-        let k = (s0..s1).take(9).find(|&k| is(SAY, w.low(k)) || punct(k))?;
-        (is(SAY, w.low(k)) && k > s0).then_some((s0, k))
+        let k = (s0..s1).take(9).find(|&k| is(&SAY, w.low(k)) || punct(k))?;
+        (is(&SAY, w.low(k)) && k > s0).then_some((s0, k))
     };
     let (a, b) = trailing.or_else(leading)?;
     let (from, to) = (w.tok_span(a).start, w.tok_span(b - 1).end);

@@ -36,22 +36,22 @@ impl Item {
 
 fn classify(w: &Work, t: usize) -> Option<Item> {
     let word = w.lower(t);
-    if w.tok_title[t].is_some() && !is(lexicon::HONORIFICS, &word) {
-        return Some(if is(lexicon::ROLES, &word) { Item::Role(t) } else { Item::Modifier(t) });
+    if w.tok_title[t].is_some() && !is(&lexicon::HONORIFICS, &word) {
+        return Some(if is(&lexicon::ROLES, &word) { Item::Role(t) } else { Item::Modifier(t) });
     }
-    if is(lexicon::HONORIFICS, &word) {
+    if is(&lexicon::HONORIFICS, &word) {
         return Some(Item::Honorific(t));
     }
     if lexicon::ABBREVIATED.iter().any(|(a, _)| *a == word) && w.tok(t).ends_with('.') {
         return Some(Item::Role(t));
     }
-    if is(lexicon::ROLES, &word) {
+    if is(&lexicon::ROLES, &word) {
         return Some(Item::Role(t));
     }
-    if is(lexicon::TITLE_MODIFIERS, &word) {
+    if is(&lexicon::TITLE_MODIFIERS, &word) {
         return Some(Item::Modifier(t));
     }
-    if is(lexicon::DESCRIPTORS, &word) {
+    if is(&lexicon::DESCRIPTORS, &word) {
         return Some(Item::Descriptor(t));
     }
     None
@@ -133,7 +133,7 @@ fn chain(w: &mut Work, p: usize, items: &[Item]) {
             while j < items.len() && matches!(items[j], Item::Modifier(_) | Item::Role(_)) {
                 // A role followed by a modifier starts another title (`commander Field Marshal`).
                 let role_ends = j > i
-                    && matches!(items[j - 1], Item::Role(t) if !is(lexicon::TITLE_MODIFIERS, &w.lower(t)));
+                    && matches!(items[j - 1], Item::Role(t) if !is(&lexicon::TITLE_MODIFIERS, &w.lower(t)));
                 if role_ends && matches!(items[j], Item::Modifier(_)) {
                     break;
                 }
@@ -327,13 +327,13 @@ pub(crate) fn facts(w: &mut Work) -> Vec<TitleFact> {
         let words: Vec<String> =
             t.title.split_whitespace().map(|x| x.trim_end_matches('.').to_lowercase()).collect();
         let is_rank =
-            words.iter().all(|x| is(lexicon::RANKS, x) || is(lexicon::TITLE_MODIFIERS, x))
-                && words.iter().any(|x| is(lexicon::RANKS, x));
+            words.iter().all(|x| is(&lexicon::RANKS, x) || is(&lexicon::TITLE_MODIFIERS, x))
+                && words.iter().any(|x| is(&lexicon::RANKS, x));
         let mut of = t.of.and_then(|m| w.ms[m].ent);
         if of.is_none() && !is_rank {
-            if is(lexicon::GOVERNMENT_ROLES, &t.role) {
+            if is(&lexicon::GOVERNMENT_ROLES, &t.role) {
                 of = sentence_country(w, t, &pending);
-            } else if is(lexicon::ORGANISATION_ROLES, &t.role) {
+            } else if is(&lexicon::ORGANISATION_ROLES, &t.role) {
                 of = sentence_org(w, t);
             }
         }
