@@ -86,8 +86,21 @@ impl<'a> View<'a> {
         i < self.toks.len() && self.word(i).eq_ignore_ascii_case(w)
     }
 
+    /// Whether token `i` is one of `ws`, ignoring ASCII case. Called for most tokens with
+    /// several lists, so the word is sliced once and candidates are rejected on length and first
+    /// letter before they are compared.
     pub fn eq_any(&self, i: usize, ws: &[&str]) -> bool {
-        i < self.toks.len() && ws.iter().any(|w| self.word(i).eq_ignore_ascii_case(w))
+        if i >= self.toks.len() {
+            return false;
+        }
+        let word = self.word(i).as_bytes();
+        let first = word.first().map(u8::to_ascii_lowercase);
+        ws.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() == word.len()
+                && w.first().map(u8::to_ascii_lowercase) == first
+                && w.eq_ignore_ascii_case(word)
+        })
     }
 
     pub fn len(&self) -> usize {
