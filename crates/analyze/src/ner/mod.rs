@@ -420,6 +420,32 @@ mod tests {
         check("IS militants fled as the army advanced.", "ORG IS");
     }
 
+    /// An acronym a document establishes (before a member noun, or defined in brackets after a
+    /// name) is a name wherever the running text uses it; a headline's capitals are not.
+    #[test]
+    fn acronyms_the_document_establishes() {
+        check("Troops fought IS near the dam. IS militants fled.", "ORG IS | ORG IS");
+        check(
+            "The Syrian Democratic Forces (SDF) advanced. SDF commanders said so.",
+            "ORG Syrian Democratic Forces | ORG SDF | ORG SDF",
+        );
+        check("It IS TRUE. The plan is sound.", "");
+    }
+
+    /// A unit named by its number is one organisation, up to its last unit noun or one acronym.
+    #[test]
+    fn numbered_military_units() {
+        check(
+            "Airmen of the 134th Expeditionary Fighter Squadron flew from the 407th AEG base.",
+            "ORG 134th Expeditionary Fighter Squadron | ORG 407th AEG",
+        );
+        check(
+            "Soldiers from the 2nd Battalion, 321st Field Artillery Regiment fired.",
+            "ORG 2nd Battalion | ORG 321st Field Artillery Regiment",
+        );
+        check("She came 2nd in the 3rd Round on the 21st Street.", "");
+    }
+
     #[test]
     fn mentions_keep_their_invariants() {
         let text = include_str!("../../benches/data/news.txt");

@@ -76,6 +76,8 @@ pub struct WordSets {
     of: u64,
     /// Company-form words that are never a name alone (`Inc`, `Corp`, `Ltd`).
     company_forms: Vec<u64>,
+    /// Nouns that end a numbered military unit's name (`Squadron`, `Brigade`).
+    units: Vec<u64>,
 }
 
 fn hashes(list: &[&str]) -> Vec<u64> {
@@ -98,6 +100,7 @@ impl WordSets {
             ),
             of: str_hash("of"),
             company_forms: hashes(words::COMPANY_FORMS),
+            units: hashes(words::UNIT_HEADS),
         }
     }
 }
@@ -231,6 +234,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     company_names(view, &mut ents);
     organisation_cues(view, &mut ents);
     acronym_groups(view, &mut ents);
+    military_units(view, &mut ents);
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
     placed_names(view, &mut ents);
@@ -552,31 +556,116 @@ fn organisation_cues(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)])
     }
 }
 
-/// An acronym the tagger left out, in running text, before a member noun (`IS militants`,
-/// `PKK fighters`) names an organisation; weight 3 carries the type into [`consistency`].
+/// An acronym the tagger left out, in running text, names an organisation when it stands
+/// before a member noun (`IS militants`, `PKK fighters`), and then wherever else the document
+/// uses it in running text (`fought IS in Mosul`), as does an acronym the tagger typed as an
+/// organisation elsewhere; so does an acronym a name defines in brackets (`Islamic State
+/// (IS)`), with that name's type. Weight 3 carries the type into
+/// [`consistency`].
 fn acronym_groups(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let acronym = |i: usize| {
+        let token = view.tokens[i];
+        view.words[i].flags & flag::ALL_CAPS != 0
+            && (2..=6).contains(&token.len())
+            && token.bytes().all(|c| c.is_ascii_uppercase())
+    };
+    // Running text: the word before is not in capitals either (a headline is).
+    let running = |i: usize, a: usize| i == a || view.words[i - 1].flags & flag::ALL_CAPS == 0;
     let covered = view.covered(ents, |_, _| false);
-    let mut added = false;
+    // Acronyms the document establishes, with their type.
+    let mut known: Vec<(u64, Class)> = Vec::new();
     for &(a, b) in view.sents {
-        for (i, &cov) in covered.iter().enumerate().take(b.saturating_sub(1)).skip(a) {
-            let w = &view.words[i];
-            let token = view.tokens[i];
-            let acronym = w.flags & flag::ALL_CAPS != 0
-                && (2..=6).contains(&token.len())
-                && token.bytes().all(|c| c.is_ascii_uppercase());
+        for i in a..b.saturating_sub(1) {
             let next = &view.words[i + 1];
             let member = next.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, next.lower);
-            // Running text: the word before is not in capitals either (a headline is).
-            let running = i == a || view.words[i - 1].flags & flag::ALL_CAPS == 0;
-            if !cov && acronym && member && running {
-                ents.push((i, i + 1, Class::Org, 3));
-                added = true;
+            if !covered[i] && acronym(i) && member && running(i, a) {
+                known.push((view.words[i].lower, Class::Org));
             }
         }
     }
-    if added {
-        ents.sort_by_key(|e| (e.0, e.1));
+    for &(s, e, c, _) in ents.iter() {
+        if e == s + 1 && c == Class::Org && acronym(s) {
+            known.push((view.words[s].lower, c));
+        }
+        // `Islamic State (IS)`
+        let defined = e + 2 < view.words.len()
+            && view.tokens[e] == "("
+            && view.tokens[e + 2] == ")"
+            && acronym(e + 1)
+            && !covered[e + 1];
+        if defined && e - s >= 2 {
+            known.push((view.words[e + 1].lower, c));
+        }
     }
+    if known.is_empty() {
+        return;
+    }
+    known.sort_unstable_by_key(|k| k.0);
+    known.dedup_by_key(|k| k.0);
+    for &(a, b) in view.sents {
+        for i in a..b {
+            if covered[i] || !acronym(i) || !running(i, a) {
+                continue;
+            }
+            if let Ok(k) = known.binary_search_by_key(&view.words[i].lower, |k| k.0) {
+                ents.push((i, i + 1, known[k].1, 3));
+            }
+        }
+    }
+    ents.sort_by_key(|e| (e.0, e.1));
+}
+
+/// Whether a token is a numeric ordinal (`2nd`, `134th`).
+fn numeric_ordinal(token: &str) -> bool {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&token[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// A military unit named by its number (`the 134th Expeditionary Fighter Squadron`, `2nd
+/// Battalion`, `101st Airborne`, `407th AEG`) is one organisation: the ordinal and the
+/// capitalised words after it up to the last unit noun, or the ordinal and one acronym. It
+/// replaces whatever the tagger made of those words (`Squadron` as a person).
+fn military_units(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in view.sents {
+        let mut i = a;
+        while i < b {
+            if !numeric_ordinal(view.tokens[i]) {
+                i += 1;
+                continue;
+            }
+            let mut end = None;
+            let mut j = i + 1;
+            while j < b
+                && j <= i + 6
+                && view.words[j].flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0
+            {
+                if has(&view.sets.units, view.words[j].lower) {
+                    end = Some(j + 1);
+                }
+                j += 1;
+            }
+            let acronym_only = j == i + 2
+                && view.words[i + 1].flags & flag::ALL_CAPS != 0
+                && (2..=5).contains(&view.tokens[i + 1].len());
+            if end.is_none() && acronym_only {
+                end = Some(i + 2);
+            }
+            match end {
+                Some(e) => {
+                    units.push((i, e));
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if units.is_empty() {
+        return;
+    }
+    ents.retain(|&(s, e, _, _)| !units.iter().any(|&(us, ue)| s < ue && us < e));
+    ents.extend(units.iter().map(|&(s, e)| (s, e, Class::Org, 3)));
+    ents.sort_by_key(|e| (e.0, e.1));
 }
 
 /// Hard consistency where the tagger's soft document features are not enough: a name that an

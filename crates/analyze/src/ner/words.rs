@@ -270,6 +270,31 @@ pub const ORG_DESIGNATORS: &[&str] = &[
     "police",
 ];
 
+/// Nouns that end a military unit's name after its number (`134th Expeditionary Fighter
+/// Squadron`, `101st Airborne`, `7th Fleet`).
+pub const UNIT_HEADS: &[&str] = &[
+    "squadron",
+    "wing",
+    "battalion",
+    "regiment",
+    "brigade",
+    "division",
+    "corps",
+    "group",
+    "fleet",
+    "army",
+    "detachment",
+    "flotilla",
+    "command",
+    "force",
+    "airborne",
+    "cavalry",
+    "infantry",
+    "marines",
+    "platoon",
+    "battery",
+];
+
 /// Plural nouns for the members of an organisation (`X mercenaries`, `X fighters`).
 pub const MEMBER_NOUNS: &[&str] = &[
     "mercenaries",
