@@ -786,11 +786,15 @@ pub(crate) fn pronouns(w: &mut Work) {
     }
     let given: std::collections::HashSet<usize> =
         w.ms.iter().filter(|m| m.m.kind == MentionKind::Pronoun).map(|m| m.tok.0).collect();
+    let quoted = quoted_tokens(w);
     for t in 0..w.seg.tokens.len() {
         if w.tok_mention[t].is_some() || given.contains(&t) {
             continue;
         }
-        if lexicon::pronoun(w.low(t)).is_none() {
+        // `I` and `me` in a quote are its speaker's (`"I met them," Smith said`); outside
+        // quotes they are the writer's, whom the text does not name.
+        let speaker = matches!(w.tok(t), "I" | "me") && quoted.get(t).copied().unwrap_or(false);
+        if lexicon::pronoun(w.low(t)).is_none() && !speaker {
             continue;
         }
         let Some((e, ev)) = resolve_pronoun(w, t) else { continue };
@@ -800,6 +804,29 @@ pub(crate) fn pronouns(w: &mut Work) {
             set_gender(w, e, t);
         }
     }
+}
+
+/// Which tokens stand inside quotation marks. A straight quote opens or closes; curly quotes
+/// say which. A paragraph break closes a quote (a quote that runs on reopens with a mark).
+fn quoted_tokens(w: &Work) -> Vec<bool> {
+    let mut out = Vec::with_capacity(w.seg.tokens.len());
+    let mut open = false;
+    let mut last_end = 0;
+    for t in 0..w.seg.tokens.len() {
+        let span = w.tok_span(t);
+        if w.text.get(last_end..span.start).is_some_and(|gap| gap.contains("\n\n")) {
+            open = false;
+        }
+        last_end = span.end;
+        match w.tok(t) {
+            "\"" => open = !open,
+            "\u{201c}" => open = true,
+            "\u{201d}" => open = false,
+            _ => {}
+        }
+        out.push(open);
+    }
+    out
 }
 
 fn set_gender(w: &mut Work, e: usize, t: usize) {

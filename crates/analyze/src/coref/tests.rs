@@ -347,3 +347,20 @@ fn unnamed_groups_are_described() {
         assert_eq!(&got, want, "{src}");
     }
 }
+
+/// `I` and `me` inside a quote are its speaker; outside quotes they are the writer, whom no
+/// mention stands for.
+#[test]
+fn first_person_in_quotes_is_the_speaker() {
+    check(
+        "\u{201c}I met them twice,\u{201d} said [John Smith|PERSON]. \"They told me so,\" [Smith|PERSON] added.",
+        &[("John Smith", "I"), ("John Smith", "me")],
+        &[],
+    );
+    let (_, mentions, _) = run("[Sadiq|PERSON] tells me he will leave. I sit there.");
+    assert!(
+        mentions.iter().all(|m| m.text != "me" && m.text != "I"),
+        "{:?}",
+        mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+}
