@@ -433,6 +433,14 @@ pub(crate) fn describe(w: &mut Work) {
             if named {
                 continue;
             }
+            // `their forces`, `its troops`: a group the possessor's, which the fact finder
+            // reads through the pronoun's antecedent.
+            if label == MentionLabel::Org
+                && opener
+                    .is_some_and(|o| matches!(w.low(o), "its" | "their" | "his" | "her" | "our"))
+            {
+                continue;
+            }
             let first = opener.unwrap_or(first);
             // A place only where something is or happens, and a particular one (`in the
             // village`, not `shelled the town` or `in all areas`).

@@ -314,8 +314,8 @@ fn a_pronoun_speaker_continues_the_last_speaker() {
     }
 }
 
-/// Unnamed groups become descriptions of their own; groups a name qualifies, parts of longer
-/// phrases and nouns used as modifiers do not. Each case: text, the descriptions expected.
+/// Unnamed groups become descriptions of their own; groups a name or a possessive pronoun
+/// qualifies, parts of longer phrases and nouns used as modifiers do not. Each case: text, the descriptions expected.
 #[test]
 fn unnamed_groups_are_described() {
     let cases: &[(&str, &[&str])] = &[
@@ -328,6 +328,7 @@ fn unnamed_groups_are_described() {
         ("The army says it will stay.", &["The army"]),
         ("[ISIL|ORG] fighters and [Iraqi|NORP] security forces clashed.", &[]),
         ("[Assad|PERSON]'s forces and [NATO|ORG] peacekeeping troops met.", &[]),
+        ("They said their forces stayed in their village.", &["their village"]),
         ("A group of deputies met army officers at the police station.", &["the police station"]),
         ("People blocked streets in the city.", &["the city"]),
         (
