@@ -432,6 +432,14 @@ mod tests {
         check("It IS TRUE. The plan is sound.", "");
     }
 
+    /// Ethnic groups are NORP, alone or after a demonym (the tagger's MISC spans that no group
+    /// word covered used to be dropped).
+    #[test]
+    fn ethnic_groups_are_norp() {
+        check("Bosnian Serbs attacked the town.", "NORP Bosnian Serbs");
+        check("Serbs and Croats fought.", "NORP Serbs | NORP Croats");
+    }
+
     /// A unit named by its number is one organisation, up to its last unit noun or one acronym.
     #[test]
     fn numbered_military_units() {
