@@ -575,10 +575,10 @@ fn acronym_groups(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>)
     // Acronyms the document establishes, with their type.
     let mut known: Vec<(u64, Class)> = Vec::new();
     for &(a, b) in view.sents {
-        for i in a..b.saturating_sub(1) {
+        for (i, &cov) in covered.iter().enumerate().take(b.saturating_sub(1)).skip(a) {
             let next = &view.words[i + 1];
             let member = next.flags & flag::ALL_LOWER != 0 && has(&view.sets.members, next.lower);
-            if !covered[i] && acronym(i) && member && running(i, a) {
+            if !cov && acronym(i) && member && running(i, a) {
                 known.push((view.words[i].lower, Class::Org));
             }
         }
@@ -603,8 +603,8 @@ fn acronym_groups(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>)
     known.sort_unstable_by_key(|k| k.0);
     known.dedup_by_key(|k| k.0);
     for &(a, b) in view.sents {
-        for i in a..b {
-            if covered[i] || !acronym(i) || !running(i, a) {
+        for (i, &cov) in covered.iter().enumerate().take(b).skip(a) {
+            if cov || !acronym(i) || !running(i, a) {
                 continue;
             }
             if let Ok(k) = known.binary_search_by_key(&view.words[i].lower, |k| k.0) {
