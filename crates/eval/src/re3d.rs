@@ -269,8 +269,8 @@ pub fn run(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
     Ok(out)
 }
 
-/// One line per missed gold relation (`miss`) and per false positive (`fp`): block, kind, type,
-/// source, target, the sentence around them.
+/// One line per missed gold relation (`miss`), per matched one (`tp`) and per false positive
+/// (`fp`): block, kind, type, source, target, the sentence around them, the document.
 fn dump_doc(
     out: &mut (String, String),
     d: &Doc,
@@ -289,25 +289,32 @@ fn dump_doc(
     };
     let mut used = vec![false; pred.len()];
     for g in &d.relations {
-        match (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], false)) {
-            Some(k) => used[k] = true,
-            None => out.1.push_str(&format!(
-                "{block}\tmiss\t{}\t{}\t{}\t{}\n",
-                g.0,
-                t(g.1),
-                t(g.2),
-                ctx(g.1, g.2)
-            )),
-        }
+        let (kind, s, o) =
+            match (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], false)) {
+                Some(k) => {
+                    used[k] = true;
+                    ("tp", pred[k].1, pred[k].2)
+                }
+                None => ("miss", g.1, g.2),
+            };
+        out.1.push_str(&format!(
+            "{block}\t{kind}\t{}\t{}\t{}\t{}\t{}\n",
+            g.0,
+            t(s),
+            t(o),
+            ctx(s, o),
+            d.id
+        ));
     }
     for (k, p) in pred.iter().enumerate() {
         if !used[k] {
             out.1.push_str(&format!(
-                "{block}\tfp\t{}\t{}\t{}\t{}\n",
+                "{block}\tfp\t{}\t{}\t{}\t{}\t{}\n",
                 p.0,
                 t(p.1),
                 t(p.2),
-                ctx(p.1, p.2)
+                ctx(p.1, p.2),
+                d.id
             ));
         }
     }

@@ -552,3 +552,32 @@ fn members_units_copular_titles_and_coordinated_subjects() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn described_and_owned_places() {
+    let cases: &[(&str, &[&str])] = &[
+        // A place described by a phrase headed by a place noun lies in the place after `in`; the
+        // description's named modifier is not placed.
+        (
+            "The offensive reached [Kandi]GPE, a self-proclaimed [Boko Haram]ORG capital in [Niger]GPE.",
+            &["Kandi LOCATED_IN Niger", "!Boko Haram LOCATED_IN Niger"],
+        ),
+        (
+            "[Gao]GPE is the largest city controlled by rebels in [Mali]GPE.",
+            &["Gao LOCATED_IN Mali"],
+        ),
+        ("[Gao]GPE is the largest market in [Mali]GPE.", &["!Gao LOCATED_IN Mali"]),
+        // A place a place owns lies in it.
+        (
+            "Shells fell on [Kabul]GPE's crowded [Shahr-e Naw]GPE district.",
+            &["Shahr-e Naw LOCATED_IN Kabul"],
+        ),
+        ("[Kenya]GPE's [Ruto]PERSON spoke.", &["!Ruto LOCATED_IN Kenya"]),
+        // Verbs of destruction take the enemy after an infinitive.
+        (
+            "The [African Union]ORG sent troops to destroy [al-Shabaab]ORG.",
+            &["African Union FIGHTS al-Shabaab"],
+        ),
+    ];
+    check_all(cases);
+}

@@ -39,7 +39,9 @@ fn verb_frame(w: &str) -> Option<(Frame, Option<&'static str>)> {
         }
         "defeat" | "defeats" | "defeating" | "counter" | "countering" | "combat" | "combats"
         | "combating" | "combatting" | "confront" | "confronts" | "confronted" | "confronting"
-        | "degrade" | "degrading" => (Frame::Direct(Fights), None),
+        | "degrade" | "degrading" | "destroy" | "destroying" | "eliminate" | "eliminating" => {
+            (Frame::Direct(Fights), None)
+        }
         "rely" | "relies" | "relied" | "relying" | "depend" | "depends" | "depended"
         | "depending" => (Frame::Reverse(Supports), Some("on")),
         "belong" | "belongs" | "belonged" => (Frame::Direct(MemberOf), Some("to")),
@@ -260,6 +262,9 @@ pub fn sentence_relations(
         }
         if v.word(i) == "," {
             place_apposition(&mut cx, i, n);
+        }
+        if matches!(v.word(i), "'s" | "\u{2019}s") {
+            place_possessive(&mut cx, i);
         }
         if v.eq(i, "of") && i >= 2 && v.word(i - 1) == "," {
             hometown(&mut cx, i);
@@ -959,6 +964,10 @@ pub fn sentence_relations(
             && i > 0
             && let Some(pm) = place_after(v, a, i + 1)
         {
+            if v.eq(i, "in") && described_place(&mut cx, i) {
+                cheap_patterns(&mut cx, i, n);
+                continue;
+            }
             let mut k = i - 1;
             let active = v.eq_any(
                 k,
@@ -2485,6 +2494,81 @@ fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
     }
 }
 
+/// `Raqqa, a self-proclaimed ISIL capital in Syria`, `Mosul is the largest city controlled by
+/// Daesh in Iraq`: a place described (after a comma or a copula) by a phrase headed by a place
+/// noun lies in the place after `in` (at `i`). Whether it matched: the description's modifier
+/// (`ISIL`) is then not placed.
+fn described_place(cx: &mut Ctx, i: usize) -> bool {
+    let v = cx.v;
+    let a = cx.a;
+    if i < 4 {
+        return false;
+    }
+    let Some(outer) = place_after(v, a, i + 1) else { return false };
+    let place_noun = |x: usize| v.toks[x].is(wc::PLACE) && v.toks[x].m.is_none();
+    // The head: right before `in`, or before a participle and its agent (`controlled by X`).
+    let head = if place_noun(i - 1) {
+        i - 1
+    } else {
+        let Some(p) = (i.saturating_sub(5)..i).find(|&x| {
+            x > 0 && v.toks[x].m.is_none() && v.word(x).ends_with("ed") && place_noun(x - 1)
+        }) else {
+            return false;
+        };
+        if (p + 1..i).any(|x| v.toks[x].punct) {
+            return false;
+        }
+        p - 1
+    };
+    // The determiner opening the description, with only modifiers between it and the head.
+    let Some(d) = (head.saturating_sub(5)..head).rev().find(|&x| v.toks[x].is(wc::DET)) else {
+        return false;
+    };
+    if d < 2
+        || (d + 1..head).any(|x| {
+            v.toks[x].punct || v.toks[x].is(wc::DET | wc::VERB | wc::BE | wc::PREP | wc::CONJ)
+        })
+    {
+        return false;
+    }
+    let link = v.word(d - 1) == "," || v.toks[d - 1].m.is_none() && v.toks[d - 1].is(wc::BE);
+    let Some(inner) = v.place_mention(a, d - 2).filter(|_| link) else { return false };
+    if inner == outer || !may_lie_in(a, inner, outer) {
+        return false;
+    }
+    let n1 = v.np_for_mention(a, inner);
+    let n2 = v.np_for_mention(a, outer);
+    if let (Some(ia), Some(oa)) = (place_arg(v, a, &n1), place_arg(v, a, &n2)) {
+        cx.push(&ia, Predicate::LocatedIn, &oa, None, i, v.span(n1.first, n2.last.max(i)));
+    }
+    true
+}
+
+/// `Baghdad's popular Karrada neighbourhood`, `northwestern Syria's Idlib province`: a place a
+/// place owns (the possessive at `i`) lies in it.
+fn place_possessive(cx: &mut Ctx, i: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i == 0 {
+        return;
+    }
+    let Some(outer) = v.place_mention(a, i - 1) else { return };
+    let Some(x) = (i + 1..(i + 4).min(v.len())).find(|&x| {
+        v.toks[x].m.is_some() || v.toks[x].punct || v.toks[x].is(wc::VERB | wc::BE | wc::PREP)
+    }) else {
+        return;
+    };
+    let Some(inner) = v.place_mention(a, x) else { return };
+    if inner == outer || !may_lie_in(a, inner, outer) {
+        return;
+    }
+    let n1 = v.np_for_mention(a, inner);
+    let n2 = v.np_for_mention(a, outer);
+    if let (Some(ia), Some(oa)) = (place_arg(v, a, &n1), place_arg(v, a, &n2)) {
+        cx.push(&ia, Predicate::LocatedIn, &oa, None, i, v.span(n2.first, n1.last));
+    }
+}
+
 /// `ISIL targets`, `Hezbollah fighters`, `AQI's effort`: a named organisation modifying or
 /// owning the military or operational noun that ends at `k` (the phrase read back to a
 /// determiner, a preposition or a name). Not `Kyowa exclusive rights in Japan`.
@@ -2651,7 +2735,7 @@ fn and_its_allies(cx: &mut Ctx, i: usize) {
 fn hostile_cue(v: &View, i: usize) -> bool {
     let w = v.word(i);
     w.len() >= 6
-        && w.as_bytes().first().is_some_and(|b| matches!(b, b'd' | b'c'))
+        && w.as_bytes().first().is_some_and(|b| matches!(b, b'd' | b'c' | b'e'))
         && verb_frame(&w.to_ascii_lowercase())
             .is_some_and(|(f, _)| matches!(f, Frame::Direct(Predicate::Fights)))
 }
