@@ -7,7 +7,8 @@
 //! BelongsTo; LEADS and CONTROLS -> InChargeOf; CONSULT events -> CommWith (between every two
 //! parties; for AGREE events between the agreeing actors); PRESENT_IN and LOCATED_IN ->
 //! CoLocated (and the parties of a physical event with its place: not of speech acts, whose place
-//! is that of what they are about, nor a country or place taking part). Gold relations
+//! is that of what they are about, nor a country or place taking part, nor an attacker, who
+//! need not be where its attack lands). Gold relations
 //! of those six types with confidence >= 0.5 are scored on (type, source span, target span):
 //! `relation_f1` counts a span as matched when ours overlaps the gold span (re3d's spans carry
 //! determiners and quantities ours leave out: `About 30,000 Iraqi security force personnel`),
@@ -221,7 +222,11 @@ pub fn predicted(a: &Analysis) -> Vec<(String, Span, Span)> {
                     m.span == s && matches!(m.label, MentionLabel::Gpe | MentionLabel::Loc)
                 })
             };
-            for x in e.actors.iter().chain(e.recipients.iter()).filter(|x| !place(x.span)) {
+            // An attacker need not be where its attack lands (air strikes, shelling, missiles
+            // fired from another country's airspace, a bombing claimed from afar): only the
+            // attacked are placed.
+            let actors = if e.category == EventCategory::Assault { &[][..] } else { &e.actors[..] };
+            for x in actors.iter().chain(e.recipients.iter()).filter(|x| !place(x.span)) {
                 for p in &e.places {
                     push("CoLocated", x.span, p.span);
                 }
@@ -575,6 +580,42 @@ mod tests {
         let a = Analysis { events: vec![e], ..Analysis::default() };
         let got = predicted(&a).iter().filter(|x| x.0 == "CommWith").count();
         assert_eq!(got, expect, "{category:?} with {n} parties");
+    }
+
+    /// How many CoLocated triples `predicted` makes of an event of `category` with one actor,
+    /// one recipient and one place.
+    fn placed(category: EventCategory) -> usize {
+        let arg = |k: usize| Argument {
+            entity: None,
+            span: Span { start: 2 * k, end: 2 * k + 1 },
+            text: "x".into(),
+        };
+        let mut e: Event = serde_json::from_value(serde_json::json!({
+            "category": category,
+            "trigger": {"start": 100, "end": 101},
+            "sentence": 0,
+        }))
+        .expect("an event");
+        e.actors = vec![arg(0)];
+        e.recipients = vec![arg(1)];
+        e.places = vec![arg(2)];
+        let a = Analysis { events: vec![e], ..Analysis::default() };
+        predicted(&a).iter().filter(|x| x.0 == "CoLocated").count()
+    }
+
+    #[test]
+    fn attackers_are_not_placed() {
+        // category, CoLocated triples (actor and recipient with the place)
+        let cases = [
+            (EventCategory::Consult, 2),
+            (EventCategory::Die, 2),
+            // An air strike's place is where it lands: only the attacked are there.
+            (EventCategory::Assault, 1),
+            (EventCategory::Statement, 0),
+        ];
+        for (c, expect) in cases {
+            assert_eq!(placed(c), expect, "{c:?}");
+        }
     }
 
     #[test]
