@@ -573,6 +573,18 @@ fn described_and_owned_places() {
             &["Shahr-e Naw LOCATED_IN Kabul"],
         ),
         ("[Kenya]GPE's [Ruto]PERSON spoke.", &["!Ruto LOCATED_IN Kenya"]),
+        // The taker of a place controls it; so does an armed user of a building as a base.
+        (
+            "A year after the fall of [Mosul]GPE to [ISIL]ORG, the city is ruined.",
+            &["ISIL CONTROLS Mosul"],
+        ),
+        ("[Palmyra]GPE fell to [ISIL]ORG fighters in May.", &["ISIL fighters CONTROLS Palmyra"]),
+        ("Oil prices fell to [OPEC]ORG levels.", &["!OPEC CONTROLS Oil prices"]),
+        (
+            "[Boko Haram]ORG was using the school as a base for attacks.",
+            &["Boko Haram CONTROLS the school"],
+        ),
+        ("[Acme]ORG used the figure as a base for its forecast.", &["!Acme CONTROLS the figure"]),
         // Verbs of destruction take the enemy after an infinitive.
         (
             "The [African Union]ORG sent troops to destroy [al-Shabaab]ORG.",

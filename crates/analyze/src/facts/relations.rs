@@ -266,6 +266,12 @@ pub fn sentence_relations(
         if matches!(v.word(i), "'s" | "\u{2019}s") {
             place_possessive(&mut cx, i);
         }
+        if t.m.is_none() && v.eq_any(i, &["fall", "fell", "fallen", "falls"]) {
+            fell_to(&mut cx, i, n);
+        }
+        if t.m.is_none() && v.eq_any(i, &["use", "uses", "used", "using"]) {
+            used_as_base(&mut cx, i, n);
+        }
         if v.eq(i, "of") && i >= 2 && v.word(i - 1) == "," {
             hometown(&mut cx, i);
         }
@@ -2566,6 +2572,77 @@ fn place_possessive(cx: &mut Ctx, i: usize) {
     let n2 = v.np_for_mention(a, outer);
     if let (Some(ia), Some(oa)) = (place_arg(v, a, &n1), place_arg(v, a, &n2)) {
         cx.push(&ia, Predicate::LocatedIn, &oa, None, i, v.span(n2.first, n1.last));
+    }
+}
+
+/// An armed actor: an organisation or person mention, or a phrase headed by a group noun
+/// (`Iraqi forces`, `ISIL terrorists`).
+fn armed_actor(v: &View, a: &Analysis, np: &Np) -> bool {
+    !np.pronoun
+        && (v.toks[np.head].is(wc::GROUP)
+            || np.mention.is_some_and(|m| {
+                v.toks[np.head].m == Some(m)
+                    && matches!(
+                        a.mentions[m as usize].label,
+                        MentionLabel::Org | MentionLabel::Person
+                    )
+            }))
+}
+
+/// `the fall of Mosul to ISIL`, `Palmyra fell to ISIL fighters`: the taker controls the place.
+fn fell_to(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let (place, to) = if v.eq(i, "fall") && v.eq(i + 1, "of") {
+        let Some(p) = v.np_right(a, i + 2, n) else { return };
+        (p, p.last + 1)
+    } else if i > 0 && !v.eq(i, "fall") {
+        let Some(p) = relation_subject(v, a, i, None) else { return };
+        (p, i + 1)
+    } else {
+        return;
+    };
+    if !v.eq(to, "to") || !place.mention.is_some_and(|m| v.place_mention(a, place.head) == Some(m))
+    {
+        return;
+    }
+    let Some(taker) = v.np_right(a, to + 1, n).filter(|x| armed_actor(v, a, x)) else { return };
+    if let (Some(ta), Some(pa)) = (cx.arg(&taker), place_arg(v, a, &place)) {
+        let ev = v.span(place.first.min(i), taker.last);
+        cx.push(&ta, Predicate::Controls, &pa, None, i, ev);
+    }
+}
+
+/// `ISIL was using the hospital as a base`, `militants used the school as their headquarters`:
+/// the user controls the building or place.
+fn used_as_base(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(site) = v.np_right(a, i + 1, n) else { return };
+    if !v.eq(site.last + 1, "as") {
+        return;
+    }
+    let mut k = site.last + 2;
+    while k < n && v.toks[k].is(wc::DET | wc::POSS) && v.toks[k].m.is_none() {
+        k += 1;
+    }
+    let base = (k..n.min(k + 3)).any(|x| {
+        v.eq_any(x, &["base", "bases", "headquarters", "stronghold", "hideout", "garrison"])
+    });
+    let building = facility(v, site.head)
+        || v.toks[site.head].is(wc::PLACE) && v.toks[site.head].m.is_none()
+        || site.mention.is_some_and(|m| v.place_mention(a, site.head) == Some(m));
+    if !base || !building || site.pronoun {
+        return;
+    }
+    let Some(user) = relation_subject(v, a, i, None).filter(|x| armed_actor(v, a, x)) else {
+        return;
+    };
+    let sa =
+        if site.mention.is_some() { place_arg(v, a, &site) } else { Some(phrase_arg(v, &site)) };
+    if let (Some(ua), Some(sa)) = (cx.arg(&user), sa) {
+        let ev = v.span(user.first.min(i), site.last);
+        cx.push(&ua, Predicate::Controls, &sa, None, i, ev);
     }
 }
 
