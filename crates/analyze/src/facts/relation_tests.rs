@@ -585,6 +585,12 @@ fn described_and_owned_places() {
             &["Boko Haram CONTROLS the school"],
         ),
         ("[Acme]ORG used the figure as a base for its forecast.", &["!Acme CONTROLS the figure"]),
+        // A place modifying a group's head is placed with it; a place alone is no actor.
+        (
+            "The minister visited [U.S.]GPE troops in [Syria]GPE.",
+            &["U.S. troops PRESENT_IN Syria", "!The minister PRESENT_IN U.S."],
+        ),
+        ("Talks between [Spain]GPE in [Madrid]GPE failed.", &["!Spain PRESENT_IN Madrid"]),
         // Verbs of destruction take the enemy after an infinitive.
         (
             "The [African Union]ORG sent troops to destroy [al-Shabaab]ORG.",

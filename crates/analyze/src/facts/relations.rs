@@ -1054,11 +1054,13 @@ pub fn sentence_relations(
             if let Some(g) = g.filter(|g| {
                 g.actor
                     && !g.pronoun
+                    // A place names no actor, unless it modifies a group's head (`U.S. service
+                    // troops in Syria`).
                     && g.mention.is_none_or(|m| {
                         !matches!(
                             a.mentions[m as usize].label,
                             MentionLabel::Gpe | MentionLabel::Loc
-                        )
+                        ) || v.toks[g.head].m.is_none() && v.toks[g.head].is(wc::GROUP | wc::CROWD)
                     })
                     && free(g)
             }) && let Some(ga) = cx.arg(&g)
@@ -2114,6 +2116,11 @@ fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
         return;
     };
     let Some(pm) = object else { return };
+    // `visited U.S. troops`: the place modifies the people visited.
+    let pn = v.np_for_mention(a, pm);
+    if v.toks.get(pn.last + 1).is_some_and(|t| t.m.is_none() && t.is(wc::GROUP | wc::CROWD)) {
+        return;
+    }
     let Some(s) = relation_subject(v, a, i, last).filter(|s| {
         s.actor
             && usable(s)
