@@ -2609,8 +2609,8 @@ fn fell_to(cx: &mut Ctx, i: usize, n: usize) {
     } else {
         return;
     };
-    if !v.eq(to, "to") || !place.mention.is_some_and(|m| v.place_mention(a, place.head) == Some(m))
-    {
+    let named_place = place.mention.is_some_and(|m| v.place_mention(a, place.head) == Some(m));
+    if !v.eq(to, "to") || !named_place {
         return;
     }
     let Some(taker) = v.np_right(a, to + 1, n).filter(|x| armed_actor(v, a, x)) else { return };
