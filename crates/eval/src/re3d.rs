@@ -7,13 +7,18 @@
 //! BelongsTo; LEADS and CONTROLS -> InChargeOf; CONSULT events -> CommWith (between every two
 //! parties; for AGREE events between the agreeing actors); PRESENT_IN and LOCATED_IN ->
 //! CoLocated (and the parties of a physical event with its place: not of speech acts, whose place
-//! is that of what they are about, nor a country or place taking part). Gold relations
+//! is that of what they are about, nor a country or place taking part, nor an attacker, who
+//! need not be where its attack lands). Gold relations
 //! of those six types with confidence >= 0.5 are scored on (type, source span, target span):
 //! `relation_f1` counts a span as matched when ours overlaps the gold span (re3d's spans carry
 //! determiners and quantities ours leave out: `About 30,000 Iraqi security force personnel`),
 //! `relation_exact_f1` only when it is identical. AlliesOf, FightingAgainst, CommWith and
 //! CoLocated match in either direction, so a symmetric gold relation annotated in both
-//! directions is counted once. Entities (Person, Organisation, Location, Nationality,
+//! directions is counted once. A predicted relation whose two arguments lie inside one
+//! annotated mention of any type (re3d marks `Palmyra, Syria`, `The Members of the Security
+//! Council`, `Assad's brutal regime` as one entity each) is not scored, since re3d relates its
+//! mentions and cannot annotate a relation inside one; `relation_f1_inside_scored` counts them
+//! as false positives. Entities (Person, Organisation, Location, Nationality,
 //! confidence >= 0.5) are scored on exact spans, typed (`entity_f1`) and untyped. Missed gold
 //! relations are counted by type and reason: an argument with no overlapping mention of ours,
 //! a relation of another type between the two, or none at all.
@@ -60,6 +65,8 @@ struct Doc {
     id: String,
     text: String,
     entities: Vec<(Span, String)>,
+    /// Every annotated mention span, whatever its type (weapons, platforms, dates too).
+    spans: Vec<Span>,
     relations: Vec<(String, Span, Span)>,
 }
 
@@ -105,6 +112,13 @@ fn read(dir: &Path, dropped: &mut usize) -> Result<Vec<Doc>, EvalError> {
                     Some((span(e.get("begin")?.as_u64(), e.get("end")?.as_u64())?, t.to_string()))
                 })
                 .collect();
+            let spans = es
+                .iter()
+                .filter(|e| {
+                    e.get("documentId").and_then(Value::as_str) == Some(id) && conf(e) >= 0.5
+                })
+                .filter_map(|e| span(e.get("begin")?.as_u64(), e.get("end")?.as_u64()))
+                .collect();
             let mut relations: Vec<(String, Span, Span)> = Vec::new();
             let found = rs
                 .iter()
@@ -132,7 +146,13 @@ fn read(dir: &Path, dropped: &mut usize) -> Result<Vec<Doc>, EvalError> {
                     relations.push((t, s, o));
                 }
             }
-            docs.push(Doc { id: id.to_string(), text: text.to_string(), entities, relations });
+            docs.push(Doc {
+                id: id.to_string(),
+                text: text.to_string(),
+                entities,
+                spans,
+                relations,
+            });
         }
     }
     Ok(docs)
@@ -202,7 +222,11 @@ pub fn predicted(a: &Analysis) -> Vec<(String, Span, Span)> {
                     m.span == s && matches!(m.label, MentionLabel::Gpe | MentionLabel::Loc)
                 })
             };
-            for x in e.actors.iter().chain(e.recipients.iter()).filter(|x| !place(x.span)) {
+            // An attacker need not be where its attack lands (air strikes, shelling, missiles
+            // fired from another country's airspace, a bombing claimed from afar): only the
+            // attacked are placed.
+            let actors = if e.category == EventCategory::Assault { &[][..] } else { &e.actors[..] };
+            for x in actors.iter().chain(e.recipients.iter()).filter(|x| !place(x.span)) {
                 for p in &e.places {
                     push("CoLocated", x.span, p.span);
                 }
@@ -269,8 +293,8 @@ pub fn run(dir: &Path, analyzer: &Analyzer) -> Result<Vec<Report>, EvalError> {
     Ok(out)
 }
 
-/// One line per missed gold relation (`miss`) and per false positive (`fp`): block, kind, type,
-/// source, target, the sentence around them.
+/// One line per missed gold relation (`miss`), per matched one (`tp`) and per false positive
+/// (`fp`): block, kind, type, source, target, the sentence around them, the document.
 fn dump_doc(
     out: &mut (String, String),
     d: &Doc,
@@ -289,25 +313,32 @@ fn dump_doc(
     };
     let mut used = vec![false; pred.len()];
     for g in &d.relations {
-        match (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], false)) {
-            Some(k) => used[k] = true,
-            None => out.1.push_str(&format!(
-                "{block}\tmiss\t{}\t{}\t{}\t{}\n",
-                g.0,
-                t(g.1),
-                t(g.2),
-                ctx(g.1, g.2)
-            )),
-        }
+        let (kind, s, o) =
+            match (0..pred.len()).find(|&k| !used[k] && rel_match(g, &pred[k], false)) {
+                Some(k) => {
+                    used[k] = true;
+                    ("tp", pred[k].1, pred[k].2)
+                }
+                None => ("miss", g.1, g.2),
+            };
+        out.1.push_str(&format!(
+            "{block}\t{kind}\t{}\t{}\t{}\t{}\t{}\n",
+            g.0,
+            t(s),
+            t(o),
+            ctx(s, o),
+            d.id
+        ));
     }
     for (k, p) in pred.iter().enumerate() {
         if !used[k] {
             out.1.push_str(&format!(
-                "{block}\tfp\t{}\t{}\t{}\t{}\n",
+                "{block}\tfp\t{}\t{}\t{}\t{}\t{}\n",
                 p.0,
                 t(p.1),
                 t(p.2),
-                ctx(p.1, p.2)
+                ctx(p.1, p.2),
+                d.id
             ));
         }
     }
@@ -321,6 +352,7 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     let mut ent = Prf::default();
     let mut ent_untyped = Prf::default();
     let mut missed: std::collections::BTreeMap<(String, &'static str), usize> = Default::default();
+    let mut unscored = 0usize;
     let mut examples = Table::new(["type", "source", "target", "why missed"]);
     let mut shown = 0usize;
     // `SITREP_RE3D_MISSES=N` shows N missed relations in place of 60 (for error analysis).
@@ -391,8 +423,16 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
             ours.len() - span_tp.min(ours.len()),
             gold_spans.len() - span_tp,
         ));
-        // Relations.
-        let pred = predicted(&a);
+        // Relations. One whose two arguments lie inside one annotated mention (`Palmyra, Syria`,
+        // `The Members of the Security Council`, `the Coalition's Small Group` are each one
+        // re3d entity) is not scored: re3d relates its mentions, so it cannot annotate a
+        // relation inside one.
+        let (pred, inside): (Vec<_>, Vec<_>) = predicted(&a).into_iter().partition(|p| {
+            !d.spans
+                .iter()
+                .any(|s| s.start <= p.1.start.min(p.2.start) && p.1.end.max(p.2.end) <= s.end)
+        });
+        unscored += inside.len();
         // Why gold relations are missed (overlapping spans): an argument we have no mention
         // for, a relation of another type between the two, or none at all.
         for g in &d.relations {
@@ -491,6 +531,12 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     t.prf_row("entities (exact span, type)", &ent);
     t.prf_row("entities (exact span)", &ent_untyped);
     rep.table(&t);
+    let all = Prf::new(rel.tp, rel.fp + unscored, rel.fn_);
+    rep.line(format!(
+        "({unscored} predicted relations inside one annotated mention are not scored; counted as \
+         false positives, relation F1 would be {:.4})",
+        all.f1()
+    ));
     rep.line("Missed gold relations by type and reason:");
     let mut mt = Table::new(["type", "reason", "missed"]);
     for ((ty, why), c) in &missed {
@@ -505,6 +551,7 @@ fn score(docs: &[Doc], analyzer: &Analyzer, oracle: bool) -> Report {
     rep.summary.insert("relation_precision".into(), round4(rel.precision()));
     rep.summary.insert("relation_recall".into(), round4(rel.recall()));
     rep.summary.insert("relation_exact_f1".into(), round4(rel_exact.f1()));
+    rep.summary.insert("relation_f1_inside_scored".into(), round4(all.f1()));
     rep.summary.insert("entity_f1".into(), round4(ent.f1()));
     rep.summary.insert("entity_span_f1".into(), round4(ent_untyped.f1()));
     rep
@@ -533,6 +580,42 @@ mod tests {
         let a = Analysis { events: vec![e], ..Analysis::default() };
         let got = predicted(&a).iter().filter(|x| x.0 == "CommWith").count();
         assert_eq!(got, expect, "{category:?} with {n} parties");
+    }
+
+    /// How many CoLocated triples `predicted` makes of an event of `category` with one actor,
+    /// one recipient and one place.
+    fn placed(category: EventCategory) -> usize {
+        let arg = |k: usize| Argument {
+            entity: None,
+            span: Span { start: 2 * k, end: 2 * k + 1 },
+            text: "x".into(),
+        };
+        let mut e: Event = serde_json::from_value(serde_json::json!({
+            "category": category,
+            "trigger": {"start": 100, "end": 101},
+            "sentence": 0,
+        }))
+        .expect("an event");
+        e.actors = vec![arg(0)];
+        e.recipients = vec![arg(1)];
+        e.places = vec![arg(2)];
+        let a = Analysis { events: vec![e], ..Analysis::default() };
+        predicted(&a).iter().filter(|x| x.0 == "CoLocated").count()
+    }
+
+    #[test]
+    fn attackers_are_not_placed() {
+        // category, CoLocated triples (actor and recipient with the place)
+        let cases = [
+            (EventCategory::Consult, 2),
+            (EventCategory::Die, 2),
+            // An air strike's place is where it lands: only the attacked are there.
+            (EventCategory::Assault, 1),
+            (EventCategory::Statement, 0),
+        ];
+        for (c, expect) in cases {
+            assert_eq!(placed(c), expect, "{c:?}");
+        }
     }
 
     #[test]

@@ -552,3 +552,50 @@ fn members_units_copular_titles_and_coordinated_subjects() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn described_and_owned_places() {
+    let cases: &[(&str, &[&str])] = &[
+        // A place described by a phrase headed by a place noun lies in the place after `in`; the
+        // description's named modifier is not placed.
+        (
+            "The offensive reached [Kandi]GPE, a self-proclaimed [Boko Haram]ORG capital in [Niger]GPE.",
+            &["Kandi LOCATED_IN Niger", "!Boko Haram LOCATED_IN Niger"],
+        ),
+        (
+            "[Gao]GPE is the largest city controlled by rebels in [Mali]GPE.",
+            &["Gao LOCATED_IN Mali"],
+        ),
+        ("[Gao]GPE is the largest market in [Mali]GPE.", &["!Gao LOCATED_IN Mali"]),
+        // A place a place owns lies in it.
+        (
+            "Shells fell on [Kabul]GPE's crowded [Shahr-e Naw]GPE district.",
+            &["Shahr-e Naw LOCATED_IN Kabul"],
+        ),
+        ("[Kenya]GPE's [Ruto]PERSON spoke.", &["!Ruto LOCATED_IN Kenya"]),
+        // The taker of a place controls it; so does an armed user of a building as a base.
+        (
+            "A year after the fall of [Mosul]GPE to [ISIL]ORG, the city is ruined.",
+            &["ISIL CONTROLS Mosul"],
+        ),
+        ("[Palmyra]GPE fell to [ISIL]ORG fighters in May.", &["ISIL fighters CONTROLS Palmyra"]),
+        ("Oil prices fell to [OPEC]ORG levels.", &["!OPEC CONTROLS Oil prices"]),
+        (
+            "[Boko Haram]ORG was using the school as a base for attacks.",
+            &["Boko Haram CONTROLS the school"],
+        ),
+        ("[Acme]ORG used the figure as a base for its forecast.", &["!Acme CONTROLS the figure"]),
+        // A place modifying a group's head is placed with it; a place alone is no actor.
+        (
+            "The minister visited [U.S.]GPE troops in [Syria]GPE.",
+            &["U.S. troops PRESENT_IN Syria", "!The minister PRESENT_IN U.S."],
+        ),
+        ("Talks between [Spain]GPE in [Madrid]GPE failed.", &["!Spain PRESENT_IN Madrid"]),
+        // Verbs of destruction take the enemy after an infinitive.
+        (
+            "The [African Union]ORG sent troops to destroy [al-Shabaab]ORG.",
+            &["African Union FIGHTS al-Shabaab"],
+        ),
+    ];
+    check_all(cases);
+}

@@ -39,7 +39,9 @@ fn verb_frame(w: &str) -> Option<(Frame, Option<&'static str>)> {
         }
         "defeat" | "defeats" | "defeating" | "counter" | "countering" | "combat" | "combats"
         | "combating" | "combatting" | "confront" | "confronts" | "confronted" | "confronting"
-        | "degrade" | "degrading" => (Frame::Direct(Fights), None),
+        | "degrade" | "degrading" | "destroy" | "destroying" | "eliminate" | "eliminating" => {
+            (Frame::Direct(Fights), None)
+        }
         "rely" | "relies" | "relied" | "relying" | "depend" | "depends" | "depended"
         | "depending" => (Frame::Reverse(Supports), Some("on")),
         "belong" | "belongs" | "belonged" => (Frame::Direct(MemberOf), Some("to")),
@@ -260,6 +262,15 @@ pub fn sentence_relations(
         }
         if v.word(i) == "," {
             place_apposition(&mut cx, i, n);
+        }
+        if matches!(v.word(i), "'s" | "\u{2019}s") {
+            place_possessive(&mut cx, i);
+        }
+        if t.m.is_none() && v.eq_any(i, &["fall", "fell", "fallen", "falls"]) {
+            fell_to(&mut cx, i, n);
+        }
+        if t.m.is_none() && v.eq_any(i, &["use", "uses", "used", "using"]) {
+            used_as_base(&mut cx, i, n);
         }
         if v.eq(i, "of") && i >= 2 && v.word(i - 1) == "," {
             hometown(&mut cx, i);
@@ -959,6 +970,10 @@ pub fn sentence_relations(
             && i > 0
             && let Some(pm) = place_after(v, a, i + 1)
         {
+            if v.eq(i, "in") && described_place(&mut cx, i) {
+                cheap_patterns(&mut cx, i, n);
+                continue;
+            }
             let mut k = i - 1;
             let active = v.eq_any(
                 k,
@@ -1039,11 +1054,13 @@ pub fn sentence_relations(
             if let Some(g) = g.filter(|g| {
                 g.actor
                     && !g.pronoun
+                    // A place names no actor, unless it modifies a group's head (`U.S. service
+                    // troops in Syria`).
                     && g.mention.is_none_or(|m| {
                         !matches!(
                             a.mentions[m as usize].label,
                             MentionLabel::Gpe | MentionLabel::Loc
-                        )
+                        ) || v.toks[g.head].m.is_none() && v.toks[g.head].is(wc::GROUP | wc::CROWD)
                     })
                     && free(g)
             }) && let Some(ga) = cx.arg(&g)
@@ -2099,6 +2116,11 @@ fn travel(cx: &mut Ctx, i: usize, last: Option<Np>) {
         return;
     };
     let Some(pm) = object else { return };
+    // `visited U.S. troops`: the place modifies the people visited.
+    let pn = v.np_for_mention(a, pm);
+    if v.toks.get(pn.last + 1).is_some_and(|t| t.m.is_none() && t.is(wc::GROUP | wc::CROWD)) {
+        return;
+    }
     let Some(s) = relation_subject(v, a, i, last).filter(|s| {
         s.actor
             && usable(s)
@@ -2485,6 +2507,152 @@ fn place_apposition(cx: &mut Ctx, i: usize, n: usize) {
     }
 }
 
+/// `Raqqa, a self-proclaimed ISIL capital in Syria`, `Mosul is the largest city controlled by
+/// Daesh in Iraq`: a place described (after a comma or a copula) by a phrase headed by a place
+/// noun lies in the place after `in` (at `i`). Whether it matched: the description's modifier
+/// (`ISIL`) is then not placed.
+fn described_place(cx: &mut Ctx, i: usize) -> bool {
+    let v = cx.v;
+    let a = cx.a;
+    if i < 4 {
+        return false;
+    }
+    let Some(outer) = place_after(v, a, i + 1) else { return false };
+    let place_noun = |x: usize| v.toks[x].is(wc::PLACE) && v.toks[x].m.is_none();
+    // The head: right before `in`, or before a participle and its agent (`controlled by X`).
+    let head = if place_noun(i - 1) {
+        i - 1
+    } else {
+        let Some(p) = (i.saturating_sub(5)..i).find(|&x| {
+            x > 0 && v.toks[x].m.is_none() && v.word(x).ends_with("ed") && place_noun(x - 1)
+        }) else {
+            return false;
+        };
+        if (p + 1..i).any(|x| v.toks[x].punct) {
+            return false;
+        }
+        p - 1
+    };
+    // The determiner opening the description, with only modifiers between it and the head.
+    let Some(d) = (head.saturating_sub(5)..head).rev().find(|&x| v.toks[x].is(wc::DET)) else {
+        return false;
+    };
+    if d < 2
+        || (d + 1..head).any(|x| {
+            v.toks[x].punct || v.toks[x].is(wc::DET | wc::VERB | wc::BE | wc::PREP | wc::CONJ)
+        })
+    {
+        return false;
+    }
+    let link = v.word(d - 1) == "," || v.toks[d - 1].m.is_none() && v.toks[d - 1].is(wc::BE);
+    let Some(inner) = v.place_mention(a, d - 2).filter(|_| link) else { return false };
+    if inner == outer || !may_lie_in(a, inner, outer) {
+        return false;
+    }
+    let n1 = v.np_for_mention(a, inner);
+    let n2 = v.np_for_mention(a, outer);
+    if let (Some(ia), Some(oa)) = (place_arg(v, a, &n1), place_arg(v, a, &n2)) {
+        cx.push(&ia, Predicate::LocatedIn, &oa, None, i, v.span(n1.first, n2.last.max(i)));
+    }
+    true
+}
+
+/// `Baghdad's popular Karrada neighbourhood`, `northwestern Syria's Idlib province`: a place a
+/// place owns (the possessive at `i`) lies in it.
+fn place_possessive(cx: &mut Ctx, i: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    if i == 0 {
+        return;
+    }
+    let Some(outer) = v.place_mention(a, i - 1) else { return };
+    let Some(x) = (i + 1..(i + 4).min(v.len())).find(|&x| {
+        v.toks[x].m.is_some() || v.toks[x].punct || v.toks[x].is(wc::VERB | wc::BE | wc::PREP)
+    }) else {
+        return;
+    };
+    let Some(inner) = v.place_mention(a, x) else { return };
+    if inner == outer || !may_lie_in(a, inner, outer) {
+        return;
+    }
+    let n1 = v.np_for_mention(a, inner);
+    let n2 = v.np_for_mention(a, outer);
+    if let (Some(ia), Some(oa)) = (place_arg(v, a, &n1), place_arg(v, a, &n2)) {
+        cx.push(&ia, Predicate::LocatedIn, &oa, None, i, v.span(n2.first, n1.last));
+    }
+}
+
+/// An armed actor: an organisation or person mention, or a phrase headed by a group noun
+/// (`Iraqi forces`, `ISIL terrorists`).
+fn armed_actor(v: &View, a: &Analysis, np: &Np) -> bool {
+    !np.pronoun
+        && (v.toks[np.head].is(wc::GROUP)
+            || np.mention.is_some_and(|m| {
+                v.toks[np.head].m == Some(m)
+                    && matches!(
+                        a.mentions[m as usize].label,
+                        MentionLabel::Org | MentionLabel::Person
+                    )
+            }))
+}
+
+/// `the fall of Mosul to ISIL`, `Palmyra fell to ISIL fighters`: the taker controls the place.
+fn fell_to(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let (place, to) = if v.eq(i, "fall") && v.eq(i + 1, "of") {
+        let Some(p) = v.np_right(a, i + 2, n) else { return };
+        (p, p.last + 1)
+    } else if i > 0 && !v.eq(i, "fall") {
+        let Some(p) = relation_subject(v, a, i, None) else { return };
+        (p, i + 1)
+    } else {
+        return;
+    };
+    let named_place = place.mention.is_some_and(|m| v.place_mention(a, place.head) == Some(m));
+    if !v.eq(to, "to") || !named_place {
+        return;
+    }
+    let Some(taker) = v.np_right(a, to + 1, n).filter(|x| armed_actor(v, a, x)) else { return };
+    if let (Some(ta), Some(pa)) = (cx.arg(&taker), place_arg(v, a, &place)) {
+        let ev = v.span(place.first.min(i), taker.last);
+        cx.push(&ta, Predicate::Controls, &pa, None, i, ev);
+    }
+}
+
+/// `ISIL was using the hospital as a base`, `militants used the school as their headquarters`:
+/// the user controls the building or place.
+fn used_as_base(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(site) = v.np_right(a, i + 1, n) else { return };
+    if !v.eq(site.last + 1, "as") {
+        return;
+    }
+    let mut k = site.last + 2;
+    while k < n && v.toks[k].is(wc::DET | wc::POSS) && v.toks[k].m.is_none() {
+        k += 1;
+    }
+    let base = (k..n.min(k + 3)).any(|x| {
+        v.eq_any(x, &["base", "bases", "headquarters", "stronghold", "hideout", "garrison"])
+    });
+    let building = facility(v, site.head)
+        || v.toks[site.head].is(wc::PLACE) && v.toks[site.head].m.is_none()
+        || site.mention.is_some_and(|m| v.place_mention(a, site.head) == Some(m));
+    if !base || !building || site.pronoun {
+        return;
+    }
+    let Some(user) = relation_subject(v, a, i, None).filter(|x| armed_actor(v, a, x)) else {
+        return;
+    };
+    let sa =
+        if site.mention.is_some() { place_arg(v, a, &site) } else { Some(phrase_arg(v, &site)) };
+    if let (Some(ua), Some(sa)) = (cx.arg(&user), sa) {
+        let ev = v.span(user.first.min(i), site.last);
+        cx.push(&ua, Predicate::Controls, &sa, None, i, ev);
+    }
+}
+
 /// `ISIL targets`, `Hezbollah fighters`, `AQI's effort`: a named organisation modifying or
 /// owning the military or operational noun that ends at `k` (the phrase read back to a
 /// determiner, a preposition or a name). Not `Kyowa exclusive rights in Japan`.
@@ -2651,7 +2819,7 @@ fn and_its_allies(cx: &mut Ctx, i: usize) {
 fn hostile_cue(v: &View, i: usize) -> bool {
     let w = v.word(i);
     w.len() >= 6
-        && w.as_bytes().first().is_some_and(|b| matches!(b, b'd' | b'c'))
+        && w.as_bytes().first().is_some_and(|b| matches!(b, b'd' | b'c' | b'e'))
         && verb_frame(&w.to_ascii_lowercase())
             .is_some_and(|(f, _)| matches!(f, Frame::Direct(Predicate::Fights)))
 }
