@@ -174,6 +174,12 @@ fn titles_become_facts_with_evidence() {
             Some("Russia"),
         ),
         ("Field Marshal [Khalifa Haftar|PERSON] spoke.", "Khalifa Haftar", "Field Marshal", None),
+        (
+            "Gen. [Sean Mason|PERSON], commander, [Joint Task Force North|ORG], said so.",
+            "Sean Mason",
+            "commander",
+            Some("Joint Task Force North"),
+        ),
     ];
     for (src, person, title, of) in cases {
         let (text, _, r) = run(src);

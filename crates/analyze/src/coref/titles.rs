@@ -283,6 +283,18 @@ pub(crate) fn appositions(w: &mut Work) {
         if !closes {
             continue;
         }
+        // `MacFarland, commander, Combined Joint Task Force, said`: the body of a bare role
+        // follows it after a comma (military and official style), when nothing but a comma,
+        // a full stop or the sentence end follows the body.
+        if of.is_none()
+            && end + 1 < s1
+            && w.tok(end) == ","
+            && let Some(m) = modifier_mention(w, end + 1)
+            && matches!(w.ms[m].m.label, MentionLabel::Org)
+            && (w.ms[m].tok.1 >= s1 || matches!(w.tok(w.ms[m].tok.1), "," | "." | ";"))
+        {
+            of = Some(m);
+        }
         let Some(ts) = title_start else { continue };
         let title_span = Span::new(w.tok_span(ts).start, w.tok_span(re).end);
         let np = Span::new(w.tok_span(start).start, w.tok_span(end - 1).end);

@@ -440,6 +440,15 @@ mod tests {
         check("Serbs and Croats fought.", "NORP Serbs | NORP Croats");
     }
 
+    /// An `al-` word after a person's name is the rest of it; an unknown capitalised word
+    /// before `regime` is the regime's leader.
+    #[test]
+    fn family_names_and_regime_leaders() {
+        check("Abu Jandal al-Kuwaiti, a gang leader, was killed.", "PERSON Abu Jandal al-Kuwaiti");
+        check("They condemned the Asad regime's attacks.", "PERSON Asad");
+        check("The Syrian regime fell.", "NORP Syrian");
+    }
+
     /// A unit named by its number is one organisation, up to its last unit noun or one acronym.
     #[test]
     fn numbered_military_units() {

@@ -238,6 +238,8 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
     placed_names(view, &mut ents);
+    family_names(view, &mut ents);
+    regime_names(view, &mut ents);
     // A company form alone (`INC` after a headline's name the tagger missed) names nothing.
     ents.retain(|&(s, e, _, _)| {
         !(s..e).all(|i| has(&view.sets.company_forms, view.words[i].lower))
@@ -729,6 +731,63 @@ fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
             let cap_next = i + 1 < b && view.words[i + 1].flags & flag::INIT_CAP != 0;
             let cap_prev = i > a && view.words[i - 1].flags & flag::INIT_CAP != 0 && i - 1 != a;
             if !cap_next && !cap_prev {
+                ents.push((i, i + 1, Class::Per, 1));
+                added = true;
+            }
+        }
+    }
+    if added {
+        ents.sort_by_key(|e| (e.0, e.1));
+    }
+}
+
+/// `Abu Jandal al-Kuwaiti`, `Ayman al-Zawahiri`: a word in `al-` or `el-` right after a
+/// person's name is the rest of that name (an Arabic family or origin name, often a demonym in
+/// form), not a group.
+fn family_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let family = |i: usize| {
+        let t = view.tokens[i];
+        ["al-", "Al-", "el-", "El-"].iter().any(|p| t.len() > p.len() + 1 && t.starts_with(p))
+    };
+    let mut k = 1;
+    while k < ents.len() {
+        let (s, e, c, _) = ents[k];
+        let prev = ents[k - 1];
+        if c != Class::Per && e == s + 1 && family(s) && prev.2 == Class::Per && prev.1 == s {
+            ents[k - 1].1 = e;
+            ents.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A capitalised word the tagger left out before `regime` (`the Asad regime`) names the
+/// regime's leader: a person. Places, group words and words in capitals are left alone.
+fn regime_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    // A lone MISC word (kept only when a group word) counts as left out.
+    let covered = view.covered(ents, |s, e| {
+        e == s + 1 && ents.iter().any(|x| x.0 == s && x.1 == e && x.2 == Class::Misc)
+    });
+    let regime = str_hash("regime");
+    let polity = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL | 1 << cat::PROVINCE;
+    let mut added = false;
+    for &(a, b) in view.sents {
+        for i in a..b.saturating_sub(1) {
+            let w = &view.words[i];
+            let name = w.flags & flag::INIT_CAP != 0 && w.flags & flag::ALL_CAPS == 0;
+            let before =
+                view.words[i + 1].flags & flag::ALL_LOWER != 0 && view.words[i + 1].lower == regime;
+            let first = i == a || view.words[i - 1].flags & flag::INIT_CAP == 0;
+            if !covered[i]
+                && !covered[i + 1]
+                && name
+                && before
+                && first
+                && !is_group_word(view, i)
+                && view.cats(i, i + 1) & polity == 0
+            {
+                ents.retain(|x| !(x.0 == i && x.1 == i + 1));
                 ents.push((i, i + 1, Class::Per, 1));
                 added = true;
             }
