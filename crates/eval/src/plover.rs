@@ -547,7 +547,8 @@ fn phrase_start(text: &str, end: usize) -> usize {
     use analyze::facts::lexicon::Lexicon;
     let before = text.get(..end).unwrap_or("");
     let mut start = end;
-    for w in before.split_inclusive(' ').rev().take(6) {
+    let words: Vec<&str> = before.split_inclusive(' ').rev().take(7).collect();
+    for (k, &w) in words.iter().enumerate().take(6) {
         let t = w.trim();
         if t.is_empty()
             || t.ends_with([',', ';', ':', '(', ')', '"', '`', '\''])
@@ -564,7 +565,11 @@ fn phrase_start(text: &str, end: usize) -> usize {
         // A lower-case event word or participle is a verb here (`met`, `urged`, `killed`).
         let verb = info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
             || lower.ends_with("ed") && !matches!(lower.as_str(), "ousted" | "exiled" | "elected");
-        if !cap && verb {
+        // `Jordan's visiting King`: after a possessor, a participle is an adjective.
+        let after_possessor = words
+            .get(k + 1)
+            .is_some_and(|p| p.trim_end().ends_with("'s") || p.trim_end().ends_with("\u{2019}s"));
+        if !cap && verb && !after_possessor {
             break;
         }
         start -= w.len();
@@ -1287,6 +1292,25 @@ mod tests {
             ),
         ] {
             check_place(line, expect);
+        }
+    }
+
+    /// `text|name` -> the phrase before and including the name that a coder reads.
+    #[test]
+    fn phrases_start_at_their_possessor() {
+        for (line, expect) in [
+            (
+                "Peru refused to meet Jordan's visiting King Abdullah.|Abdullah",
+                "Jordan's visiting King Abdullah",
+            ),
+            ("Peru met Jordan's King Abdullah.|Abdullah", "Jordan's King Abdullah"),
+            // A participle that is no adjective of a possessed phrase is a verb.
+            ("Peru was visiting King Abdullah.|Abdullah", "King Abdullah"),
+        ] {
+            let (text, name) = line.split_once('|').unwrap_or((line, ""));
+            let end = text.find(name).unwrap_or(0) + name.len();
+            let start = phrase_start(text, end - name.len());
+            assert_eq!(&text[start..end], expect, "{line}");
         }
     }
 
