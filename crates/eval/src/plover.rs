@@ -715,11 +715,30 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     // no named target against the state where it happens.
     let protest = cat == EventCategory::Protest;
     let place_sector = if protest { "GOV" } else { "CVL" };
+    // A capital addressed by words (`demanded an admission by Moscow`, `rejected Beirut's
+    // offer`) is its government, as one that acts is; a capital struck, or threatened with a
+    // blow (`threatened a curfew in Algiers`), is its people.
+    let material = |c: EventCategory| {
+        matches!(
+            c,
+            EventCategory::Assault
+                | EventCategory::Coerce
+                | EventCategory::Aid
+                | EventCategory::Mobilize
+                | EventCategory::Retreat
+                | EventCategory::Threaten
+        )
+    };
+    let verbal = !material(cat) && !material(e.category);
     let mut others: Vec<Option<Code>> = others
         .into_iter()
         .map(|x| {
             let c = code(x);
             match c {
+                Some(mut c) if c.sector.is_none() && verbal && coder.places.capital(&x.text) => {
+                    c.sector = Some("GOV".to_string());
+                    Some(c)
+                }
                 Some(mut c) if c.sector.is_none() && town(x) => {
                     c.sector = Some(place_sector.to_string());
                     Some(c)
@@ -1292,6 +1311,65 @@ mod tests {
             ),
         ] {
             check_place(line, expect);
+        }
+    }
+
+    /// `CATEGORY|text|actor|recipient` (both GPE names) -> the event's tuples.
+    fn check_recipient(line: &str, expect: &str) {
+        let f: Vec<&str> = line.split('|').collect();
+        let (category, text, actor, recipient) = (f[0], f[1], f[2], f[3]);
+        let span = |x: &str| {
+            let s = text.find(x).unwrap_or(0);
+            Span::new(s, s + x.len())
+        };
+        let arg = |x: &str| types::Argument { entity: None, span: span(x), text: x.to_string() };
+        let mention = |x: &str| types::Mention {
+            span: span(x),
+            text: x.to_string(),
+            label: MentionLabel::Gpe,
+            kind: types::MentionKind::Name,
+            sentence: 0,
+            entity: None,
+            qualifies: None,
+        };
+        let mut a = Analysis::default();
+        a.mentions.push(mention(actor));
+        a.mentions.push(mention(recipient));
+        let e: Event = serde_json::from_value(serde_json::json!({
+            "category": category,
+            "trigger": span(text.split(' ').nth(1).unwrap_or("")),
+            "sentence": 0,
+        }))
+        .unwrap_or_else(|err| panic!("{err}"));
+        let e = Event { actors: vec![arg(actor)], recipients: vec![arg(recipient)], ..e };
+        let coder = Coder { places: &crate::coding::FewPlaces };
+        let got: Vec<String> = tuples(&e, &a, text, &coder)
+            .iter()
+            .map(|(s, _, r)| {
+                let c = |x: &Option<Code>| {
+                    x.as_ref().map_or("-".to_string(), |c| {
+                        let country = c.country.clone().unwrap_or_default();
+                        c.sector.as_ref().map_or(country.clone(), |s| format!("{country}/{s}"))
+                    })
+                };
+                format!("{} {}", c(s), c(r))
+            })
+            .collect();
+        assert_eq!(got.join("; "), expect, "{line}");
+    }
+
+    #[test]
+    fn a_capital_addressed_is_its_government() {
+        for (line, expect) in [
+            ("REQUEST|Israel demanded an apology by Moscow.|Israel|Moscow", "ISR RUS/GOV"),
+            ("REJECT|Israel rejected an offer from Washington.|Israel|Washington", "ISR USA/GOV"),
+            // A capital struck, or threatened with a blow, is its people.
+            ("ASSAULT|Israel shelled Moscow.|Israel|Moscow", "ISR RUS/CVL"),
+            ("THREATEN|Israel threatened Moscow.|Israel|Moscow", "ISR RUS/CVL"),
+            // A country keeps its bare code.
+            ("REQUEST|Israel demanded an apology by Russia.|Israel|Russia", "ISR RUS"),
+        ] {
+            check_recipient(line, expect);
         }
     }
 

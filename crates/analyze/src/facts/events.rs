@@ -657,6 +657,29 @@ fn gerund_clause(v: &View, k: usize, end: usize) -> bool {
         && v.word(k + 1).ends_with("ing")
 }
 
+/// Nouns of a demand, offer or call made by one party to another.
+const ADDRESSED_NOUNS: &[&str] = &[
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "invitation",
+    "invitations",
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "plea",
+    "pleas",
+    "ultimatum",
+    "admission",
+    "apology",
+];
+
 /// Reads prepositional phrases after token `from` up to `end`.
 /// `that` after a noun of asking (`its demands that X ...`): the clause says what is asked of
 /// whom, not something about the noun.
@@ -779,6 +802,26 @@ fn pps(
                 }
             }
             "against" if offence_agent => {}
+            // `rejected an offer from X`, `demanded an admission by X`: the party that made or
+            // must make the demand, offer or call is whom the act answers or addresses; the
+            // phrases after it belong to that demand (`a demand from X to adhere to deals with
+            // Y`).
+            "from" | "by"
+                if k > trig_last + 1
+                    && v.toks[k - 1].m.is_none()
+                    && v.eq_any(k - 1, ADDRESSED_NOUNS)
+                    && matches!(
+                        cat,
+                        EventCategory::Reject
+                            | EventCategory::Agree
+                            | EventCategory::Concede
+                            | EventCategory::Request
+                    )
+                    && list.iter().any(|np| np.actor) =>
+            {
+                args.recipients = list.into_iter().filter(|np| np.actor).collect();
+                break;
+            }
             "with"
                 if tr.flags & tf::SYM != 0
                     || matches!(

@@ -894,3 +894,21 @@ fn possessed_people_are_parties() {
     ];
     check_events(cases);
 }
+
+#[test]
+fn the_maker_of_a_demand_is_addressed() {
+    let cases: &[(&str, &[&str])] = &[
+        // The party that made the offer is whom its rejection answers; what the offer is about
+        // is no party of the rejection.
+        (
+            "[Peru]GPE rejected an offer from [Hamas]ORG to hold talks with [Bolivia]GPE.",
+            &["REJECT Peru > Hamas"],
+        ),
+        // The party an admission is demanded of.
+        (
+            "[Peru]GPE demanded an admission by [Chile]GPE that its troops killed civilians.",
+            &["REQUEST Peru > Chile"],
+        ),
+    ];
+    check_events(cases);
+}
