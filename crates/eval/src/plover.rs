@@ -770,7 +770,10 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
             place_code(p).map(|mut c| {
                 if !state && c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO")
                 {
-                    c.sector = Some(place_sector.to_string());
+                    // `opened an embassy in Tehran`: a capital where words or ties are given is
+                    // its government too.
+                    let seat = verbal && coder.places.capital(p.text.trim_start_matches("the "));
+                    c.sector = Some(if seat { "GOV" } else { place_sector }.to_string());
                 }
                 c
             })
@@ -1389,6 +1392,22 @@ mod tests {
             let end = text.find(name).unwrap_or(0) + name.len();
             let start = phrase_start(text, end - name.len());
             assert_eq!(&text[start..end], expect, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_capital_where_ties_are_given_is_its_government() {
+        for (line, expect) in [
+            (
+                "SUPPORT|opened|Israeli diplomats opened an embassy in Moscow.|Israeli diplomats|Moscow|Name",
+                "ISR/GOV RUS/GOV",
+            ),
+            (
+                "COERCE|imposed|Israeli police imposed a curfew in Moscow.|Israeli police|Moscow|Name",
+                "ISR/COP RUS/CVL",
+            ),
+        ] {
+            check_place(line, expect);
         }
     }
 
