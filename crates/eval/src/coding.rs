@@ -71,6 +71,14 @@ impl Places for FewPlaces {
     fn igo(&self, name: &str) -> bool {
         FEW_IGO.contains(&name.to_lowercase().as_str())
     }
+
+    fn capital(&self, name: &str) -> bool {
+        matches!(name.to_lowercase().as_str(), "moscow" | "washington")
+    }
+
+    fn country_strict(&self, name: &str) -> Option<String> {
+        if self.capital(name) { None } else { self.country(name) }
+    }
 }
 
 /// A coded actor.

@@ -547,7 +547,8 @@ fn phrase_start(text: &str, end: usize) -> usize {
     use analyze::facts::lexicon::Lexicon;
     let before = text.get(..end).unwrap_or("");
     let mut start = end;
-    for w in before.split_inclusive(' ').rev().take(6) {
+    let words: Vec<&str> = before.split_inclusive(' ').rev().take(7).collect();
+    for (k, &w) in words.iter().enumerate().take(6) {
         let t = w.trim();
         if t.is_empty()
             || t.ends_with([',', ';', ':', '(', ')', '"', '`', '\''])
@@ -564,7 +565,11 @@ fn phrase_start(text: &str, end: usize) -> usize {
         // A lower-case event word or participle is a verb here (`met`, `urged`, `killed`).
         let verb = info.is_some_and(|i| !i.triggers.is_empty() && i.sector.is_none())
             || lower.ends_with("ed") && !matches!(lower.as_str(), "ousted" | "exiled" | "elected");
-        if !cap && verb {
+        // `Jordan's visiting King`: after a possessor, a participle is an adjective.
+        let after_possessor = words
+            .get(k + 1)
+            .is_some_and(|p| p.trim_end().ends_with("'s") || p.trim_end().ends_with("\u{2019}s"));
+        if !cap && verb && !after_possessor {
             break;
         }
         start -= w.len();
@@ -710,11 +715,30 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
     // no named target against the state where it happens.
     let protest = cat == EventCategory::Protest;
     let place_sector = if protest { "GOV" } else { "CVL" };
+    // A capital addressed by words (`demanded an admission by Moscow`, `rejected Beirut's
+    // offer`) is its government, as one that acts is; a capital struck, or threatened with a
+    // blow (`threatened a curfew in Algiers`), is its people.
+    let material = |c: EventCategory| {
+        matches!(
+            c,
+            EventCategory::Assault
+                | EventCategory::Coerce
+                | EventCategory::Aid
+                | EventCategory::Mobilize
+                | EventCategory::Retreat
+                | EventCategory::Threaten
+        )
+    };
+    let verbal = !material(cat) && !material(e.category);
     let mut others: Vec<Option<Code>> = others
         .into_iter()
         .map(|x| {
             let c = code(x);
             match c {
+                Some(mut c) if c.sector.is_none() && verbal && coder.places.capital(&x.text) => {
+                    c.sector = Some("GOV".to_string());
+                    Some(c)
+                }
                 Some(mut c) if c.sector.is_none() && town(x) => {
                     c.sector = Some(place_sector.to_string());
                     Some(c)
@@ -746,7 +770,10 @@ fn tuples(e: &Event, a: &Analysis, text: &str, coder: &Coder) -> Vec<Tuple> {
             place_code(p).map(|mut c| {
                 if !state && c.sector.is_none() && c.country.as_deref().is_some_and(|x| x != "IGO")
                 {
-                    c.sector = Some(place_sector.to_string());
+                    // `opened an embassy in Tehran`: a capital where words or ties are given is
+                    // its government too.
+                    let seat = verbal && coder.places.capital(p.text.trim_start_matches("the "));
+                    c.sector = Some(if seat { "GOV" } else { place_sector }.to_string());
                 }
                 c
             })
@@ -1284,6 +1311,100 @@ mod tests {
             (
                 "THREATEN|threatened|Egyptian rebels threatened attacks in Israel.|Egyptian rebels|Israel|Name",
                 "EGY/REB ISR",
+            ),
+        ] {
+            check_place(line, expect);
+        }
+    }
+
+    /// `CATEGORY|text|actor|recipient` (both GPE names) -> the event's tuples.
+    fn check_recipient(line: &str, expect: &str) {
+        let f: Vec<&str> = line.split('|').collect();
+        let (category, text, actor, recipient) = (f[0], f[1], f[2], f[3]);
+        let span = |x: &str| {
+            let s = text.find(x).unwrap_or(0);
+            Span::new(s, s + x.len())
+        };
+        let arg = |x: &str| types::Argument { entity: None, span: span(x), text: x.to_string() };
+        let mention = |x: &str| types::Mention {
+            span: span(x),
+            text: x.to_string(),
+            label: MentionLabel::Gpe,
+            kind: types::MentionKind::Name,
+            sentence: 0,
+            entity: None,
+            qualifies: None,
+        };
+        let mut a = Analysis::default();
+        a.mentions.push(mention(actor));
+        a.mentions.push(mention(recipient));
+        let e: Event = serde_json::from_value(serde_json::json!({
+            "category": category,
+            "trigger": span(text.split(' ').nth(1).unwrap_or("")),
+            "sentence": 0,
+        }))
+        .unwrap_or_else(|err| panic!("{err}"));
+        let e = Event { actors: vec![arg(actor)], recipients: vec![arg(recipient)], ..e };
+        let coder = Coder { places: &crate::coding::FewPlaces };
+        let got: Vec<String> = tuples(&e, &a, text, &coder)
+            .iter()
+            .map(|(s, _, r)| {
+                let c = |x: &Option<Code>| {
+                    x.as_ref().map_or("-".to_string(), |c| {
+                        let country = c.country.clone().unwrap_or_default();
+                        c.sector.as_ref().map_or(country.clone(), |s| format!("{country}/{s}"))
+                    })
+                };
+                format!("{} {}", c(s), c(r))
+            })
+            .collect();
+        assert_eq!(got.join("; "), expect, "{line}");
+    }
+
+    #[test]
+    fn a_capital_addressed_is_its_government() {
+        for (line, expect) in [
+            ("REQUEST|Israel demanded an apology by Moscow.|Israel|Moscow", "ISR RUS/GOV"),
+            ("REJECT|Israel rejected an offer from Washington.|Israel|Washington", "ISR USA/GOV"),
+            // A capital struck, or threatened with a blow, is its people.
+            ("ASSAULT|Israel shelled Moscow.|Israel|Moscow", "ISR RUS/CVL"),
+            ("THREATEN|Israel threatened Moscow.|Israel|Moscow", "ISR RUS/CVL"),
+            // A country keeps its bare code.
+            ("REQUEST|Israel demanded an apology by Russia.|Israel|Russia", "ISR RUS"),
+        ] {
+            check_recipient(line, expect);
+        }
+    }
+
+    /// `text|name` -> the phrase before and including the name that a coder reads.
+    #[test]
+    fn phrases_start_at_their_possessor() {
+        for (line, expect) in [
+            (
+                "Peru refused to meet Jordan's visiting King Abdullah.|Abdullah",
+                "Jordan's visiting King Abdullah",
+            ),
+            ("Peru met Jordan's King Abdullah.|Abdullah", "Jordan's King Abdullah"),
+            // A participle that is no adjective of a possessed phrase is a verb.
+            ("Peru was visiting King Abdullah.|Abdullah", "King Abdullah"),
+        ] {
+            let (text, name) = line.split_once('|').unwrap_or((line, ""));
+            let end = text.find(name).unwrap_or(0) + name.len();
+            let start = phrase_start(text, end - name.len());
+            assert_eq!(&text[start..end], expect, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_capital_where_ties_are_given_is_its_government() {
+        for (line, expect) in [
+            (
+                "SUPPORT|opened|Israeli diplomats opened an embassy in Moscow.|Israeli diplomats|Moscow|Name",
+                "ISR/GOV RUS/GOV",
+            ),
+            (
+                "COERCE|imposed|Israeli police imposed a curfew in Moscow.|Israeli police|Moscow|Name",
+                "ISR/COP RUS/CVL",
             ),
         ] {
             check_place(line, expect);

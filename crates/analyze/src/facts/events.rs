@@ -657,6 +657,29 @@ fn gerund_clause(v: &View, k: usize, end: usize) -> bool {
         && v.word(k + 1).ends_with("ing")
 }
 
+/// Nouns of a demand, offer or call made by one party to another.
+const ADDRESSED_NOUNS: &[&str] = &[
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "invitation",
+    "invitations",
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "plea",
+    "pleas",
+    "ultimatum",
+    "admission",
+    "apology",
+];
+
 /// Reads prepositional phrases after token `from` up to `end`.
 /// `that` after a noun of asking (`its demands that X ...`): the clause says what is asked of
 /// whom, not something about the noun.
@@ -697,6 +720,7 @@ fn pps(
     // ties with Y`): the phrases after it belong to it, so they give places but no parties.
     // Not after `for`, which may say what for (`mobilized reservists for a war against X`).
     let mut adjunct: Option<(usize, usize)> = None;
+    let mut offence_agent = false;
     while k < end {
         let t = v.toks[k];
         // A new verb ends the trigger's phrases (`an assault on X relied on Y`).
@@ -760,6 +784,44 @@ fn pps(
                 !is_place(np) && np.mention.is_none() && !np.actor && !v.toks[np.head].cap
             });
         match prep.as_str() {
+            // `investigating crimes by X against Y`, `an inquiry into abuses committed by X`,
+            // `protests against violations by X`: in an accusation or a protest the offence's
+            // agent is the target, its victims are not.
+            "by" if matches!(cat, EventCategory::Accuse | EventCategory::Protest)
+                && k > trig_last + 1
+                && v.toks[k - 1].is(wc::OFFENCE)
+                && v.toks[k - 1].m.is_none() =>
+            {
+                let accused: Vec<Np> = list
+                    .into_iter()
+                    .filter(|np| np.actor && !args.actors.iter().any(|x| x.first == np.first))
+                    .collect();
+                if !accused.is_empty() {
+                    args.recipients = accused;
+                    offence_agent = true;
+                }
+            }
+            "against" if offence_agent => {}
+            // `rejected an offer from X`, `demanded an admission by X`: the party that made or
+            // must make the demand, offer or call is whom the act answers or addresses; the
+            // phrases after it belong to that demand (`a demand from X to adhere to deals with
+            // Y`).
+            "from" | "by"
+                if k > trig_last + 1
+                    && v.toks[k - 1].m.is_none()
+                    && v.eq_any(k - 1, ADDRESSED_NOUNS)
+                    && matches!(
+                        cat,
+                        EventCategory::Reject
+                            | EventCategory::Agree
+                            | EventCategory::Concede
+                            | EventCategory::Request
+                    )
+                    && list.iter().any(|np| np.actor) =>
+            {
+                args.recipients = list.into_iter().filter(|np| np.actor).collect();
+                break;
+            }
             "with"
                 if tr.flags & tf::SYM != 0
                     || matches!(
@@ -1880,10 +1942,15 @@ fn event_at(
         to_args(&args.recipients, 1, &mut pronouns, &mut possessed, &mut count_args);
     let with = to_args(&args.with, 2, &mut pronouns, &mut possessed, &mut count_args);
     // A self-reference is no recipient; two groups of one nation are (`Palestinian police ...
-    // from Palestinian militants`).
+    // from Palestinian militants`), and so are a state and a group of its people other than its
+    // government (`Croatia is investigating crimes by Croatian extremists`).
     let groups_differ = |x: &Argument, r: &Argument| {
         let head = |t: &str| t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-        x.text.contains(' ') && r.text.contains(' ') && head(&x.text) != head(&r.text)
+        r.text.contains(' ')
+            && head(&x.text) != head(&r.text)
+            && (x.text.contains(' ')
+                || super::lexicon::sector_of(&head(&r.text))
+                    .is_some_and(|s| s != super::lexicon::Sector::Gov))
     };
     recipients.retain(|r| {
         !actors.iter().any(|x| {
@@ -2060,8 +2127,16 @@ fn absorb(v: &View, found: &mut [Found]) {
             if found[x].ev.recipients.is_empty() {
                 let named = |pick: &dyn Fn(&Event) -> &[Argument]| {
                     inner.iter().find_map(|e| {
-                        let all: Vec<Argument> =
-                            pick(e).iter().filter(|r| r.entity.is_some()).cloned().collect();
+                        // A named possessor names the phrase too (`to meet Jordan's king`).
+                        let all: Vec<Argument> = pick(e)
+                            .iter()
+                            .filter(|r| {
+                                r.entity.is_some()
+                                    || r.text.contains("'s ")
+                                    || r.text.contains("\u{2019}s ")
+                            })
+                            .cloned()
+                            .collect();
                         (!all.is_empty()).then_some(all)
                     })
                 };

@@ -58,6 +58,9 @@ pub mod wc {
     pub const DOCNOUN: u32 = 1 << 27;
     /// Words that anchor a relation pattern (`backs`, `stationed`, `rival`, `against`).
     pub const RELCUE: u32 = 1 << 28;
+    /// Offences and their perpetration (`crimes`, `abuses`, `committed`): in an accusation,
+    /// `crimes by X` names the accused.
+    pub const OFFENCE: u32 = 1 << 29;
 }
 
 /// CAMEO-style actor sectors.
@@ -342,6 +345,12 @@ const CLASSES: &[(u32, &str)] = &[
         "resolution resolutions statement statements report reports decision decisions plan \
          plans proposal proposals letter letters decree decrees order orders law laws bill \
          bills declaration declarations memorandum communique ruling rulings",
+    ),
+    (
+        wc::OFFENCE,
+        "crime crimes atrocity atrocities abuse abuses violation violations killing killings \
+         massacre massacres murder murders torture attack attacks bombing bombings violence \
+         committed perpetrated",
     ),
 ];
 

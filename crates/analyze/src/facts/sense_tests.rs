@@ -62,8 +62,9 @@ fn other_senses_yield_no_event() {
 fn political_senses_still_yield_events() {
     let cases: &[(&str, &[&str])] = &[
         (
+            // The party that invited is whom the refusal answers, not a place.
             "[Ostrana]GPE declined the invitation from [Valdoria]GPE.",
-            &["REJECT Ostrana > - @Valdoria"],
+            &["REJECT Ostrana > Valdoria"],
         ),
         ("[Valdoria]GPE released the prisoners.", &["RETREAT/release Valdoria > the prisoners"]),
         ("The government yielded to the strikers.", &["CONCEDE The government > the strikers"]),

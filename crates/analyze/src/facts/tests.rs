@@ -857,3 +857,58 @@ fn participles_after_an_object_are_passive() {
     ];
     check_events(cases);
 }
+
+#[test]
+fn offences_name_the_accused() {
+    let cases: &[(&str, &[&str])] = &[
+        // The agent of the offence is the accused; its victims are not.
+        (
+            "[Peru]GPE is investigating alleged crimes by [Chilean]NORP rebels against [Bolivian]NORP civilians.",
+            &["ACCUSE/investigate Peru > Chilean rebels"],
+        ),
+        (
+            "[Peru]GPE launched an inquiry into abuses committed by [Chilean]NORP police.",
+            &["ACCUSE/investigate Peru > Chilean police"],
+        ),
+        // A group of the state's own people is another party.
+        (
+            "[Peru]GPE is investigating crimes by [Peruvian]NORP extremists.",
+            &["ACCUSE/investigate Peru > Peruvian extremists"],
+        ),
+        // Without an offence, `against` still names whom.
+        ("[Peru]GPE lodged a complaint against [Chile]GPE.", &["ACCUSE/disapprove Peru > Chile"]),
+    ];
+    check_events(cases);
+}
+
+#[test]
+fn possessed_people_are_parties() {
+    let cases: &[(&str, &[&str])] = &[
+        // A participle after a possessor is an adjective of the phrase.
+        (
+            "[Peru]GPE criticized [Chile]GPE's visiting president.",
+            &["ACCUSE/disapprove Peru > Chile's visiting president"],
+        ),
+        // The act refused names the party by a possessed title.
+        ("[Peru]GPE refused to meet [Chile]GPE's president.", &["REJECT Peru > Chile's president"]),
+    ];
+    check_events(cases);
+}
+
+#[test]
+fn the_maker_of_a_demand_is_addressed() {
+    let cases: &[(&str, &[&str])] = &[
+        // The party that made the offer is whom its rejection answers; what the offer is about
+        // is no party of the rejection.
+        (
+            "[Peru]GPE rejected an offer from [Hamas]ORG to hold talks with [Bolivia]GPE.",
+            &["REJECT Peru > Hamas"],
+        ),
+        // The party an admission is demanded of.
+        (
+            "[Peru]GPE demanded an admission by [Chile]GPE that its troops killed civilians.",
+            &["REQUEST Peru > Chile"],
+        ),
+    ];
+    check_events(cases);
+}

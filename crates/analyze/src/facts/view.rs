@@ -348,6 +348,8 @@ impl<'a> View<'a> {
                     || p.is(wc::GROUP)
                     || p.info.is_none() && !p.punct && !p.number)
                     && !p.is(wc::DET | wc::POSS)
+                    // `Jordan's visiting King`: after a possessive, an adjective.
+                    && !self.possessive(i - 1)
             };
             return !after_noun;
         }
@@ -366,7 +368,7 @@ impl<'a> View<'a> {
             if noun {
                 return true;
             }
-            return i > 0 && self.toks[i - 1].is(wc::DET | wc::POSS);
+            return i > 0 && (self.toks[i - 1].is(wc::DET | wc::POSS) || self.possessive(i - 1));
         }
         true
     }
