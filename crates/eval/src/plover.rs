@@ -552,7 +552,8 @@ fn phrase_start(text: &str, end: usize) -> usize {
         let t = w.trim();
         if t.is_empty()
             || t.ends_with([',', ';', ':', '(', ')', '"', '`', '\''])
-            || t.ends_with('.') && t.len() > 3
+            // A sentence's last word, but not an abbreviation's points (`U.N. Secretary-General`).
+            || t.ends_with('.') && t.len() > 3 && !t[..t.len() - 1].contains('.')
         {
             break;
         }
@@ -1387,6 +1388,10 @@ mod tests {
             ("Peru met Jordan's King Abdullah.|Abdullah", "Jordan's King Abdullah"),
             // A participle that is no adjective of a possessed phrase is a verb.
             ("Peru was visiting King Abdullah.|Abdullah", "King Abdullah"),
+            // An abbreviation's points end no sentence; a sentence's last word does.
+            ("U.N. Envoy Jan Smit left.|Jan Smit", "U.N. Envoy Jan Smit"),
+            ("Peru met the E.U. chief Jan Smit.|Jan Smit", "E.U. chief Jan Smit"),
+            ("They left. Envoy Jan Smit stayed.|Jan Smit", "Envoy Jan Smit"),
         ] {
             let (text, name) = line.split_once('|').unwrap_or((line, ""));
             let end = text.find(name).unwrap_or(0) + name.len();
