@@ -506,6 +506,13 @@ fn code_argument_with(
             let sector = coder.sector_in(before).or_else(|| coder.sector_in(phrase));
             // Not from the name's own words, which named no country (`The Bush
             // administration`: not Bush, a town in Egypt).
+            // A body whose name begins `International` or `World` (`the International Labour
+            // Organization`, `the World Food Programme`) is of no one country: intergovernmental.
+            let international = matches!(
+                arg.text.trim_start_matches("the ").split([' ', '-']).next(),
+                Some("International" | "World")
+            ) && arg.text.split(' ').count() > 1;
+            let country = country.or_else(|| international.then(|| "IGO".to_string()));
             let country = country.or_else(|| {
                 sector.and_then(|_| coder.domestic_country(&sentence.replace(&arg.text, "")))
             });
@@ -1327,10 +1334,13 @@ mod tests {
             Span::new(s, s + x.len())
         };
         let arg = |x: &str| types::Argument { entity: None, span: span(x), text: x.to_string() };
+        // An optional fifth field types the actor's mention (`ORG`); GPE by default.
+        let actor_label =
+            if f.get(4) == Some(&"ORG") { MentionLabel::Org } else { MentionLabel::Gpe };
         let mention = |x: &str| types::Mention {
             span: span(x),
             text: x.to_string(),
-            label: MentionLabel::Gpe,
+            label: if x == actor { actor_label } else { MentionLabel::Gpe },
             kind: types::MentionKind::Name,
             sentence: 0,
             entity: None,
@@ -1360,6 +1370,27 @@ mod tests {
             })
             .collect();
         assert_eq!(got.join("; "), expect, "{line}");
+    }
+
+    #[test]
+    fn a_body_named_international_or_world_is_intergovernmental() {
+        for (line, expect) in [
+            (
+                "REQUEST|The International Labor Office demanded help from Israel.|International Labor Office|Israel|ORG",
+                "IGO/LAB ISR",
+            ),
+            (
+                "REQUEST|The World Food Programme demanded help from Israel.|World Food Programme|Israel|ORG",
+                "IGO ISR",
+            ),
+            // Any other body's sector is of the country the sentence names.
+            (
+                "REQUEST|The Labor Union demanded help from Israel.|Labor Union|Israel|ORG",
+                "ISR/LAB ISR",
+            ),
+        ] {
+            check_recipient(line, expect);
+        }
     }
 
     #[test]
