@@ -599,3 +599,28 @@ fn described_and_owned_places() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn where_people_died() {
+    let cases: &[(&str, &[&str])] = &[
+        // A named person who died or was killed somewhere was present there, past a date.
+        ("[Omar Khalil]PERSON died in [Homs]GPE.", &["Omar Khalil PRESENT_IN Homs"]),
+        (
+            "[Omar Khalil]PERSON died on {7 January 2016}=2016-01-07 in [Homs]GPE.",
+            &["Omar Khalil PRESENT_IN Homs"],
+        ),
+        (
+            "Sgt. [John Ward]PERSON, 42, of [Leeds]GPE, died in [Mali]GPE.",
+            &["John Ward PRESENT_IN Mali"],
+        ),
+        (
+            "Sgt. [John Ward]PERSON, 42, of [Leeds]GPE, died on {7 January 2016}=2016-01-07 in northern [Mali]GPE.",
+            &["John Ward PRESENT_IN northern Mali", "!Leeds PRESENT_IN northern Mali"],
+        ),
+        ("[Ali Hassan]PERSON was killed in [Mosul]GPE.", &["Ali Hassan PRESENT_IN Mosul"]),
+        // An active `killed` is no place of its subject; nor is what is no person.
+        ("[Ali Hassan]PERSON killed ten people in [Mosul]GPE.", &["!Ali Hassan PRESENT_IN Mosul"]),
+        ("The deal died in [Brussels]GPE.", &["!The deal PRESENT_IN Brussels"]),
+    ];
+    check_all(cases);
+}
