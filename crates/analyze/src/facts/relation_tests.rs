@@ -624,3 +624,22 @@ fn where_people_died() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn lists_with_a_serial_comma() {
+    let cases: &[(&str, &[&str])] = &[
+        // A serial comma before `and` ends the list: its last item is a member too.
+        (
+            "The [Global Coalition]ORG includes [Australia]GPE, [France]GPE, the [United Kingdom]GPE, and the [United States]GPE.",
+            &[
+                "United States MEMBER_OF Global Coalition",
+                "United Kingdom MEMBER_OF Global Coalition",
+            ],
+        ),
+        (
+            "The [Global Coalition]ORG includes [Australia]GPE, [France]GPE and [Japan]GPE.",
+            &["Japan MEMBER_OF Global Coalition", "Australia MEMBER_OF Global Coalition"],
+        ),
+    ];
+    check_all(cases);
+}
