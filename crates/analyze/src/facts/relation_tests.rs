@@ -599,3 +599,47 @@ fn described_and_owned_places() {
     ];
     check_all(cases);
 }
+
+#[test]
+fn where_people_died() {
+    let cases: &[(&str, &[&str])] = &[
+        // A named person who died or was killed somewhere was present there, past a date.
+        ("[Omar Khalil]PERSON died in [Homs]GPE.", &["Omar Khalil PRESENT_IN Homs"]),
+        (
+            "[Omar Khalil]PERSON died on {7 January 2016}=2016-01-07 in [Homs]GPE.",
+            &["Omar Khalil PRESENT_IN Homs"],
+        ),
+        (
+            "Sgt. [John Ward]PERSON, 42, of [Leeds]GPE, died in [Mali]GPE.",
+            &["John Ward PRESENT_IN Mali"],
+        ),
+        (
+            "Sgt. [John Ward]PERSON, 42, of [Leeds]GPE, died on {7 January 2016}=2016-01-07 in northern [Mali]GPE.",
+            &["John Ward PRESENT_IN northern Mali", "!Leeds PRESENT_IN northern Mali"],
+        ),
+        ("[Ali Hassan]PERSON was killed in [Mosul]GPE.", &["Ali Hassan PRESENT_IN Mosul"]),
+        // An active `killed` is no place of its subject; nor is what is no person.
+        ("[Ali Hassan]PERSON killed ten people in [Mosul]GPE.", &["!Ali Hassan PRESENT_IN Mosul"]),
+        ("The deal died in [Brussels]GPE.", &["!The deal PRESENT_IN Brussels"]),
+    ];
+    check_all(cases);
+}
+
+#[test]
+fn lists_with_a_serial_comma() {
+    let cases: &[(&str, &[&str])] = &[
+        // A serial comma before `and` ends the list: its last item is a member too.
+        (
+            "The [Global Coalition]ORG includes [Australia]GPE, [France]GPE, the [United Kingdom]GPE, and the [United States]GPE.",
+            &[
+                "United States MEMBER_OF Global Coalition",
+                "United Kingdom MEMBER_OF Global Coalition",
+            ],
+        ),
+        (
+            "The [Global Coalition]ORG includes [Australia]GPE, [France]GPE and [Japan]GPE.",
+            &["Japan MEMBER_OF Global Coalition", "Australia MEMBER_OF Global Coalition"],
+        ),
+    ];
+    check_all(cases);
+}

@@ -288,6 +288,9 @@ pub fn sentence_relations(
         {
             joint_action(&mut cx, i, last_subject);
         }
+        if t.m.is_none() && v.eq_any(i, &["died", "dies", "killed", "wounded", "injured"]) {
+            died_in(&mut cx, i, n, last_subject);
+        }
         if t.m.is_none() && v.eq_any(i, &["met", "meet", "meets", "meeting"]) {
             meeting(&mut cx, i, n, last_subject);
         }
@@ -2268,6 +2271,51 @@ fn joint_action(cx: &mut Ctx, i: usize, last: Option<Np>) {
         for (p, pa) in &args {
             cx.push(&ha, Predicate::Supports, pa, None, i, v.span(p.first, i));
         }
+    }
+}
+
+/// `X died (on DATE,) in Z`, `X was killed in Z`: a named person is present where they died or
+/// were struck (not `killed in an airstrike`: the place must be a place mention).
+fn died_in(cx: &mut Ctx, i: usize, n: usize, last: Option<Np>) {
+    let v = cx.v;
+    let a = cx.a;
+    // `killed`, `wounded`: only a passive (`X was killed in Z`, not `X killed 10 in Z`).
+    let passive = i > 0 && v.toks[i - 1].is(wc::BE);
+    if !(passive || v.eq_any(i, &["died", "dies"])) {
+        return;
+    }
+    let in_timex = |x: usize| {
+        let s = v.toks[x].span;
+        cx.timexes.iter().any(|&ti| {
+            let t = a.timexes[ti as usize].span;
+            t.start <= s.start && s.end <= t.end
+        })
+    };
+    let mut k = i + 1;
+    while k < n && k < i + 8 && (v.word(k) == "," || v.eq(k, "on") || in_timex(k)) {
+        k += 1;
+    }
+    if !v.eq(k, "in") {
+        return;
+    }
+    let Some(pm) = place_after(v, a, k + 1) else { return };
+    let person = |x: &Np| {
+        !x.pronoun
+            && x.mention.is_some_and(|m| {
+                v.toks[x.head].m == Some(m) && a.mentions[m as usize].label == MentionLabel::Person
+            })
+    };
+    // The verb's subject, or (`X, 42, of Y, Z, died`) the sentence's first name when no verb
+    // stands between it and this one.
+    let subj = relation_subject(v, a, i, last).filter(|s| person(s) || s.pronoun && usable(s));
+    let subj = subj.or_else(|| {
+        first_name(v, a, i)
+            .filter(|s| person(s) && !(s.last + 1..i).any(|x| v.toks[x].is(wc::VERB)))
+    });
+    let Some(s) = subj else { return };
+    let pn = v.np_for_mention(a, pm);
+    if let (Some(sa), Some(pa)) = (cx.arg(&s), place_arg(v, a, &pn)) {
+        cx.push(&sa, Predicate::PresentIn, &pa, None, i, v.span(s.first, pn.last));
     }
 }
 

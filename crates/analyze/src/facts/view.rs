@@ -747,7 +747,8 @@ impl<'a> View<'a> {
             if !np2.actor {
                 break;
             }
-            let comma_only = self.word(k) == ",";
+            // `A, B, and C`: a serial comma before `and` ends the list like `and` alone.
+            let comma_only = self.word(k) == "," && !self.eq_any(k + 1, &["and", "or"]);
             out.push(np2);
             last = np2.last;
             pending_comma = if comma_only { Some(out.len() - 1) } else { None };
