@@ -371,8 +371,22 @@ fn tokenize_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<To
             }
         }
     }
-    let core_end = clitic.map_or(end, |c| c.0);
+    let mut core_end = clitic.map_or(end, |c| c.0);
+    // `<Costain Ltd>'s`, `(the "Group")'s`: a bracket or quote closes before the clitic.
+    let mut closed: Vec<(usize, usize)> = Vec::new();
+    if clitic.is_some() {
+        while let Some(c) = text[start..core_end].chars().next_back()
+            && text[start..core_end].chars().nth(1).is_some()
+            && matches!(c, ')' | ']' | '}' | '>' | '"' | '\u{201d}')
+        {
+            closed.push((core_end - c.len_utf8(), core_end));
+            core_end -= c.len_utf8();
+        }
+    }
     split_core(text, start, core_end, out);
+    for &(a, b) in closed.iter().rev() {
+        push(out, text, a, b);
+    }
     if let Some((a, b)) = clitic {
         push(out, text, a, b);
     }
@@ -551,6 +565,8 @@ mod tests {
             ("north-west of Moscow.", &["north-west", "of", "Moscow", "."]),
             ("a -- b", &["a", "--", "b"]),
             ("<Canadian Pacific Ltd>.", &["<", "Canadian", "Pacific", "Ltd", ">", "."]),
+            ("<Costain Ltd>'s", &["<", "Costain", "Ltd", ">", "'s"]),
+            ("(the \"Fund\")'s", &["(", "the", "\"", "Fund", "\"", ")", "'s"]),
             ("", &[]),
         ];
         for (input, expect) in cases {
