@@ -1242,6 +1242,22 @@ mod tests {
         }
     }
 
+    /// An event's tuples as `SOURCE RECIPIENT` codes (`ISR/COP EGY/CVL`), joined by `; `.
+    fn shown_tuples(e: &Event, a: &Analysis, text: &str) -> String {
+        let coder = Coder { places: &crate::coding::FewPlaces };
+        let c = |x: &Option<Code>| {
+            x.as_ref().map_or("-".to_string(), |c| {
+                let country = c.country.clone().unwrap_or_default();
+                c.sector.as_ref().map_or(country.clone(), |s| format!("{country}/{s}"))
+            })
+        };
+        tuples(e, a, text, &coder)
+            .iter()
+            .map(|(s, _, r)| format!("{} {}", c(s), c(r)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// `CATEGORY|trigger|text|actor|place|PLACE_KIND` (the place a `Name` GPE or a `Nominal`
     /// LOC with no entity) -> the event's tuples.
     fn check_place(line: &str, expect: &str) {
@@ -1276,20 +1292,7 @@ mod tests {
         }))
         .unwrap_or_else(|err| panic!("{err}"));
         let e = Event { actors: vec![arg(actor)], places: vec![arg(place)], ..e };
-        let coder = Coder { places: &crate::coding::FewPlaces };
-        let got: Vec<String> = tuples(&e, &a, text, &coder)
-            .iter()
-            .map(|(s, _, r)| {
-                let c = |x: &Option<Code>| {
-                    x.as_ref().map_or("-".to_string(), |c| {
-                        let country = c.country.clone().unwrap_or_default();
-                        c.sector.as_ref().map_or(country.clone(), |s| format!("{country}/{s}"))
-                    })
-                };
-                format!("{} {}", c(s), c(r))
-            })
-            .collect();
-        assert_eq!(got.join("; "), expect, "{line}");
+        assert_eq!(shown_tuples(&e, &a, text), expect, "{line}");
     }
 
     #[test]
@@ -1356,20 +1359,7 @@ mod tests {
         }))
         .unwrap_or_else(|err| panic!("{err}"));
         let e = Event { actors: vec![arg(actor)], recipients: vec![arg(recipient)], ..e };
-        let coder = Coder { places: &crate::coding::FewPlaces };
-        let got: Vec<String> = tuples(&e, &a, text, &coder)
-            .iter()
-            .map(|(s, _, r)| {
-                let c = |x: &Option<Code>| {
-                    x.as_ref().map_or("-".to_string(), |c| {
-                        let country = c.country.clone().unwrap_or_default();
-                        c.sector.as_ref().map_or(country.clone(), |s| format!("{country}/{s}"))
-                    })
-                };
-                format!("{} {}", c(s), c(r))
-            })
-            .collect();
-        assert_eq!(got.join("; "), expect, "{line}");
+        assert_eq!(shown_tuples(&e, &a, text), expect, "{line}");
     }
 
     #[test]

@@ -562,20 +562,25 @@ mod tests {
     use super::*;
     use types::{Argument, Event};
 
-    /// An event of `category` whose actors are `n` parties (one-byte spans 0, 2, 4, ...), and
-    /// how many CommWith triples `predicted` makes of it.
-    fn check(category: EventCategory, n: usize, expect: usize) {
-        let arg = |k: usize| Argument {
-            entity: None,
-            span: Span { start: 2 * k, end: 2 * k + 1 },
-            text: "x".into(),
-        };
-        let mut e: Event = serde_json::from_value(serde_json::json!({
+    /// Argument `k`: a one-byte span at byte `2k`.
+    fn arg(k: usize) -> Argument {
+        Argument { entity: None, span: Span { start: 2 * k, end: 2 * k + 1 }, text: "x".into() }
+    }
+
+    /// An event of `category` with no parties yet.
+    fn event(category: EventCategory) -> Event {
+        serde_json::from_value(serde_json::json!({
             "category": category,
             "trigger": {"start": 100, "end": 101},
             "sentence": 0,
         }))
-        .expect("an event");
+        .expect("an event")
+    }
+
+    /// An event of `category` whose actors are `n` parties (one-byte spans 0, 2, 4, ...), and
+    /// how many CommWith triples `predicted` makes of it.
+    fn check(category: EventCategory, n: usize, expect: usize) {
+        let mut e = event(category);
         e.actors = (0..n).map(arg).collect();
         let a = Analysis { events: vec![e], ..Analysis::default() };
         let got = predicted(&a).iter().filter(|x| x.0 == "CommWith").count();
@@ -585,17 +590,7 @@ mod tests {
     /// How many CoLocated triples `predicted` makes of an event of `category` with one actor,
     /// one recipient and one place.
     fn placed(category: EventCategory) -> usize {
-        let arg = |k: usize| Argument {
-            entity: None,
-            span: Span { start: 2 * k, end: 2 * k + 1 },
-            text: "x".into(),
-        };
-        let mut e: Event = serde_json::from_value(serde_json::json!({
-            "category": category,
-            "trigger": {"start": 100, "end": 101},
-            "sentence": 0,
-        }))
-        .expect("an event");
+        let mut e = event(category);
         e.actors = vec![arg(0)];
         e.recipients = vec![arg(1)];
         e.places = vec![arg(2)];

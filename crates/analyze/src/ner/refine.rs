@@ -140,15 +140,16 @@ impl DocView<'_> {
         k.checked_sub(1).map(|k| self.sents[k])
     }
 
-    /// Which tokens the spans cover, leaving out the spans `skip` says cover nothing.
+    /// Which tokens the spans cover, leaving out the spans `skip` (given a span's start, end
+    /// and class) says cover nothing.
     fn covered(
         &self,
         ents: &[(usize, usize, Class, u8)],
-        skip: impl Fn(usize, usize) -> bool,
+        skip: impl Fn(usize, usize, Class) -> bool,
     ) -> Vec<bool> {
         let mut covered = vec![false; self.words.len()];
-        for &(s, e, _, _) in ents {
-            if !skip(s, e) {
+        for &(s, e, c, _) in ents {
+            if !skip(s, e, c) {
                 covered[s..e].iter_mut().for_each(|c| *c = true);
             }
         }
@@ -373,7 +374,7 @@ fn unseen_headed_organisations(view: &DocView<'_>, ents: &mut Vec<(usize, usize,
     // A span of the head alone (`UN-backed Government` split into `UN-backed` and
     // `Government`) does not cover it.
     let head_alone =
-        |s: usize, e: usize| e == s + 1 && has(&view.sets.of_heads, view.words[s].lower);
+        |s: usize, e: usize, _: Class| e == s + 1 && has(&view.sets.of_heads, view.words[s].lower);
     let covered = view.covered(ents, head_alone);
     let cap = |i: usize| {
         let w = &view.words[i];
@@ -401,7 +402,7 @@ fn unseen_headed_organisations(view: &DocView<'_>, ents: &mut Vec<(usize, usize,
                     break;
                 }
             }
-            ents.retain(|&(s, e, _, _)| !(s == i && head_alone(s, e)));
+            ents.retain(|&(s, e, c, _)| !(s == i && head_alone(s, e, c)));
             ents.push((i, j, Class::Org, 3));
             added = true;
             i = j;
@@ -483,7 +484,7 @@ fn company_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
     // Names and parts the tagger missed: a capitalised run, not all caps, that is exactly one;
     // in an all-caps run (a headline), the longest one starting at each word (`STANDARD OIL
     // INC SAYS`). A company form tagged alone covers nothing.
-    let covered = view.covered(ents, |s, e| (s..e).all(is_form));
+    let covered = view.covered(ents, |s, e, _| (s..e).all(is_form));
     let cap = |i: usize| view.words[i].flags & flag::INIT_CAP != 0;
     let shout = |i: usize| view.words[i].flags & flag::ALL_CAPS != 0;
     let longest = parts.iter().map(Vec::len).max().unwrap_or(0);
@@ -573,7 +574,7 @@ fn acronym_groups(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>)
     };
     // Running text: the word before is not in capitals either (a headline is).
     let running = |i: usize, a: usize| i == a || view.words[i - 1].flags & flag::ALL_CAPS == 0;
-    let covered = view.covered(ents, |_, _| false);
+    let covered = view.covered(ents, |_, _, _| false);
     // Acronyms the document establishes, with their type.
     let mut known: Vec<(u64, Class)> = Vec::new();
     for &(a, b) in view.sents {
@@ -718,7 +719,7 @@ fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
         return;
     }
     surnames.sort_unstable();
-    let covered = view.covered(ents, |_, _| false);
+    let covered = view.covered(ents, |_, _, _| false);
     let mut added = false;
     for &(a, b) in view.sents {
         for (i, w) in view.words.iter().enumerate().take(b).skip(a) {
@@ -766,9 +767,7 @@ fn family_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
 /// regime's leader: a person. Places, group words and words in capitals are left alone.
 fn regime_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
     // A lone MISC word (kept only when a group word) counts as left out.
-    let covered = view.covered(ents, |s, e| {
-        e == s + 1 && ents.iter().any(|x| x.0 == s && x.1 == e && x.2 == Class::Misc)
-    });
+    let covered = view.covered(ents, |s, e, c| e == s + 1 && c == Class::Misc);
     let regime = str_hash("regime");
     let polity = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL | 1 << cat::PROVINCE;
     let mut added = false;
