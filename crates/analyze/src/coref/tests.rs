@@ -175,6 +175,18 @@ fn titles_become_facts_with_evidence() {
         ),
         ("Field Marshal [Khalifa Haftar|PERSON] spoke.", "Khalifa Haftar", "Field Marshal", None),
         (
+            "[Russian|NORP] President [Vladimir Putin|PERSON] and Defence Minister [Sergei Shoigu|PERSON] met.",
+            "Sergei Shoigu",
+            "Defence Minister",
+            Some("Russia"),
+        ),
+        (
+            "Secretary [John Kerry|PERSON] spoke with [Russian|NORP] Foreign Minister [Sergei Lavrov|PERSON].",
+            "John Kerry",
+            "Secretary",
+            None,
+        ),
+        (
             "Gen. [Sean Mason|PERSON], commander, [Joint Task Force North|ORG], said so.",
             "Sean Mason",
             "commander",

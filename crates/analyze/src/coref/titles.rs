@@ -377,9 +377,13 @@ pub(crate) fn facts(w: &mut Work) -> Vec<TitleFact> {
 /// (`Russian President X and Defence Minister Y`), else the only country the sentence names
 /// (directly, by demonym, or through a city in it).
 fn sentence_country(w: &mut Work, t: &PendingTitle, all: &[PendingTitle]) -> Option<usize> {
+    // A title earlier in the sentence lends its country to a bare one after it (`Russian
+    // President Putin and Defence Minister Shoigu`); a later one is usually the other side
+    // (`Secretary Kerry spoke with Russian Foreign Minister Lavrov`).
     for o in all {
         if o.sentence == t.sentence
             && o.person != t.person
+            && o.evidence.start < t.evidence.start
             && let Some(e) = o.of.and_then(|m| w.ms[m].ent)
             && is_country(w, e)
         {
@@ -387,8 +391,12 @@ fn sentence_country(w: &mut Work, t: &PendingTitle, all: &[PendingTitle]) -> Opt
         }
     }
     let mut found: Option<String> = None;
-    for wm in &w.ms {
+    for (k, wm) in w.ms.iter().enumerate() {
         if wm.sentence != t.sentence || wm.m.kind != MentionKind::Name {
+            continue;
+        }
+        // Another person's country (`Russian` in `... with Russian Foreign Minister Lavrov`).
+        if all.iter().any(|o| o.person != t.person && o.of == Some(k)) {
             continue;
         }
         let Some(g) = wm.ent.and_then(|e| w.ents[e].geo.as_ref()) else { continue };

@@ -440,13 +440,29 @@ mod tests {
         check("Serbs and Croats fought.", "NORP Serbs | NORP Croats");
     }
 
-    /// An `al-` word after a person's name is the rest of it; an unknown capitalised word
-    /// before `regime` is the regime's leader.
+    /// An `al-` word after a person's name is the rest of it, and before a member noun an
+    /// organisation; an unknown capitalised word before `regime` is the regime's leader.
     #[test]
     fn family_names_and_regime_leaders() {
         check("Abu Jandal al-Kuwaiti, a gang leader, was killed.", "PERSON Abu Jandal al-Kuwaiti");
         check("They condemned the Asad regime's attacks.", "PERSON Asad");
         check("The Syrian regime fell.", "NORP Syrian");
+        check("The regime and its backers bombed the city.", "");
+        check("This regime fell.", "");
+        check(
+            "Strikes hit al-Qaida operatives. He had joined al-Qaida in 2001.",
+            "ORG al-Qaida | ORG al-Qaida",
+        );
+        check("He lived in al-Hilla.", "GPE al-Hilla");
+    }
+
+    /// A state's armed service is one organisation, whatever the tagger made of its words.
+    #[test]
+    fn armed_services() {
+        check("The Royal Jordanian Air Force struck targets.", "ORG Royal Jordanian Air Force");
+        check("The Jordanian Air Force said so.", "ORG Jordanian Air Force");
+        check("Soldiers of the Syrian Arab Army advanced.", "ORG Syrian Arab Army");
+        check("The army said so.", "");
     }
 
     /// A unit named by its number is one organisation, up to its last unit noun or one acronym.

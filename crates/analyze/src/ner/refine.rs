@@ -78,6 +78,9 @@ pub struct WordSets {
     company_forms: Vec<u64>,
     /// Nouns that end a numbered military unit's name (`Squadron`, `Brigade`).
     units: Vec<u64>,
+    /// Heads and modifiers of a state's armed service's name.
+    force_heads: Vec<u64>,
+    force_modifiers: Vec<u64>,
 }
 
 fn hashes(list: &[&str]) -> Vec<u64> {
@@ -101,6 +104,8 @@ impl WordSets {
             of: str_hash("of"),
             company_forms: hashes(words::COMPANY_FORMS),
             units: hashes(words::UNIT_HEADS),
+            force_heads: hashes(words::FORCE_HEADS),
+            force_modifiers: hashes(words::FORCE_MODIFIERS),
         }
     }
 }
@@ -236,10 +241,12 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     organisation_cues(view, &mut ents);
     acronym_groups(view, &mut ents);
     military_units(view, &mut ents);
+    armed_services(view, &mut ents);
     consistency(view, &mut ents);
     lone_surnames(view, &mut ents);
     placed_names(view, &mut ents);
     family_names(view, &mut ents);
+    article_organisations(view, &mut ents);
     regime_names(view, &mut ents);
     // A company form alone (`INC` after a headline's name the tagger missed) names nothing.
     ents.retain(|&(s, e, _, _)| {
@@ -671,6 +678,56 @@ fn military_units(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>)
     ents.sort_by_key(|e| (e.0, e.1));
 }
 
+/// A state's armed service is one organisation: capitalised service words (`Royal`, `Air`,
+/// `Armed`, `Defense`), countries and demonyms up to a capitalised head (`Royal Jordanian Air
+/// Force`, `Syrian Arab Army`, `Israel Defense Forces`, `U.S. Navy`). It replaces what the
+/// tagger made of those words (`Force` as a person, `Jordanian` and `Air Force` apart). At
+/// least one word must stand before the head; a possessive ends the name (`Iraq's army`).
+fn armed_services(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let place = 1 << cat::COUNTRY | 1 << cat::DEMONYM;
+    let (force, air) = (str_hash("force"), str_hash("air"));
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in view.sents {
+        for h in a + 1..b {
+            let w = &view.words[h];
+            if w.flags & flag::INIT_CAP == 0 || !has(&view.sets.force_heads, w.lower) {
+                continue;
+            }
+            // `Air Force`, never a bare `Force`.
+            if w.lower == force && view.words[h - 1].lower != air {
+                continue;
+            }
+            // The name goes on (`U.S. Naval Forces Central Command`): the tagger's to judge.
+            if h + 1 < b && view.words[h + 1].flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0 {
+                continue;
+            }
+            let mut s = h;
+            while s > a && h - s < 5 {
+                let p = &view.words[s - 1];
+                let capital = p.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0;
+                let fits = has(&view.sets.force_modifiers, p.lower)
+                    || view.cats(s - 1, s) & place != 0
+                    || is_group_word(view, s - 1);
+                if !capital || !fits {
+                    break;
+                }
+                s -= 1;
+            }
+            // A longer organisation name the tagger found stays (`Armed Forces of X`).
+            let inside = ents.iter().any(|&(es, ee, c, _)| c == Class::Org && es <= s && h < ee);
+            if s < h && !inside {
+                found.push((s, h + 1));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    ents.retain(|&(s, e, _, _)| !found.iter().any(|&(fs, fe)| s < fe && fs < e));
+    ents.extend(found.iter().map(|&(s, e)| (s, e, Class::Org, 3)));
+    ents.sort_by_key(|e| (e.0, e.1));
+}
+
 /// Hard consistency where the tagger's soft document features are not enough: a name that an
 /// organisation cue made an organisation (`group X`, `X fighters`) is one wherever else the
 /// tagger took it for a person; and a lone word that ends a multi-word person name elsewhere in
@@ -746,10 +803,7 @@ fn lone_surnames(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) 
 /// person's name is the rest of that name (an Arabic family or origin name, often a demonym in
 /// form), not a group.
 fn family_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
-    let family = |i: usize| {
-        let t = view.tokens[i];
-        ["al-", "Al-", "el-", "El-"].iter().any(|p| t.len() > p.len() + 1 && t.starts_with(p))
-    };
+    let family = |i: usize| article_name(view.tokens[i]);
     let mut k = 1;
     while k < ents.len() {
         let (s, e, c, _) = ents[k];
@@ -765,6 +819,53 @@ fn family_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
 
 /// A capitalised word the tagger left out before `regime` (`the Asad regime`) names the
 /// regime's leader: a person. Places, group words and words in capitals are left alone.
+/// `al-Qaida`, `el-Sisi`: a word joined to the Arabic article.
+fn article_name(t: &str) -> bool {
+    ["al-", "Al-", "el-", "El-"].iter().any(|p| t.len() > p.len() + 1 && t.starts_with(p))
+}
+
+/// A lone `al-` word is an organisation wherever the document uses it when it once stands
+/// before a member noun (`al-Qaida operatives`, `al-Shabaab fighters`) and is no known place
+/// or person: the lower-case article hides the capital the tagger looks for, so it missed the
+/// name or took it for a place.
+fn article_organisations(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let place = 1 << cat::COUNTRY | 1 << cat::CITY | 1 << cat::CAPITAL | 1 << cat::PROVINCE;
+    let n = view.words.len();
+    let mut names: Vec<u64> = (0..n.saturating_sub(1))
+        .filter(|&i| {
+            article_name(view.tokens[i]) && has(&view.sets.members, view.words[i + 1].lower)
+        })
+        .filter(|&i| view.cats(i, i + 1) & (place | 1 << cat::PER | 1 << cat::LAST) == 0)
+        .map(|i| view.words[i].lower)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    let mut added = false;
+    for i in 0..n {
+        if !has(&names, view.words[i].lower) {
+            continue;
+        }
+        let k = ents.iter().position(|&(s, e, _, _)| s <= i && i < e);
+        match k.map(|k| ents[k]) {
+            Some((s, e, c, _)) if s == i && e == i + 1 && c != Class::Org => {
+                if let Some(k) = k {
+                    ents[k].2 = Class::Org;
+                }
+            }
+            None => {
+                ents.push((i, i + 1, Class::Org, 1));
+                added = true;
+            }
+            _ => {}
+        }
+    }
+    if added {
+        ents.sort_by_key(|e| (e.0, e.1));
+    }
+}
+
 fn regime_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
     // A lone MISC word (kept only when a group word) counts as left out.
     let covered = view.covered(ents, |s, e, c| e == s + 1 && c == Class::Misc);
@@ -778,7 +879,11 @@ fn regime_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
             let before =
                 view.words[i + 1].flags & flag::ALL_LOWER != 0 && view.words[i + 1].lower == regime;
             let first = i == a || view.words[i - 1].flags & flag::INIT_CAP == 0;
+            // A sentence's first word is capitalised anyway (`The regime`, `This regime`):
+            // there it must be a known name.
+            let known = i > a || view.cats(i, i + 1) & (1 << cat::PER | 1 << cat::LAST) != 0;
             if !covered[i]
+                && known
                 && !covered[i + 1]
                 && name
                 && before

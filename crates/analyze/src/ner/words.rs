@@ -295,6 +295,42 @@ pub const UNIT_HEADS: &[&str] = &[
     "battery",
 ];
 
+/// Last words of a state's armed service (`Royal Jordanian Air Force`, `Syrian Arab Army`,
+/// `Israel Defense Forces`).
+pub const FORCE_HEADS: &[&str] =
+    &["army", "navy", "force", "forces", "guard", "marines", "gendarmerie", "corps"];
+
+/// Capitalised words that may stand in an armed service's name before its head, besides
+/// countries and demonyms.
+pub const FORCE_MODIFIERS: &[&str] = &[
+    "royal",
+    "air",
+    "armed",
+    "national",
+    "special",
+    "defence",
+    "defense",
+    "self-defense",
+    "self-defence",
+    "free",
+    "republican",
+    "revolutionary",
+    "popular",
+    "democratic",
+    "arab",
+    "islamic",
+    "coast",
+    "border",
+    "naval",
+    "land",
+    "liberation",
+    "security",
+    "mobilization",
+    "mobilisation",
+    "presidential",
+    "people's",
+];
+
 /// Plural nouns for the members of an organisation (`X mercenaries`, `X fighters`).
 pub const MEMBER_NOUNS: &[&str] = &[
     "mercenaries",
