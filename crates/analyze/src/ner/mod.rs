@@ -456,6 +456,15 @@ mod tests {
         check("He lived in al-Hilla.", "GPE al-Hilla");
     }
 
+    /// A name the text describes as a place is one, whatever the tagger guessed.
+    #[test]
+    fn described_places() {
+        check("Jets struck Sabboura, an area outside Damascus.", "GPE Sabboura | GPE Damascus");
+        check("He lived in Baghdad's Karrada neighbourhood.", "GPE Baghdad | GPE Karrada");
+        check("Hibhib Village lies north of Baquba.", "GPE Hibhib Village | GPE Baquba");
+        check("Smith, a town councillor, spoke.", "PERSON Smith");
+    }
+
     /// A state's armed service is one organisation, whatever the tagger made of its words.
     #[test]
     fn armed_services() {

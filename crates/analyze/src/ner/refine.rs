@@ -902,26 +902,110 @@ fn regime_names(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
     }
 }
 
+/// Nouns for a settlement or a site, which a name before or after them makes a place.
+const SITE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "district",
+    "province",
+    "governorate",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "area",
+    "region",
+    "port",
+    "barrage",
+    "dam",
+    "airfield",
+    "airbase",
+    "river",
+];
+
+/// Words after which a site noun ends its phrase (`an area outside Damascus`, `a town, ...`).
+const SITE_ENDS: &[&str] = &[
+    ",",
+    ".",
+    ";",
+    ")",
+    "in",
+    "of",
+    "outside",
+    "near",
+    "about",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "on",
+    "where",
+    "which",
+    "that",
+    "close",
+];
+
+/// Whether the text around the name `[s, e)` (in sentence `[a, b)`) says it is a place: a
+/// site noun ends it (`Hibhib Village`, `Tharthar Barrage`) or follows it (`Karrada
+/// neighbourhood`), a geographic word opens or ends it (`Fort Campbell`, `Mount Sinjar`,
+/// `Tigris River`), it follows `town of` or `river` (`the town of Tel Tamer`, `the river
+/// Tigris`), or an apposition describes it as one (`Sabboura, an area outside Damascus`).
+fn described_place(view: &DocView<'_>, s: usize, e: usize, a: usize, b: usize) -> bool {
+    let site = |i: usize| SITE_NOUNS.iter().any(|n| view.tokens[i].eq_ignore_ascii_case(n));
+    let geo = |i: usize| has(&view.sets.geo, view.words[i].lower);
+    let lower = |i: usize| view.words[i].flags & flag::ALL_LOWER != 0;
+    if e - s >= 2 && (site(e - 1) || geo(e - 1) || view.tokens[s] == "Fort" || geo(s)) {
+        return true;
+    }
+    if e < b && lower(e) && site(e) && (e + 1 >= b || SITE_ENDS.contains(&view.tokens[e + 1])) {
+        return true;
+    }
+    if s > a
+        && lower(s - 1)
+        && (view.tokens[s - 1] == "river"
+            || view.tokens[s - 1] == "of" && s - 1 > a && lower(s - 2) && site(s - 2))
+    {
+        return true;
+    }
+    if e + 2 < b && view.tokens[e] == "," && matches!(view.tokens[e + 1], "a" | "an") {
+        let mut k = e + 2;
+        while k < b && k < e + 6 && lower(k) && !site(k) {
+            k += 1;
+        }
+        return k < b
+            && lower(k)
+            && site(k)
+            && (k + 1 >= b || SITE_ENDS.contains(&view.tokens[k + 1]));
+    }
+    false
+}
+
 /// Prepositions a person's name hardly ever follows, but a place's often does.
 const PLACE_ONLY_PREPOSITIONS: &[&str] =
     &["near", "in", "inside", "outside", "around", "into", "across", "throughout"];
 
 /// A name the tagger took for a person right after `near`, `in`, `outside` (`Near Ayn Isa, three
 /// strikes ...`, `fighting in Tikrit`) is a place, and so is the same name elsewhere in the
-/// document; not with a title (`in Mr Smith`) or a possessive after it (`in Smith's view`).
+/// document; not with a title (`in Mr Smith`) or a possessive after it (`in Smith's view`). So
+/// is a person name the text describes as a place ([`described_place`]).
 fn placed_names(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
     let mut places: Vec<Vec<u64>> = Vec::new();
     for &(s, e, c, _) in ents.iter() {
-        if c != Class::Per || s == 0 || view.is_title_word(s) {
+        if c != Class::Per || view.is_title_word(s) {
             continue;
         }
         let Some((a, b)) = view.sentence_of(s) else { continue };
-        let before = view.tokens[s - 1];
         let possessive = e < b && matches!(view.tokens[e], "'s" | "\u{2019}s" | "'" | "\u{2019}");
-        if s > a
-            && PLACE_ONLY_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(before))
-            && !possessive
-        {
+        let after_preposition = c == Class::Per
+            && s > a
+            && PLACE_ONLY_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(view.tokens[s - 1]))
+            && !possessive;
+        let described = c == Class::Per && described_place(view, s, e, a, b);
+        if after_preposition || described {
             places.push(view.words[s..e].iter().map(|w| w.lower).collect());
         }
     }
