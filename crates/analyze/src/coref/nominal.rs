@@ -207,6 +207,12 @@ static STOPS: Words = Words::new(&[
     "within", "inside", "outside",
 ]);
 
+/// Words whose next word is a verb (`will host`, `did not meet`).
+static MODALS: Words = Words::new(&[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must", "do", "does",
+    "did", "not", "never", "cannot",
+]);
+
 /// Verbs in -s that follow a subject (`the army says`), so that the head before them stands.
 static VERBS_S: Words = Words::new(&[
     "says",
@@ -401,7 +407,10 @@ pub(crate) fn describe(w: &mut Work) {
                 let participle = low.ends_with("ed") || low.ends_with("ing");
                 let numeral = w.tok(p).starts_with(|c: char| c.is_ascii_digit())
                     && w.tok(p).chars().all(|c| c.is_ascii_digit() || c == ',');
+                // `will host foreign ministers`: a word after a modal is its verb.
+                let verb = p > s0 && is(&MODALS, w.low(p - 1));
                 let ok = covered[p].is_none()
+                    && !verb
                     && (numeral || modifier(w, p, s0))
                     && (!participle || p > s0 && covered[p - 1].is_none() && opens(w.low(p - 1)));
                 // `military and civilian personnel`: one coordinated modifier.

@@ -355,6 +355,10 @@ fn unnamed_groups_are_described() {
         ),
         ("They shelled the town after an attack on a village in all areas.", &[]),
         ("Rebels stayed near the border in the city of [Mosul|GPE].", &["Rebels", "the border"]),
+        (
+            "They will host foreign ministers and did not meet senior officials.",
+            &["foreign ministers", "senior officials"],
+        ),
     ];
     for (src, want) in cases {
         let (_, mentions, _) = run(src);

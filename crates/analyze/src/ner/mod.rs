@@ -456,6 +456,16 @@ mod tests {
         check("He lived in al-Hilla.", "GPE al-Hilla");
     }
 
+    /// A person name holding `and` is split at it.
+    #[test]
+    fn person_lists_split() {
+        check(
+            "U.S. Secretary of State Kerry and U.S. Secretary of Defense Carter will meet.",
+            "GPE U.S. | PERSON Kerry | GPE U.S. | PERSON Carter",
+        );
+        check("Secretary of Defense Ash Carter spoke.", "PERSON Ash Carter");
+    }
+
     /// A name the text describes as a place is one, whatever the tagger guessed.
     #[test]
     fn described_places() {

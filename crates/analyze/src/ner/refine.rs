@@ -234,6 +234,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
         }
         ents.push((s2, e, c, 1));
     }
+    split_person_lists(view, &mut ents);
     designated_organisations(view, &mut ents);
     headed_organisations(view, &mut ents);
     unseen_headed_organisations(view, &mut ents);
@@ -257,8 +258,42 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
         .collect()
 }
 
+/// A person name never holds `and`: the tagger's `Kerry and U.S. Secretary` is a person, a
+/// country and title words; `Kerry and Lavrov`, two persons.
+fn split_person_lists(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>) {
+    let and = str_hash("and");
+    let mut k = 0;
+    while k < ents.len() {
+        let (s, e, c, w) = ents[k];
+        let Some(j) = (s + 1..e.saturating_sub(1)).find(|&j| view.words[j].lower == and) else {
+            k += 1;
+            continue;
+        };
+        if c != Class::Per {
+            k += 1;
+            continue;
+        }
+        let mut parts = vec![(s, j, Class::Per, w)];
+        let mut r = j + 1;
+        if view.cats(r, r + 1) & (1 << cat::COUNTRY) != 0 {
+            parts.push((r, r + 1, Class::Loc, w));
+            r += 1;
+        }
+        while r < e && view.is_title_word(r) {
+            r += 1;
+        }
+        if r < e {
+            parts.push((r, e, Class::Per, w));
+        }
+        let n = parts.len();
+        ents.splice(k..=k, parts);
+        k += n;
+    }
+}
+
 /// Where the name after the title words that open span `[s, e)` starts, when those words end
-/// on a title head and the span's last word ends a person's name elsewhere in the document.
+/// on a title head and the span's last word ends a person's name elsewhere in the document, or
+/// when they are the body of a title before them and a first name follows.
 fn titled_person(view: &DocView<'_>, s: usize, e: usize, person_ends: &[u64]) -> Option<usize> {
     let mut t = s;
     while t < e && view.is_title_word(t) {
@@ -266,7 +301,13 @@ fn titled_person(view: &DocView<'_>, s: usize, e: usize, person_ends: &[u64]) ->
     }
     let headed = t > s && view.title_bits(t - 1) & (1 << cat::TITLE_HEAD) != 0;
     let named = t < e && (t..e).all(|i| view.words[i].is_cap());
-    (headed && named && has(person_ends, view.words[e - 1].lower)).then_some(t)
+    if headed && named && has(person_ends, view.words[e - 1].lower) {
+        return Some(t);
+    }
+    // `Secretary of [Defense Ash Carter]`: the title's body, then a first and a last name.
+    let body = t > s && s >= 2 && view.tokens[s - 1] == "of" && view.title_bits(s - 2) != 0;
+    let first_name = e - t >= 2 && view.cats(t, t + 1) & (1 << cat::FIRST) != 0;
+    (body && named && first_name).then_some(t)
 }
 
 /// Capitalised abbreviations of country names, as written before a title (`US Defense
