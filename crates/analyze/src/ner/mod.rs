@@ -456,6 +456,20 @@ mod tests {
         check("He lived in al-Hilla.", "GPE al-Hilla");
     }
 
+    /// A one-word "person" the document never titles or names in full, which a campaign is
+    /// waged against or which claims an attack, is an organisation.
+    #[test]
+    fn campaigned_organisations() {
+        check(
+            "Daesh claimed the bombing in Baghdad. The fight against Daesh goes on.",
+            "ORG Daesh | GPE Baghdad | ORG Daesh",
+        );
+        check(
+            "President Obama spoke. The campaign against Obama failed.",
+            "TITLE President>Obama | PERSON Obama | PERSON Obama",
+        );
+    }
+
     /// A person name holding `and` is split at it.
     #[test]
     fn person_lists_split() {

@@ -248,6 +248,7 @@ pub fn refine(view: &DocView<'_>, spans: &[(usize, usize, Class)]) -> Vec<Entity
     placed_names(view, &mut ents);
     family_names(view, &mut ents);
     article_organisations(view, &mut ents);
+    campaigned_organisations(view, &mut ents);
     regime_names(view, &mut ents);
     // A company form alone (`INC` after a headline's name the tagger missed) names nothing.
     ents.retain(|&(s, e, _, _)| {
@@ -904,6 +905,58 @@ fn article_organisations(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class
     }
     if added {
         ents.sort_by_key(|e| (e.0, e.1));
+    }
+}
+
+/// Words before a name that a campaign is waged against (`the fight against X`, `to defeat
+/// X`) or a claim is made by (`claimed by X`).
+const CAMPAIGN_CUES: &[&str] = &[
+    "against",
+    "defeat",
+    "defeating",
+    "destroy",
+    "destroying",
+    "degrade",
+    "counter",
+    "countering",
+    "combat",
+    "combating",
+    "combatting",
+];
+
+/// A one-word name the tagger took for a person is an organisation when the document never
+/// gives it a first name or a title, and once wages a campaign on it or has it claim an attack
+/// (`the fight against Daesh`, `claimed by Daesh`, `Daesh has claimed responsibility`): a
+/// person in the news is introduced by full name or title first.
+fn campaigned_organisations(view: &DocView<'_>, ents: &mut [(usize, usize, Class, u8)]) {
+    let is = |i: usize, w: &str| view.tokens[i].eq_ignore_ascii_case(w);
+    let mut named: Vec<u64> = Vec::new();
+    let mut cued: Vec<u64> = Vec::new();
+    for &(s, e, c, _) in ents.iter() {
+        if c != Class::Per {
+            continue;
+        }
+        if e - s >= 2 || s > 0 && view.is_title_word(s - 1) {
+            named.extend(view.words[s..e].iter().map(|w| w.lower));
+            continue;
+        }
+        let n = view.words.len();
+        let campaign = s > 0 && CAMPAIGN_CUES.iter().any(|w| is(s - 1, w));
+        let claimed_by = s > 1 && is(s - 1, "by") && is(s - 2, "claimed");
+        let claims = (e + 1 < n && is(e, "claimed") && is(e + 1, "responsibility"))
+            || (e + 1 < n && matches!(view.tokens[e], "has" | "have") && is(e + 1, "claimed"));
+        if campaign || claimed_by || claims {
+            cued.push(view.words[s].lower);
+        }
+    }
+    cued.retain(|w| !named.contains(w));
+    if cued.is_empty() {
+        return;
+    }
+    for ent in ents.iter_mut() {
+        if ent.2 == Class::Per && ent.1 == ent.0 + 1 && cued.contains(&view.words[ent.0].lower) {
+            ent.2 = Class::Org;
+        }
     }
 }
 
