@@ -469,6 +469,36 @@ fn code_argument_with(
                 .and_then(|t| t.strip_prefix(", "))
                 .map(|t| t.split([',', ';', '.', '(']).next().unwrap_or(""))
                 .filter(|t| t.split(' ').count() <= 8);
+            // `deputy governor of the Tyumen region, Oleg Chemezov,`: a title description in
+            // apposition before the name (its last eight words, when one names a sector).
+            let described = text
+                .get(..arg.span.start)
+                .and_then(|t| t.strip_suffix(", "))
+                .map(|t| t.rsplit([',', ';', '.', '(', '\u{201c}', '"']).next().unwrap_or(""))
+                .map(|t| {
+                    use analyze::facts::lexicon::{Lexicon, wc};
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    let mut from = words.len();
+                    while from > 0 && words.len() - from < 8 {
+                        let w = words[from - 1].to_lowercase();
+                        let stop = Lexicon::get()
+                            .word(&w)
+                            .is_some_and(|x| x.flags & (STOP & !wc::DET) != 0);
+                        if stop && !matches!(w.as_str(), "of" | "in" | "for") {
+                            break;
+                        }
+                        from -= 1;
+                    }
+                    words[from..].join(" ")
+                })
+                .filter(|t| !t.is_empty() && coder.sector_in(t).is_some());
+            let described = described.as_deref();
+            // The apposition that names a title wins; then the description before the name.
+            let appositive = match (appositive, described) {
+                (Some(x), _) if coder.sector_in(x).is_some() => Some(x),
+                (_, Some(d)) => Some(d),
+                (x, None) => x,
+            };
             let here = match appositive {
                 Some(app) if coder.country_in(country_phrase).is_none() => {
                     let sector = coder.sector_in(phrase).or_else(|| coder.sector_in(app));

@@ -174,6 +174,12 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
                     found = Some(j);
                     break;
                 }
+                // A `with` complement belongs to the nearest head: another preposition or an
+                // infinitive between ends the search (`call for talks with X`, `call on X to
+                // meet with Y`).
+                if nx == "with" && (v.toks[j].is(wc::PREP) || v.eq(j, "to")) {
+                    break;
+                }
             }
             let Some(j) = found else { continue };
             if particle && j <= i + 2 {
@@ -474,7 +480,9 @@ fn subject(
             c -= 1;
         }
         if c > 1 && v.word(c - 1) == "," {
-            return v.np_left(a, c - 2, 0);
+            let head = v.np_left(a, c - 2, 0)?;
+            // `The Iraqi Foreign Minister, Ibrahim al-Jaafari, said`: the named person.
+            return Some(v.apposed_name(a, &head, j + 1).unwrap_or(head));
         }
         return None;
     }
@@ -511,6 +519,22 @@ fn subject(
     };
     if (np.actor || np.pronoun) && !in_pp(&np) {
         return Some(np);
+    }
+    // `In Turkey Minister X met`: a fronted place phrase without its comma ends where the
+    // subject's title or name begins.
+    if in_pp(&np)
+        && (0..np.first - 1).all(|x| v.quote(x))
+        && let Some(p) = (np.first..=np.last).find_map(|x| v.place_mention(a, x))
+    {
+        let pm = a.mentions[p as usize].span;
+        if let Some(k) = (np.first..=np.last).find(|&x| v.toks[x].span.start >= pm.end)
+            && (v.toks[k].cap || v.toks[k].m.is_some() || v.toks[k].sector.is_some())
+        {
+            let rest = v.read_np(a, k, np.last);
+            if rest.actor {
+                return Some(rest);
+            }
+        }
     }
     // The phrase is no subject (`missiles` in `aircraft using missiles killed`, `Mohammed` in
     // `hackers angered by cartoons of Mohammed defaced`): the subject is the actor that a
@@ -770,6 +794,12 @@ fn pps(
         };
         let mut list = Vec::new();
         v.coordinated_right(a, np, end, &mut list);
+        // `met with the Minister of Foreign Affairs, Dr X, in Canberra`: the named person.
+        if list.len() == 1
+            && let Some(name) = v.apposed_name(a, &list[0], v.len())
+        {
+            list[0] = name;
+        }
         let is_place = |np: &Np| {
             np.mention.is_some_and(|m| {
                 matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
@@ -1554,6 +1584,12 @@ fn event_at(
                 v.coordinated_right(a, np, end, &mut objects);
             }
         }
+        // `met the Iraqi Foreign Minister, Ibrahim al-Jaafari, to discuss`: the named person.
+        if objects.len() == 1
+            && let Some(name) = v.apposed_name(a, &objects[0], v.len())
+        {
+            objects[0] = name;
+        }
         let obj_end = objects.last().map_or(k, |o| o.last + 1);
         if passive {
             // Actor after `by`.
@@ -1748,8 +1784,13 @@ fn event_at(
                                 || v.word(np.first - 1).ends_with("ed"))
                     }
                 });
+            // `raised these concerns in a call with X`: whoever acts in a meeting or a call
+            // takes part in it.
+            let consult_after_object =
+                in_after_object && v.eq(b, "in") && tr.category == EventCategory::Consult;
             let light = v.toks[b].is(wc::LIGHT)
                 || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) && !in_after_object
+                || consult_after_object
                 || prep_after_verb
                 || modal_verb;
             let takes_part = v.eq(b, "in") && b >= 2 && v.eq(b - 1, "part")
@@ -1767,7 +1808,14 @@ fn event_at(
                     && v.toks[b - 1].m.is_none()
                     && v.toks[b - 2].is(wc::BE | wc::HAVE | wc::ADV)
                     && v.word(b - 1).ends_with("ed");
-                let vstart = if takes_part && v.eq(b, "in") {
+                let object_verb = consult_after_object
+                    .then(|| v.np_left(a, b - 1, 0))
+                    .flatten()
+                    .filter(|np| np.first > 0)
+                    .map(|np| np.first - 1);
+                let vstart = if let Some(ov) = object_verb {
+                    verb_group(v, ov, v.word(ov).ends_with("ed")).start
+                } else if takes_part && v.eq(b, "in") {
                     verb_group(v, b - 2, false).start
                 } else if participle_in {
                     verb_group(v, b - 1, true).start
@@ -2307,7 +2355,12 @@ fn absorb(v: &View, found: &mut [Found]) {
             !found[x].absorbed
                 && found[x].clause == found[y].clause
                 && found[x].ev.category == found[y].ev.category
-        }) && found[y].trig.saturating_sub(found[x].trig_last) <= 6
+        }) && (found[y].trig.saturating_sub(found[x].trig_last) <= 6
+            // `met X (, Y,) to discuss Z`: a purpose of the same kind is the same event.
+            || found[y].verb
+                && found[y].trig > 0
+                && v.eq(found[y].trig - 1, "to")
+                && found[y].trig.saturating_sub(found[x].trig_last) <= 16)
         {
             found[y].absorbed = true;
         }
