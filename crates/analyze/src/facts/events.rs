@@ -517,6 +517,24 @@ fn subject(
             && !v.eq_any(p, &["least", "most"])
             && number_word(v.word(p)).is_none()
     };
+    // `X, commander, U.S. Central Command met`: the phrase after a title in apposition to a
+    // person belongs to the title; the person is the subject.
+    if np.mention.is_none_or(|m| a.mentions[m as usize].label != MentionLabel::Person)
+        && np.first > 3
+        && v.word(np.first - 1) == ","
+        && let Some(title) = v.np_left(a, np.first - 2, 0)
+        && title.last - title.first < 4
+        && (v.toks[title.head].is(wc::LEAD)
+            || v.toks[title.head].label == Some(MentionLabel::Title))
+        && title.first > 1
+        && v.word(title.first - 1) == ","
+        && let Some(person) = v.np_left(a, title.first - 2, 0)
+        && person.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+        && v.toks[person.head].m == person.mention
+        && !in_pp(&person)
+    {
+        return Some(person);
+    }
     if (np.actor || np.pronoun) && !in_pp(&np) {
         return Some(np);
     }
@@ -745,6 +763,7 @@ fn pps(
     // Not after `for`, which may say what for (`mobilized reservists for a war against X`).
     let mut adjunct: Option<(usize, usize)> = None;
     let mut offence_agent = false;
+    let mut topic_end: Option<usize> = None;
     while k < end {
         let t = v.toks[k];
         // A new verb ends the trigger's phrases (`an assault on X relied on Y`).
@@ -781,8 +800,9 @@ fn pps(
             k += 1;
             continue;
         }
-        // A place phrase right after a common noun describes that noun (`the situation in Libya`).
-        let after_common = obj_common && k == from && k > trig_last + 1;
+        // A place phrase right after a common noun describes that noun (`the situation in Libya`),
+        // and so does one after a meeting's topic (`talks on the situation in Aleppo`).
+        let after_common = obj_common && k == from && k > trig_last + 1 || topic_end == Some(k);
         if noun && (v.eq(k, "of") && k != from) {
             k += 1;
             continue;
@@ -793,7 +813,8 @@ fn pps(
             continue;
         };
         let mut list = Vec::new();
-        v.coordinated_right(a, np, end, &mut list);
+        let parties = prep == "with" && cat == EventCategory::Consult;
+        v.coordinated_right_with(a, np, end, &mut list, parties);
         // `met with the Minister of Foreign Affairs, Dr X, in Canberra`: the named person.
         if list.len() == 1
             && let Some(name) = v.apposed_name(a, &list[0], v.len())
@@ -806,6 +827,16 @@ fn pps(
             }) && !np.actor_common()
         };
         let next = list.last().map_or(k + 1, |x| x.last + 1);
+        if matches!(cat, EventCategory::Consult | EventCategory::Statement)
+            && matches!(prep.as_str(), "on" | "about" | "over" | "regarding")
+            && list.iter().all(|np| {
+                !np.actor
+                    && np.mention.is_none()
+                    && v.toks[np.head].info.is_none_or(|x| x.triggers.is_empty())
+            })
+        {
+            topic_end = Some(next);
+        }
         let before = (args.actors.len(), args.recipients.len());
         // `in the talks with X`: a phrase naming no place or party.
         let unnamed_in = prep == "in"
@@ -1056,6 +1087,10 @@ fn pps(
                 }
             }
             _ => {}
+        }
+        // `on the situation in Aleppo and across Syria`: the topic's places go on.
+        if topic_end == Some(k) && !matches!(prep.as_str(), "on" | "about" | "over" | "regarding") {
+            topic_end = Some(if v.eq(next, "and") { next + 1 } else { next });
         }
         if let Some((na, nr)) = adjunct {
             args.actors.truncate(na);
@@ -1788,6 +1823,33 @@ fn event_at(
             // takes part in it.
             let consult_after_object =
                 in_after_object && v.eq(b, "in") && tr.category == EventCategory::Consult;
+            // `X joined Y for talks`: both take part.
+            let mut objs = Vec::new();
+            if v.eq(b, "for")
+                && tr.flags & tf::SYM != 0
+                && b > 1
+                && let Some(obj) = v.np_left(a, b - 1, 0)
+                && {
+                    v.coordinated_left(a, obj, 0, &mut objs);
+                    objs.iter().any(|o| o.actor)
+                }
+                && objs[0].first > 1
+                && v.eq_any(objs[0].first - 1, &["joined", "join", "joins", "joining"])
+            {
+                let g = verb_group(v, objs[0].first - 1, false);
+                if modality == Modality::Asserted {
+                    modality = g.modality;
+                }
+                if let Some(s) = subject(v, a, g.start, clause, *last_subject)
+                    && (s.actor || s.pronoun)
+                {
+                    let mut subjects = Vec::new();
+                    v.coordinated_left(a, s, 0, &mut subjects);
+                    *last_subject = Some(s);
+                    args.actors.extend(subjects);
+                }
+                args.actors.extend(objs.into_iter().filter(|o| o.actor));
+            }
             let light = v.toks[b].is(wc::LIGHT)
                 || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) && !in_after_object
                 || consult_after_object

@@ -364,7 +364,7 @@ const SECTORS: &[(Sector, &str)] = &[
          governor governors mayor mayors secretary negotiator negotiators leader leaders \
          leadership state prime-minister vice-president foreign-minister department interior \
          embassy consulate kremlin presidency monarch prince sheikh junta council councils \
-         ruler rulers administrator administrators",
+         ruler rulers administrator administrators counterpart counterparts",
     ),
     (
         Sector::Mil,
@@ -447,6 +447,8 @@ const TRIGGERS: &[&str] = &[
     "CONSULT phone - | v:telephone v:phone n:call^phone n:call^telephone n:conversation^phone \
      n:conversation^telephone n:phone-call",
     // `a call with X`, `spoke by phone with X`: the other party is a co-actor, as in a meeting.
+    // `have been in touch with X`, `got in touch with X`.
+    "CONSULT - sym | f:touch^in+with",
     "CONSULT phone sym | n:call+with v:speak/spoke/spoken+phone v:speak/spoke/spoken+telephone \
      f:talked+phone f:talked+telephone n:phone-call+with",
     "CONSULT third-party - | v:mediate n:mediation=",

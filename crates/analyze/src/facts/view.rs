@@ -781,6 +781,21 @@ impl<'a> View<'a> {
 
     /// Phrases coordinated to the right of `np` (`X and Y`, `X, Y and Z`, `X as well as Y`).
     pub fn coordinated_right(&self, analysis: &Analysis, np: Np, limit: usize, out: &mut Vec<Np>) {
+        self.coordinated_right_with(analysis, np, limit, out, false);
+    }
+
+    /// As `coordinated_right`; with `participles`, a participle phrase after an item does not end
+    /// the list (`met businesses working in X, alumni of Y and students`). Only for the parties
+    /// of a meeting: elsewhere the phrase's object may start a list of its own (`Syrians living
+    /// in Jordan, Lebanon and Turkey`).
+    pub fn coordinated_right_with(
+        &self,
+        analysis: &Analysis,
+        np: Np,
+        limit: usize,
+        out: &mut Vec<Np>,
+        participles: bool,
+    ) {
         out.push(np);
         let n = self.len().min(limit);
         let mut last = np.last;
@@ -814,6 +829,33 @@ impl<'a> View<'a> {
                 next = Some(k + 3);
             } else if self.eq_any(k, &["along", "together"]) && self.eq(k + 1, "with") {
                 next = Some(k + 2);
+            }
+            // `businesses working in X, alumni of Y and students`: a participle phrase after an
+            // item is no end of the list.
+            if next.is_none()
+                && participles
+                && k + 2 < n
+                && !self.toks[k].cap
+                && self.toks[k].m.is_none()
+                && self.toks[k].info.is_none()
+                && (self.word(k).ends_with("ing") || self.word(k).ends_with("ed"))
+                && self.toks[k + 1].is(wc::PREP)
+                && !self.toks[k + 1].is(wc::SUB)
+                && let Some(obj) = self.np_right(analysis, k + 2, n)
+                && obj.last + 2 < n
+                && (self.word(obj.last + 1) == "," || self.eq_any(obj.last + 1, &["and", "or"]))
+                // What follows names no place of the phrase's list (`in X, Y and Z`).
+                && self.np_right(analysis, obj.last + 2, n).is_some_and(|x| {
+                    self.toks[x.head].m.is_none_or(|m| {
+                        !matches!(
+                            analysis.mentions[m as usize].label,
+                            MentionLabel::Gpe | MentionLabel::Loc
+                        )
+                    })
+                })
+            {
+                last = obj.last;
+                continue;
             }
             let Some(s) = next else { break };
             if s >= n
