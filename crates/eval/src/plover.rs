@@ -1370,10 +1370,13 @@ mod tests {
         // An optional fifth field types the actor's mention (`ORG`); GPE by default.
         let actor_label =
             if f.get(4) == Some(&"ORG") { MentionLabel::Org } else { MentionLabel::Gpe };
+        // An optional sixth field types the recipient's mention (`PERSON`); GPE by default.
+        let recipient_label =
+            if f.get(5) == Some(&"PERSON") { MentionLabel::Person } else { MentionLabel::Gpe };
         let mention = |x: &str| types::Mention {
             span: span(x),
             text: x.to_string(),
-            label: if x == actor { actor_label } else { MentionLabel::Gpe },
+            label: if x == actor { actor_label } else { recipient_label },
             kind: types::MentionKind::Name,
             sentence: 0,
             entity: None,
@@ -1407,6 +1410,23 @@ mod tests {
             (
                 "REQUEST|The Labor Union demanded help from Israel.|Labor Union|Israel|ORG",
                 "ISR/LAB ISR",
+            ),
+        ] {
+            check_recipient(line, expect);
+        }
+    }
+
+    #[test]
+    fn a_title_described_before_a_name_codes_the_person() {
+        for (line, expect) in [
+            (
+                "ASSAULT|Israel tried to kill the deputy governor of the Moscow region, Ivan Petrov, last week.|Israel|Ivan Petrov||PERSON",
+                "ISR RUS/GOV",
+            ),
+            // A clause after the name names no title; the description before it still does.
+            (
+                "ASSAULT|An attempt by Israel to kill the deputy governor of the Moscow region, Ivan Petrov, was thwarted in Sochi.|Israel|Ivan Petrov||PERSON",
+                "ISR RUS/GOV",
             ),
         ] {
             check_recipient(line, expect);

@@ -935,10 +935,7 @@ fn meetings_calls_and_their_parties() {
         ("[Rocha]PERSON spoke by phone with [Arce]PERSON.", &["CONSULT/phone Rocha+Arce > -"]),
         ("[Rocha]PERSON telephoned [Arce]PERSON.", &["CONSULT/phone Rocha > Arce"]),
         // A call for something is a request, not a call with its object.
-        (
-            "[Rocha]PERSON issued a call for talks with [Hamas]ORG.",
-            &["REQUEST Rocha > Hamas"],
-        ),
+        ("[Rocha]PERSON issued a call for talks with [Hamas]ORG.", &["REQUEST Rocha > Hamas"]),
         // The name in apposition to a title is the party, and the purpose clause is one event.
         (
             "The foreign secretary met the [Chilean]NORP foreign minister, [Ana Soto]PERSON, to discuss trade.",
