@@ -174,10 +174,12 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
                     found = Some(j);
                     break;
                 }
-                // A `with` complement belongs to the nearest head: another preposition or an
-                // infinitive between ends the search (`call for talks with X`, `call on X to
-                // meet with Y`).
-                if nx == "with" && (v.toks[j].is(wc::PREP) || v.eq(j, "to")) {
+                // A `with` complement belongs to the nearest head: a noun's follows right after
+                // it (`a call with X`; not `call option deal with X`), and a verb's comes before
+                // any other preposition or infinitive (not `call for talks with X`).
+                if nx == "with"
+                    && (tr.flags & tf::VERB == 0 || v.toks[j].is(wc::PREP) || v.eq(j, "to"))
+                {
                     break;
                 }
             }

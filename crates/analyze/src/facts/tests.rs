@@ -934,6 +934,8 @@ fn meetings_calls_and_their_parties() {
         ("[Rocha]PERSON held a call with [Arce]PERSON.", &["CONSULT/phone Rocha+Arce > -"]),
         ("[Rocha]PERSON spoke by phone with [Arce]PERSON.", &["CONSULT/phone Rocha+Arce > -"]),
         ("[Rocha]PERSON telephoned [Arce]PERSON.", &["CONSULT/phone Rocha > Arce"]),
+        // A call option is no call with its holder.
+        ("[Rocha]PERSON signed a call option deal with [Hamas]ORG.", &["SUPPORT Rocha > Hamas"]),
         // A call for something is a request, not a call with its object.
         ("[Rocha]PERSON issued a call for talks with [Hamas]ORG.", &["REQUEST Rocha > Hamas"]),
         // The name in apposition to a title is the party, and the purpose clause is one event.
