@@ -469,6 +469,36 @@ fn code_argument_with(
                 .and_then(|t| t.strip_prefix(", "))
                 .map(|t| t.split([',', ';', '.', '(']).next().unwrap_or(""))
                 .filter(|t| t.split(' ').count() <= 8);
+            // `deputy governor of the Tyumen region, Oleg Chemezov,`: a title description in
+            // apposition before the name (its last eight words, when one names a sector).
+            let described = text
+                .get(..arg.span.start)
+                .and_then(|t| t.strip_suffix(", "))
+                .map(|t| t.rsplit([',', ';', '.', '(', '\u{201c}', '"']).next().unwrap_or(""))
+                .map(|t| {
+                    use analyze::facts::lexicon::{Lexicon, wc};
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    let mut from = words.len();
+                    while from > 0 && words.len() - from < 8 {
+                        let w = words[from - 1].to_lowercase();
+                        let stop = Lexicon::get()
+                            .word(&w)
+                            .is_some_and(|x| x.flags & (STOP & !wc::DET) != 0);
+                        if stop && !matches!(w.as_str(), "of" | "in" | "for") {
+                            break;
+                        }
+                        from -= 1;
+                    }
+                    words[from..].join(" ")
+                })
+                .filter(|t| !t.is_empty() && coder.sector_in(t).is_some());
+            let described = described.as_deref();
+            // The apposition that names a title wins; then the description before the name.
+            let appositive = match (appositive, described) {
+                (Some(x), _) if coder.sector_in(x).is_some() => Some(x),
+                (_, Some(d)) => Some(d),
+                (x, None) => x,
+            };
             let here = match appositive {
                 Some(app) if coder.country_in(country_phrase).is_none() => {
                     let sector = coder.sector_in(phrase).or_else(|| coder.sector_in(app));
@@ -1340,10 +1370,13 @@ mod tests {
         // An optional fifth field types the actor's mention (`ORG`); GPE by default.
         let actor_label =
             if f.get(4) == Some(&"ORG") { MentionLabel::Org } else { MentionLabel::Gpe };
+        // An optional sixth field types the recipient's mention (`PERSON`); GPE by default.
+        let recipient_label =
+            if f.get(5) == Some(&"PERSON") { MentionLabel::Person } else { MentionLabel::Gpe };
         let mention = |x: &str| types::Mention {
             span: span(x),
             text: x.to_string(),
-            label: if x == actor { actor_label } else { MentionLabel::Gpe },
+            label: if x == actor { actor_label } else { recipient_label },
             kind: types::MentionKind::Name,
             sentence: 0,
             entity: None,
@@ -1377,6 +1410,23 @@ mod tests {
             (
                 "REQUEST|The Labor Union demanded help from Israel.|Labor Union|Israel|ORG",
                 "ISR/LAB ISR",
+            ),
+        ] {
+            check_recipient(line, expect);
+        }
+    }
+
+    #[test]
+    fn a_title_described_before_a_name_codes_the_person() {
+        for (line, expect) in [
+            (
+                "ASSAULT|Israel tried to kill the deputy governor of the Moscow region, Ivan Petrov, last week.|Israel|Ivan Petrov||PERSON",
+                "ISR RUS/GOV",
+            ),
+            // A clause after the name names no title; the description before it still does.
+            (
+                "ASSAULT|An attempt by Israel to kill the deputy governor of the Moscow region, Ivan Petrov, was thwarted in Sochi.|Israel|Ivan Petrov||PERSON",
+                "ISR RUS/GOV",
             ),
         ] {
             check_recipient(line, expect);

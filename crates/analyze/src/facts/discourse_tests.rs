@@ -24,10 +24,10 @@ fn bare_mentions_join_no_cluster() {
             "The army said its troops attacked the village. Officials did not say who attacked the convoy.",
             &["0: its troops", "0: The army"],
         ),
-        // A re-report with its own participants joins.
+        // A re-report with its own participants joins (and an unnamed speaker is its source).
         (
             "[Tarn]GPE attacked [Ostrana]GPE. Officials said [Tarn]GPE attacked [Ostrana]GPE.",
-            &["0: Tarn", "1: Tarn"],
+            &["0: Tarn", "1: Tarn", "1: Officials"],
         ),
     ];
     for (markup, want) in cases {

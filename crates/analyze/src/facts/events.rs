@@ -174,6 +174,14 @@ fn sense(v: &View, i: usize) -> Option<(&'static Trigger, usize, bool)> {
                     found = Some(j);
                     break;
                 }
+                // A `with` complement belongs to the nearest head: a noun's follows right after
+                // it (`a call with X`; not `call option deal with X`), and a verb's comes before
+                // any other preposition or infinitive (not `call for talks with X`).
+                if nx == "with"
+                    && (tr.flags & tf::VERB == 0 || v.toks[j].is(wc::PREP) || v.eq(j, "to"))
+                {
+                    break;
+                }
             }
             let Some(j) = found else { continue };
             if particle && j <= i + 2 {
@@ -474,7 +482,9 @@ fn subject(
             c -= 1;
         }
         if c > 1 && v.word(c - 1) == "," {
-            return v.np_left(a, c - 2, 0);
+            let head = v.np_left(a, c - 2, 0)?;
+            // `The Iraqi Foreign Minister, Ibrahim al-Jaafari, said`: the named person.
+            return Some(v.apposed_name(a, &head, j + 1).unwrap_or(head));
         }
         return None;
     }
@@ -509,8 +519,42 @@ fn subject(
             && !v.eq_any(p, &["least", "most"])
             && number_word(v.word(p)).is_none()
     };
+    // `X, commander, U.S. Central Command met`: the phrase after a title in apposition to a
+    // person belongs to the title; the person is the subject.
+    if np.mention.is_none_or(|m| a.mentions[m as usize].label != MentionLabel::Person)
+        && np.first > 3
+        && v.word(np.first - 1) == ","
+        && let Some(title) = v.np_left(a, np.first - 2, 0)
+        && title.last - title.first < 4
+        && (v.toks[title.head].is(wc::LEAD)
+            || v.toks[title.head].label == Some(MentionLabel::Title))
+        && title.first > 1
+        && v.word(title.first - 1) == ","
+        && let Some(person) = v.np_left(a, title.first - 2, 0)
+        && person.mention.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+        && v.toks[person.head].m == person.mention
+        && !in_pp(&person)
+    {
+        return Some(person);
+    }
     if (np.actor || np.pronoun) && !in_pp(&np) {
         return Some(np);
+    }
+    // `In Turkey Minister X met`: a fronted place phrase without its comma ends where the
+    // subject's title or name begins.
+    if in_pp(&np)
+        && (0..np.first - 1).all(|x| v.quote(x))
+        && let Some(p) = (np.first..=np.last).find_map(|x| v.place_mention(a, x))
+    {
+        let pm = a.mentions[p as usize].span;
+        if let Some(k) = (np.first..=np.last).find(|&x| v.toks[x].span.start >= pm.end)
+            && (v.toks[k].cap || v.toks[k].m.is_some() || v.toks[k].sector.is_some())
+        {
+            let rest = v.read_np(a, k, np.last);
+            if rest.actor {
+                return Some(rest);
+            }
+        }
     }
     // The phrase is no subject (`missiles` in `aircraft using missiles killed`, `Mohammed` in
     // `hackers angered by cartoons of Mohammed defaced`): the subject is the actor that a
@@ -721,6 +765,7 @@ fn pps(
     // Not after `for`, which may say what for (`mobilized reservists for a war against X`).
     let mut adjunct: Option<(usize, usize)> = None;
     let mut offence_agent = false;
+    let mut topic_end: Option<usize> = None;
     while k < end {
         let t = v.toks[k];
         // A new verb ends the trigger's phrases (`an assault on X relied on Y`).
@@ -757,8 +802,9 @@ fn pps(
             k += 1;
             continue;
         }
-        // A place phrase right after a common noun describes that noun (`the situation in Libya`).
-        let after_common = obj_common && k == from && k > trig_last + 1;
+        // A place phrase right after a common noun describes that noun (`the situation in Libya`),
+        // and so does one after a meeting's topic (`talks on the situation in Aleppo`).
+        let after_common = obj_common && k == from && k > trig_last + 1 || topic_end == Some(k);
         if noun && (v.eq(k, "of") && k != from) {
             k += 1;
             continue;
@@ -769,13 +815,30 @@ fn pps(
             continue;
         };
         let mut list = Vec::new();
-        v.coordinated_right(a, np, end, &mut list);
+        let parties = prep == "with" && cat == EventCategory::Consult;
+        v.coordinated_right_with(a, np, end, &mut list, parties);
+        // `met with the Minister of Foreign Affairs, Dr X, in Canberra`: the named person.
+        if list.len() == 1
+            && let Some(name) = v.apposed_name(a, &list[0], v.len())
+        {
+            list[0] = name;
+        }
         let is_place = |np: &Np| {
             np.mention.is_some_and(|m| {
                 matches!(a.mentions[m as usize].label, MentionLabel::Gpe | MentionLabel::Loc)
             }) && !np.actor_common()
         };
         let next = list.last().map_or(k + 1, |x| x.last + 1);
+        if matches!(cat, EventCategory::Consult | EventCategory::Statement)
+            && matches!(prep.as_str(), "on" | "about" | "over" | "regarding")
+            && list.iter().all(|np| {
+                !np.actor
+                    && np.mention.is_none()
+                    && v.toks[np.head].info.is_none_or(|x| x.triggers.is_empty())
+            })
+        {
+            topic_end = Some(next);
+        }
         let before = (args.actors.len(), args.recipients.len());
         // `in the talks with X`: a phrase naming no place or party.
         let unnamed_in = prep == "in"
@@ -1026,6 +1089,10 @@ fn pps(
                 }
             }
             _ => {}
+        }
+        // `on the situation in Aleppo and across Syria`: the topic's places go on.
+        if topic_end == Some(k) && !matches!(prep.as_str(), "on" | "about" | "over" | "regarding") {
+            topic_end = Some(if v.eq(next, "and") { next + 1 } else { next });
         }
         if let Some((na, nr)) = adjunct {
             args.actors.truncate(na);
@@ -1554,6 +1621,12 @@ fn event_at(
                 v.coordinated_right(a, np, end, &mut objects);
             }
         }
+        // `met the Iraqi Foreign Minister, Ibrahim al-Jaafari, to discuss`: the named person.
+        if objects.len() == 1
+            && let Some(name) = v.apposed_name(a, &objects[0], v.len())
+        {
+            objects[0] = name;
+        }
         let obj_end = objects.last().map_or(k, |o| o.last + 1);
         if passive {
             // Actor after `by`.
@@ -1748,8 +1821,40 @@ fn event_at(
                                 || v.word(np.first - 1).ends_with("ed"))
                     }
                 });
+            // `raised these concerns in a call with X`: whoever acts in a meeting or a call
+            // takes part in it.
+            let consult_after_object =
+                in_after_object && v.eq(b, "in") && tr.category == EventCategory::Consult;
+            // `X joined Y for talks`: both take part.
+            let mut objs = Vec::new();
+            if v.eq(b, "for")
+                && tr.flags & tf::SYM != 0
+                && b > 1
+                && let Some(obj) = v.np_left(a, b - 1, 0)
+                && {
+                    v.coordinated_left(a, obj, 0, &mut objs);
+                    objs.iter().any(|o| o.actor)
+                }
+                && objs[0].first > 1
+                && v.eq_any(objs[0].first - 1, &["joined", "join", "joins", "joining"])
+            {
+                let g = verb_group(v, objs[0].first - 1, false);
+                if modality == Modality::Asserted {
+                    modality = g.modality;
+                }
+                if let Some(s) = subject(v, a, g.start, clause, *last_subject)
+                    && (s.actor || s.pronoun)
+                {
+                    let mut subjects = Vec::new();
+                    v.coordinated_left(a, s, 0, &mut subjects);
+                    *last_subject = Some(s);
+                    args.actors.extend(subjects);
+                }
+                args.actors.extend(objs.into_iter().filter(|o| o.actor));
+            }
             let light = v.toks[b].is(wc::LIGHT)
                 || v.eq_any(b, &["in", "into", "joined", "join", "joins"]) && !in_after_object
+                || consult_after_object
                 || prep_after_verb
                 || modal_verb;
             let takes_part = v.eq(b, "in") && b >= 2 && v.eq(b - 1, "part")
@@ -1767,7 +1872,14 @@ fn event_at(
                     && v.toks[b - 1].m.is_none()
                     && v.toks[b - 2].is(wc::BE | wc::HAVE | wc::ADV)
                     && v.word(b - 1).ends_with("ed");
-                let vstart = if takes_part && v.eq(b, "in") {
+                let object_verb = consult_after_object
+                    .then(|| v.np_left(a, b - 1, 0))
+                    .flatten()
+                    .filter(|np| np.first > 0)
+                    .map(|np| np.first - 1);
+                let vstart = if let Some(ov) = object_verb {
+                    verb_group(v, ov, v.word(ov).ends_with("ed")).start
+                } else if takes_part && v.eq(b, "in") {
                     verb_group(v, b - 2, false).start
                 } else if participle_in {
                     verb_group(v, b - 1, true).start
@@ -2307,7 +2419,12 @@ fn absorb(v: &View, found: &mut [Found]) {
             !found[x].absorbed
                 && found[x].clause == found[y].clause
                 && found[x].ev.category == found[y].ev.category
-        }) && found[y].trig.saturating_sub(found[x].trig_last) <= 6
+        }) && (found[y].trig.saturating_sub(found[x].trig_last) <= 6
+            // `met X (, Y,) to discuss Z`: a purpose of the same kind is the same event.
+            || found[y].verb
+                && found[y].trig > 0
+                && v.eq(found[y].trig - 1, "to")
+                && found[y].trig.saturating_sub(found[x].trig_last) <= 16)
         {
             found[y].absorbed = true;
         }

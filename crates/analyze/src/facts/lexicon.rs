@@ -364,14 +364,14 @@ const SECTORS: &[(Sector, &str)] = &[
          governor governors mayor mayors secretary negotiator negotiators leader leaders \
          leadership state prime-minister vice-president foreign-minister department interior \
          embassy consulate kremlin presidency monarch prince sheikh junta council councils \
-         ruler rulers administrator administrators",
+         ruler rulers administrator administrators counterpart counterparts",
     ),
     (
         Sector::Mil,
         "military army armies troops soldier soldiers forces navy marines commander commanders \
-         general generals officers warplanes jets aircraft helicopters helicopter tanks gunships \
-         battalion brigade units personnel peacekeepers peacekeeping garrison paratroopers \
-         airforce warships artillery servicemen sailors defence defense",
+         general generals officer officers warplanes jets aircraft helicopters helicopter tanks \
+         gunships battalion brigade units personnel peacekeepers peacekeeping garrison \
+         paratroopers airforce warships artillery servicemen sailors defence defense",
     ),
     (
         Sector::Reb,
@@ -409,7 +409,7 @@ const SECTORS: &[(Sector, &str)] = &[
         "civilians civilian people residents villagers citizens population demonstrators \
          protesters protestors crowd crowds youths prisoners detainees women children settlers \
          inhabitants farmers hostages nationals immigrants landowners peasants pilgrims \
-         worshippers voters passengers tourists shoppers",
+         worshippers voters passengers tourists shoppers witnesses witness eyewitnesses",
     ),
     (Sector::Ref, "refugees refugee migrants asylum-seekers displaced"),
     (Sector::Hlh, "doctors doctor hospital hospitals nurses"),
@@ -446,6 +446,11 @@ const TRIGGERS: &[&str] = &[
     "CONSULT host - | v:host n:host n:welcome^warm n:welcome^official n:reception",
     "CONSULT phone - | v:telephone v:phone n:call^phone n:call^telephone n:conversation^phone \
      n:conversation^telephone n:phone-call",
+    // `a call with X`, `spoke by phone with X`: the other party is a co-actor, as in a meeting.
+    // `have been in touch with X`, `got in touch with X`.
+    "CONSULT - sym | f:touch^in+with",
+    "CONSULT phone sym | n:call+with v:speak/spoke/spoken+phone v:speak/spoke/spoken+telephone \
+     f:talked+phone f:talked+telephone n:phone-call+with",
     "CONSULT third-party - | v:mediate n:mediation=",
     // SUPPORT
     "SUPPORT - - | v:praise v:commend/commended/commended/commending v:hail v:welcome \

@@ -306,10 +306,15 @@ fn resolve_pronouns(v: &View, a: &Analysis, sf: &mut SentenceFacts, disc: &Disco
                 src.entity = m.and_then(|m| a.mentions[m as usize].entity);
             }
         }
+        // An unresolved pronoun is no source; a description is (`Witnesses said`, `Police
+        // said`: the source the article gives).
         st.actors.retain(|s| {
             s.entity.is_some()
                 || !s.text.chars().all(|c| c.is_alphabetic())
                 || s.text.split_whitespace().count() > 1
+                || (0..v.len()).find(|&x| v.toks[x].span == s.span).is_some_and(|x| {
+                    !v.toks[x].is(wc::PRON | wc::POSS) && v.toks[x].sector.is_some()
+                })
         });
     }
 }

@@ -912,3 +912,79 @@ fn the_maker_of_a_demand_is_addressed() {
     ];
     check_events(cases);
 }
+
+#[test]
+fn meetings_calls_and_their_parties() {
+    let cases: &[(&str, &[&str])] = &[
+        // A fronted place phrase without its comma ends where the subject's title begins.
+        (
+            "In [Peru]GPE [Minister]TITLE [Rocha]PERSON met with the [Andean Council]ORG.",
+            &["CONSULT/meet Rocha+Andean Council > -"],
+        ),
+        // Coordinated adjectives belong to one phrase; the purpose clause is the same meeting.
+        (
+            "[Rocha]PERSON will meet with national and provincial [Chilean]NORP officials to discuss trade.",
+            &["CONSULT/meet Rocha+Chilean officials > - !planned"],
+        ),
+        // Calls: the other party of a call is a co-actor, as in a meeting.
+        (
+            "[Rocha]PERSON raised these concerns in a call with [Bolivian]NORP [Minister]TITLE [Arce]PERSON.",
+            &["CONSULT/phone Rocha+Arce > -"],
+        ),
+        ("[Rocha]PERSON held a call with [Arce]PERSON.", &["CONSULT/phone Rocha+Arce > -"]),
+        ("[Rocha]PERSON spoke by phone with [Arce]PERSON.", &["CONSULT/phone Rocha+Arce > -"]),
+        ("[Rocha]PERSON telephoned [Arce]PERSON.", &["CONSULT/phone Rocha > Arce"]),
+        // A call option is no call with its holder.
+        ("[Rocha]PERSON signed a call option deal with [Hamas]ORG.", &["SUPPORT Rocha > Hamas"]),
+        // A call for something is a request, not a call with its object.
+        ("[Rocha]PERSON issued a call for talks with [Hamas]ORG.", &["REQUEST Rocha > Hamas"]),
+        // The name in apposition to a title is the party, and the purpose clause is one event.
+        (
+            "The foreign secretary met the [Chilean]NORP foreign minister, [Ana Soto]PERSON, to discuss trade.",
+            &["CONSULT/meet The foreign secretary+Ana Soto > -"],
+        ),
+        // A title in apposition to the subject: the person, not the body after the title.
+        (
+            "[General]TITLE [Ruiz]PERSON, commander, [Southern Command]ORG recently met with rebels.",
+            &["CONSULT/meet Ruiz+rebels > -"],
+        ),
+        // `joined X for talks`: both take part; `in touch with`.
+        (
+            "[Rocha]PERSON joined the [Chilean]NORP envoy for talks.",
+            &["CONSULT/meet Rocha+Chilean envoy > -"],
+        ),
+        (
+            "[Rocha]PERSON has been in touch with [Chilean]NORP officials.",
+            &["CONSULT Rocha+Chilean officials > -"],
+        ),
+        // A participle phrase after a party does not end the list of parties (its place
+        // describes that party, not the meetings).
+        (
+            "[Rocha]PERSON held meetings with businesses working in [Lima]GPE, teachers and students.",
+            &["CONSULT/meet Rocha+businesses+teachers+students > -"],
+        ),
+        // A place of the meeting's topic is no place of the meeting.
+        (
+            "[Rocha]PERSON held talks with [Arce]PERSON on the situation in [Lima]GPE.",
+            &["CONSULT/meet Rocha+Arce > -"],
+        ),
+    ];
+    check_events(cases);
+}
+
+#[test]
+fn unnamed_speakers_are_sources() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Witnesses said the army fired on protesters.",
+            &["ASSAULT/firearms the army > protesters", "STATEMENT Witnesses > -"],
+        ),
+        (
+            "A police officer told [Amnesty]ORG that rebels had attacked [Lima]GPE.",
+            &["ASSAULT rebels > Lima", "STATEMENT A police officer > Amnesty"],
+        ),
+        // An unresolved pronoun is still no source.
+        ("It said the army fired on protesters.", &["ASSAULT/firearms the army > protesters"]),
+    ];
+    check_events(cases);
+}

@@ -31,6 +31,13 @@ impl Tok {
     }
 }
 
+/// Endings of adjectives that modify a head noun (`national`, `Iraqi`-like forms in lower case,
+/// `senior`, `economic`, `defensive`).
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "al", "ic", "ian", "ive", "ous", "ary", "ory", "ish", "ese", "ern", "ior", "ful", "able",
+    "ible", "ant", "ent",
+];
+
 /// The reusable per-sentence view.
 #[derive(Debug, Default)]
 pub struct View<'a> {
@@ -373,6 +380,54 @@ impl<'a> View<'a> {
         true
     }
 
+    /// A lower-case word with an adjective's ending that names no actor, place or event on
+    /// its own (`national`, `provincial`, `senior`): in `national and provincial officials` it
+    /// modifies the head after the next adjective rather than ending a phrase.
+    fn adjective_like(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        if t.m.is_some()
+            || t.cap
+            || t.punct
+            || t.number
+            || t.sector.is_some()
+            || t.info.is_some_and(|x| x.flags != 0 || !x.triggers.is_empty())
+        {
+            return false;
+        }
+        let w = self.word(i);
+        w.len() > 4
+            && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e))
+    }
+
+    /// After a title description (`the Iraqi Foreign Minister`, `its commander`), the name in
+    /// apposition (`, Ibrahim al-Jaafari,`): the person the phrase stands for.
+    pub fn apposed_name(&self, analysis: &Analysis, np: &Np, limit: usize) -> Option<Np> {
+        let n = self.len().min(limit);
+        let c = np.last + 1;
+        if c + 1 >= n || self.word(c) != "," {
+            return None;
+        }
+        let ht = self.toks[np.head];
+        let person = |m: u32| analysis.mentions[m as usize].label == MentionLabel::Person;
+        let described = ht.m.is_none_or(|m| !person(m)) || self.toks[np.first].is(wc::DET);
+        let title = ht.is(wc::LEAD)
+            || ht.label == Some(MentionLabel::Title)
+            || ht.sector == Some(super::lexicon::Sector::Gov) && !self.word(np.head).ends_with('s');
+        if !described || !title || np.pronoun {
+            return None;
+        }
+        let name = self.np_right(analysis, c + 1, n)?;
+        if !self.toks[name.head].m.is_some_and(person) || name.first != c + 1 {
+            return None;
+        }
+        let after = name.last + 1;
+        let closes = after >= n
+            || matches!(self.word(after), "," | "." | ";")
+            || self.toks[after].is(wc::PREP);
+        closes.then_some(name)
+    }
+
     fn possessive(&self, i: usize) -> bool {
         matches!(self.word(i), "'s" | "\u{2019}s" | "'")
     }
@@ -413,6 +468,20 @@ impl<'a> View<'a> {
             {
                 // A determiner after a full noun starts a new phrase (`gave the Ivory Coast 5 million`).
                 j = k;
+                continue;
+            }
+            // `national and provincial officials`: coordinated adjectives inside one phrase.
+            if self.eq_any(k, &["and", "or"])
+                && self.adjective_like(j)
+                && k + 2 < n
+                && self.nominal(k + 1)
+                && !self.toks[k + 1].cap
+                && !self.toks[k + 1].is(wc::DET | wc::POSS | wc::QUANT)
+                && self.toks[k + 1].m.is_none()
+                && self.nominal(k + 2)
+                && !self.toks[k + 2].is(wc::DET)
+            {
+                j = k + 1;
                 continue;
             }
             // `of` joins two nominals; `in`/`from` join a common-noun head to a place name.
@@ -486,6 +555,18 @@ impl<'a> View<'a> {
             }
             if self.nominal(k) {
                 i = k;
+                continue;
+            }
+            // `national and provincial officials`: the first adjective belongs to the phrase.
+            if self.eq_any(k, &["and", "or"])
+                && k > floor
+                && i < j
+                && self.adjective_like(k - 1)
+                && !self.toks[i].cap
+                && self.toks[i].m.is_none()
+                && !self.toks[i].is(wc::DET | wc::POSS | wc::QUANT)
+            {
+                i = k - 1;
                 continue;
             }
             if (self.eq(k, "of") || self.eq(k, "in"))
@@ -700,6 +781,21 @@ impl<'a> View<'a> {
 
     /// Phrases coordinated to the right of `np` (`X and Y`, `X, Y and Z`, `X as well as Y`).
     pub fn coordinated_right(&self, analysis: &Analysis, np: Np, limit: usize, out: &mut Vec<Np>) {
+        self.coordinated_right_with(analysis, np, limit, out, false);
+    }
+
+    /// As `coordinated_right`; with `participles`, a participle phrase after an item does not end
+    /// the list (`met businesses working in X, alumni of Y and students`). Only for the parties
+    /// of a meeting: elsewhere the phrase's object may start a list of its own (`Syrians living
+    /// in Jordan, Lebanon and Turkey`).
+    pub fn coordinated_right_with(
+        &self,
+        analysis: &Analysis,
+        np: Np,
+        limit: usize,
+        out: &mut Vec<Np>,
+        participles: bool,
+    ) {
         out.push(np);
         let n = self.len().min(limit);
         let mut last = np.last;
@@ -733,6 +829,33 @@ impl<'a> View<'a> {
                 next = Some(k + 3);
             } else if self.eq_any(k, &["along", "together"]) && self.eq(k + 1, "with") {
                 next = Some(k + 2);
+            }
+            // `businesses working in X, alumni of Y and students`: a participle phrase after an
+            // item is no end of the list.
+            if next.is_none()
+                && participles
+                && k + 2 < n
+                && !self.toks[k].cap
+                && self.toks[k].m.is_none()
+                && self.toks[k].info.is_none()
+                && (self.word(k).ends_with("ing") || self.word(k).ends_with("ed"))
+                && self.toks[k + 1].is(wc::PREP)
+                && !self.toks[k + 1].is(wc::SUB)
+                && let Some(obj) = self.np_right(analysis, k + 2, n)
+                && obj.last + 2 < n
+                && (self.word(obj.last + 1) == "," || self.eq_any(obj.last + 1, &["and", "or"]))
+                // What follows names no place of the phrase's list (`in X, Y and Z`).
+                && self.np_right(analysis, obj.last + 2, n).is_some_and(|x| {
+                    self.toks[x.head].m.is_none_or(|m| {
+                        !matches!(
+                            analysis.mentions[m as usize].label,
+                            MentionLabel::Gpe | MentionLabel::Loc
+                        )
+                    })
+                })
+            {
+                last = obj.last;
+                continue;
             }
             let Some(s) = next else { break };
             if s >= n
