@@ -272,6 +272,9 @@ pub fn sentence_relations(
         if t.m.is_none() && v.eq_any(i, &["use", "uses", "used", "using"]) {
             used_as_base(&mut cx, i, n);
         }
+        if t.m.is_none() && v.eq_any(i, TAKE_FROM) {
+            taken_from(&mut cx, i, n);
+        }
         if v.eq(i, "of") && i >= 2 && v.word(i - 1) == "," {
             hometown(&mut cx, i);
         }
@@ -1218,8 +1221,9 @@ fn strike_report(cx: &mut Ctx, i: usize, n: usize, strikes: &mut Option<Np>) {
     }
 }
 
-/// Military materiel, positions and strikes: what a strike report places (`Near X, one strike
-/// destroyed a vehicle and a fighting position`).
+/// Military materiel and positions: what a strike report places (`Near X, one strike destroyed a
+/// vehicle and a fighting position`). Not the strikes themselves: a strike is an act, not a
+/// thing placed (`In Syria, coalition forces conducted 15 strikes`).
 fn materiel(v: &View, i: usize) -> bool {
     v.eq_any(
         i,
@@ -1245,9 +1249,6 @@ fn materiel(v: &View, i: usize) -> bool {
             "entrances",
             "node",
             "nodes",
-            "strike",
-            "strikes",
-            "airstrikes",
             "cache",
             "caches",
             "depot",
@@ -2630,11 +2631,15 @@ fn place_possessive(cx: &mut Ctx, i: usize) {
     }
 }
 
-/// An armed actor: an organisation or person mention, or a phrase headed by a group noun
-/// (`Iraqi forces`, `ISIL terrorists`).
+/// An armed actor: an organisation or person mention, or a phrase headed by a group noun or a
+/// noun of armed violence (`Iraqi forces`, `ISIL terrorists`, `insurgents`).
 fn armed_actor(v: &View, a: &Analysis, np: &Np) -> bool {
     !np.pronoun
         && (v.toks[np.head].is(wc::GROUP)
+            || v.eq_any(
+                np.head,
+                &["terrorists", "insurgents", "jihadists", "extremists", "gunmen", "jihadis"],
+            )
             || np.mention.is_some_and(|m| {
                 v.toks[np.head].m == Some(m)
                     && matches!(
@@ -2665,6 +2670,93 @@ fn fell_to(cx: &mut Ctx, i: usize, n: usize) {
     if let (Some(ta), Some(pa)) = (cx.arg(&taker), place_arg(v, a, &place)) {
         let ev = v.span(place.first.min(i), taker.last);
         cx.push(&ta, Predicate::Controls, &pa, None, i, ev);
+    }
+}
+
+/// Verbs of taking a place from an armed actor, or of clearing an armed actor from a place.
+const TAKE_FROM: &[&str] = &[
+    "seize",
+    "seized",
+    "seizing",
+    "liberate",
+    "liberated",
+    "liberating",
+    "free",
+    "freed",
+    "freeing",
+    "retake",
+    "retook",
+    "retaken",
+    "retaking",
+    "recapture",
+    "recaptured",
+    "recapturing",
+    "capture",
+    "captured",
+    "capturing",
+    "wrest",
+    "wrested",
+    "wresting",
+    "clear",
+    "cleared",
+    "clearing",
+    "expel",
+    "expelled",
+    "expelling",
+    "drive",
+    "drove",
+    "driven",
+    "driving",
+    "oust",
+    "ousted",
+    "ousting",
+];
+
+/// `forces attempted to seize the hospital complex from ISIL fighters`, `liberated the town of
+/// Dabiq from ISIL control`: the armed actor after `from` held the place (and the subject, an
+/// armed actor too, fights it). `clearing Daesh from Iraq`, `drove the militants from the
+/// town`: the armed actor taken away was present in the place.
+fn taken_from(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(obj) = v.np_right(a, i + 1, n).filter(|o| !o.pronoun) else { return };
+    let from = obj.last + 1;
+    if !v.eq(from, "from") {
+        return;
+    }
+    let Some(after) = v.np_right(a, from + 1, n).filter(|o| !o.pronoun) else { return };
+    // A named place, or a phrase headed by a place noun or a building.
+    let site = |np: &Np| {
+        let whole = np.mention.is_none_or(|m| v.toks[np.head].m == Some(m));
+        whole.then(|| place_arg(v, a, np)).flatten().or_else(|| {
+            // `the Al Salem hospital complex`: a building a name modifies.
+            (v.toks[np.head].m.is_none() && (v.toks[np.head].is(wc::PLACE) || facility(v, np.head)))
+                .then(|| phrase_arg(v, np))
+        })
+    };
+    // Police seize goods from companies: after `seize`/`capture` the holder must be named as
+    // armed (`ISIL fighters`) or as in control (`from ISIL control`).
+    let weak = v.word(i).starts_with("seiz") || v.word(i).starts_with("captur");
+    let holder = armed_actor(v, a, &after)
+        && (!weak
+            || v.eq(after.last + 1, "control")
+            || v.toks[after.head].m.is_none() && armed_actor(v, a, &after));
+    if holder
+        && let Some(pa) = site(&obj)
+        && let Some(ya) = cx.arg(&after)
+    {
+        cx.push(&ya, Predicate::Controls, &pa, None, i, v.span(obj.first, after.last));
+        if let Some(s) = relation_subject(v, a, i, None).filter(|s| armed_actor(v, a, s))
+            && s.first != after.first
+            && let Some(sa) = cx.arg(&s)
+        {
+            cx.push(&sa, Predicate::Fights, &ya, None, i, v.span(s.first.min(i), after.last));
+        }
+    } else if armed_actor(v, a, &obj)
+        && let Some(pa) = site(&after)
+        && let Some(oa) = cx.arg(&obj)
+    {
+        cx.push(&oa, Predicate::PresentIn, &pa, None, i, v.span(obj.first, after.last));
     }
 }
 
@@ -2945,6 +3037,7 @@ fn facility(v: &View, i: usize) -> bool {
             "base",
             "bases",
             "compound",
+            "complex",
             "building",
             "buildings",
             "market",
