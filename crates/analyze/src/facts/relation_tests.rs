@@ -52,6 +52,12 @@ fn places_of_actors_things_and_crowds() {
         // Buildings and crowds are no names: the phrase is the argument.
         ("Gunmen attacked a mosque in northern [Mali]GPE.", &["a mosque LOCATED_IN northern Mali"]),
         ("Aid reached residents in [Aleppo]GPE.", &["residents PRESENT_IN Aleppo"]),
+        // A participle or a hedge places the phrase it follows, even after a preposition.
+        (
+            "Troops met resistance from militants believed to be inside [Sirte]GPE.",
+            &["militants PRESENT_IN Sirte"],
+        ),
+        ("Troops met resistance from militants in [Sirte]GPE.", &["!militants PRESENT_IN Sirte"]),
         // A definition places its subject, not the noun that classifies it.
         (
             "[Kefr Batna]GPE is a small town in eastern [Ghouta]LOC.",
@@ -129,6 +135,15 @@ fn titles_and_units() {
         (
             "A spokesman for the [World Food Programme]ORG, [Tom Lee]PERSON, said so.",
             &["Tom Lee MEMBER_OF World Food Programme"],
+        ),
+        // The organisation's name runs on past its mention to the comma; not across a verb.
+        (
+            "A spokesman for the [UN]ORG Special Envoy for Syria, [Tom Lee]PERSON, said so.",
+            &["Tom Lee MEMBER_OF UN"],
+        ),
+        (
+            "A spokesman for the [UN]ORG said talks failed, [Tom Lee]PERSON added.",
+            &["!Tom Lee MEMBER_OF UN"],
         ),
         (
             "[John Doe]PERSON, commander, [Africa Command]ORG, visited the base.",

@@ -981,10 +981,31 @@ pub fn sentence_relations(
                 continue;
             }
             let mut k = i - 1;
+            // `militants believed to be inside Mosul`: the phrase before the hedge.
+            if k >= 3
+                && v.eq(k, "be")
+                && v.eq(k - 1, "to")
+                && v.eq_any(k - 2, &["believed", "thought", "said", "reported", "known"])
+            {
+                k -= 2;
+            }
             let active = v.eq_any(
                 k,
-                &["working", "living", "operating", "based", "fighting", "stationed", "deployed"],
-            );
+                &[
+                    "working",
+                    "living",
+                    "operating",
+                    "based",
+                    "fighting",
+                    "stationed",
+                    "deployed",
+                    "believed",
+                    "thought",
+                    "said",
+                    "reported",
+                    "known",
+                ],
+            ) && (k + 1 == i || v.eq(k + 1, "to"));
             // `located`, `posted` only after an auxiliary (`was posted in Basra`; not `Brazil's
             // mine located in Amapa`, which places the mine).
             let placed = v.eq_any(k, &["located", "situated", "posted"]);
@@ -1033,8 +1054,11 @@ pub fn sentence_relations(
             // Not the object of a preposition other than `of` (`talks with Putin in Moscow`
             // places the talks, not Putin).
             // `strikes against ISIL in Iraq` places ISIL.
+            // `resistance from militants believed to be inside Mosul`, `a strike on fighters
+            // operating in X`: a participle places the phrase it follows.
             let free = |g: &Np| {
-                g.first == 0
+                active
+                    || g.first == 0
                     || !v.toks[g.first - 1].is(wc::PREP)
                     || v.eq_any(g.first - 1, &["of", "against"])
                     || v.toks[g.first - 1].is(wc::SUB)
@@ -1798,7 +1822,16 @@ fn titled(cx: &mut Ctx, i: usize, n: usize) {
     // `a commander of Y` is one among several: a member.
     let one_of = (f..i).any(|x| v.eq_any(x, &["a", "an"]));
     let before = (f >= 2 && v.word(f - 1) == ",").then(|| person_at(v, a, f - 2)).flatten();
-    let after = v.eq(last + 1, ",").then(|| person_at(v, a, last + 2)).flatten();
+    // `a spokesman for the UN High Commissioner for Human Rights, Rupert Colville`: the
+    // organisation's name may run on past its mention to the comma.
+    let comma = (last + 1..(last + 8).min(n)).find(|&c| {
+        v.word(c) == ","
+            || v.toks[c].punct
+            || v.toks[c].is(wc::VERB | wc::REPORT | wc::BE | wc::CONJ)
+            || v.toks[c].m.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+    });
+    let comma = comma.filter(|&c| v.word(c) == ",");
+    let after = comma.and_then(|c| person_at(v, a, c + 1));
     // `Qanbar was a commander in the navy`, `He is the director of X`: the copula's subject (a
     // person, or a pronoun coreference resolved).
     let copula = (f >= 2 && v.toks[f - 1].is(wc::BE) && v.toks[f - 1].m.is_none())
