@@ -85,6 +85,12 @@ fn places_of_actors_things_and_crowds() {
         ),
         // `Y's X` for places.
         ("Shells fell on [Syria]GPE's [Idlib]GPE province.", &["Idlib LOCATED_IN Syria"]),
+        // `X province, Y`: a place noun after the name, then the place it lies in.
+        (
+            "Gunmen killed ten men in [Anbar]GPE province, [Iraq]GPE, on Monday.",
+            &["Anbar LOCATED_IN Iraq"],
+        ),
+        ("Aid went to [Anbar]GPE province, [Iraq]GPE and [Syria]GPE.", &["!Anbar LOCATED_IN Iraq"]),
         (
             "The towns in [Northern Iraq]GPE, including [Zumar]GPE and [Rabiyah]GPE, were freed.",
             &["Zumar LOCATED_IN Northern Iraq", "Rabiyah LOCATED_IN Northern Iraq"],

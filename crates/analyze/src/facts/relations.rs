@@ -1386,10 +1386,16 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         }
     }
     // `Karrada, Baghdad`, `Mosul, Nineveh province, Iraq`: a place, a comma, the place it lies
-    // in (a chain of places, not a list: no `and`/`or` among them).
+    // in (a chain of places, not a list: no `and`/`or` among them). `Anbar province, Iraq`: a
+    // place noun after the name.
     if v.word(i) == ","
         && i > 0
-        && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
+        && let Some(a1) = v.place_mention(a, i - 1).or_else(|| {
+            (i > 1 && v.toks[i - 1].is(wc::PLACE) && v.toks[i - 1].m.is_none())
+                .then(|| v.place_mention(a, i - 2))
+                .flatten()
+        })
+        && let Some(a2) = v.place_mention(a, i + 1)
         && a1 != a2
         && may_lie_in(a, a1, a2)
         // `Mosul, the country's second city`, `Raqqah, ISIL's capital`: a description of the
