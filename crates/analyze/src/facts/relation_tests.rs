@@ -164,6 +164,10 @@ fn titles_and_units() {
             &["Jan Berg LEADS The task force"],
         ),
         (
+            "A frigate joined the task force while being led by the [Royal Navy]ORG.",
+            &["Royal Navy LEADS the task force"],
+        ),
+        (
             "Soldiers visiting from the [1st Armored Division]ORG trained there.",
             &["Soldiers MEMBER_OF 1st Armored Division"],
         ),

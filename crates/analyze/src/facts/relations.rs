@@ -792,8 +792,13 @@ pub fn sentence_relations(
                     && v.toks[k].m.is_none()
                     && (v.toks[k].is(wc::BE | wc::ADV)
                         || v.word(k) == ","
+                        || v.eq(k, "being")
                         || v.word(k).len() > 4 && v.word(k).ends_with("ly"))
                 {
+                    k -= 1;
+                }
+                // `integrated with the task force while being led by X`: the phrase before.
+                if k > 0 && v.eq(k + 1, "being") && v.eq_any(k, &["while", "when"]) {
                     k -= 1;
                 }
                 // `It was founded in 1988 and is run by X`: the sentence's subject.
