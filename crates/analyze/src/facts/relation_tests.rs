@@ -370,6 +370,10 @@ fn infinitives_capture_and_fronted_support() {
             &["AQIM fighters CONTROLS the Tessalit airfield", "Malian troops FIGHTS AQIM fighters"],
         ),
         (
+            "[Malian]NORP troops attempted to seize the [Gao]GPE airport from [AQIM]ORG fighters.",
+            &["AQIM fighters CONTROLS the Gao airport", "Malian troops FIGHTS AQIM fighters"],
+        ),
+        (
             "Rebels liberated the town of [Kidal]GPE from [Ansar Dine]ORG control.",
             &["Ansar Dine CONTROLS Kidal", "Rebels FIGHTS Ansar Dine"],
         ),
