@@ -52,6 +52,13 @@ fn places_of_actors_things_and_crowds() {
         // Buildings and crowds are no names: the phrase is the argument.
         ("Gunmen attacked a mosque in northern [Mali]GPE.", &["a mosque LOCATED_IN northern Mali"]),
         ("Aid reached residents in [Aleppo]GPE.", &["residents PRESENT_IN Aleppo"]),
+        // A building is where it is said to be, even after a preposition; a person is not.
+        (
+            "Officials spoke at the [National Museum]ORG in [Kabul]GPE.",
+            &["National Museum LOCATED_IN Kabul"],
+        ),
+        ("A shell fell near a mosque in [Aleppo]GPE.", &["a mosque LOCATED_IN Aleppo"]),
+        ("He held talks with [Omar]PERSON in [Aleppo]GPE.", &["!Omar PRESENT_IN Aleppo"]),
         // A participle or a hedge places the phrase it follows, even after a preposition.
         (
             "Troops met resistance from militants believed to be inside [Sirte]GPE.",

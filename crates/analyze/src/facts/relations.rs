@@ -1061,8 +1061,11 @@ pub fn sentence_relations(
             // `strikes against ISIL in Iraq` places ISIL.
             // `resistance from militants believed to be inside Mosul`, `a strike on fighters
             // operating in X`: a participle places the phrase it follows.
+            // A building is where it is said to be, whatever governs it (`at the Iraqi Museum in
+            // Baghdad`, `a strike on a hospital in Aleppo`).
             let free = |g: &Np| {
                 active
+                    || facility(v, g.head)
                     || g.first == 0
                     || !v.toks[g.first - 1].is(wc::PREP)
                     || v.eq_any(g.first - 1, &["of", "against"])
