@@ -52,6 +52,19 @@ fn places_of_actors_things_and_crowds() {
         // Buildings and crowds are no names: the phrase is the argument.
         ("Gunmen attacked a mosque in northern [Mali]GPE.", &["a mosque LOCATED_IN northern Mali"]),
         ("Aid reached residents in [Aleppo]GPE.", &["residents PRESENT_IN Aleppo"]),
+        // A building is where it is said to be, even after a preposition; a person is not.
+        (
+            "Officials spoke at the [National Museum]ORG in [Kabul]GPE.",
+            &["National Museum LOCATED_IN Kabul"],
+        ),
+        ("A shell fell near a mosque in [Aleppo]GPE.", &["a mosque LOCATED_IN Aleppo"]),
+        ("He held talks with [Omar]PERSON in [Aleppo]GPE.", &["!Omar PRESENT_IN Aleppo"]),
+        // A participle or a hedge places the phrase it follows, even after a preposition.
+        (
+            "Troops met resistance from militants believed to be inside [Sirte]GPE.",
+            &["militants PRESENT_IN Sirte"],
+        ),
+        ("Troops met resistance from militants in [Sirte]GPE.", &["!militants PRESENT_IN Sirte"]),
         // A definition places its subject, not the noun that classifies it.
         (
             "[Kefr Batna]GPE is a small town in eastern [Ghouta]LOC.",
@@ -67,17 +80,24 @@ fn places_of_actors_things_and_crowds() {
             "After the war, [Tariq Aziz]PERSON was posted in [Basra]GPE.",
             &["Tariq Aziz PRESENT_IN Basra"],
         ),
-        // A fronted place phrase places the things its clause destroys.
+        // A fronted place phrase places the things its clause destroys (not the strikes: a
+        // strike is an act, not a thing placed).
         (
             "Near [Kandahar]GPE, two strikes destroyed a vehicle and three fighting positions.",
             &[
-                "two strikes LOCATED_IN Kandahar",
+                "!two strikes LOCATED_IN Kandahar",
                 "a vehicle LOCATED_IN Kandahar",
                 "three fighting positions LOCATED_IN Kandahar",
             ],
         ),
         // `Y's X` for places.
         ("Shells fell on [Syria]GPE's [Idlib]GPE province.", &["Idlib LOCATED_IN Syria"]),
+        // `X province, Y`: a place noun after the name, then the place it lies in.
+        (
+            "Gunmen killed ten men in [Anbar]GPE province, [Iraq]GPE, on Monday.",
+            &["Anbar LOCATED_IN Iraq"],
+        ),
+        ("Aid went to [Anbar]GPE province, [Iraq]GPE and [Syria]GPE.", &["!Anbar LOCATED_IN Iraq"]),
         (
             "The towns in [Northern Iraq]GPE, including [Zumar]GPE and [Rabiyah]GPE, were freed.",
             &["Zumar LOCATED_IN Northern Iraq", "Rabiyah LOCATED_IN Northern Iraq"],
@@ -129,6 +149,15 @@ fn titles_and_units() {
             "A spokesman for the [World Food Programme]ORG, [Tom Lee]PERSON, said so.",
             &["Tom Lee MEMBER_OF World Food Programme"],
         ),
+        // The organisation's name runs on past its mention to the comma; not across a verb.
+        (
+            "A spokesman for the [UN]ORG Special Envoy for Syria, [Tom Lee]PERSON, said so.",
+            &["Tom Lee MEMBER_OF UN"],
+        ),
+        (
+            "A spokesman for the [UN]ORG said talks failed, [Tom Lee]PERSON added.",
+            &["!Tom Lee MEMBER_OF UN"],
+        ),
         (
             "[John Doe]PERSON, commander, [Africa Command]ORG, visited the base.",
             &["John Doe LEADS Africa Command"],
@@ -140,6 +169,10 @@ fn titles_and_units() {
         (
             "The task force is currently led by [Jan Berg]PERSON.",
             &["Jan Berg LEADS The task force"],
+        ),
+        (
+            "A frigate joined the task force while being led by the [Royal Navy]ORG.",
+            &["Royal Navy LEADS the task force"],
         ),
         (
             "Soldiers visiting from the [1st Armored Division]ORG trained there.",
@@ -337,6 +370,29 @@ fn infinitives_capture_and_fronted_support() {
             &["Al-Shabaab CONTROLS the tanks", "Al-Shabaab CONTROLS two bases"],
         ),
         ("The town was seized by [Boko Haram]ORG.", &["Boko Haram CONTROLS The town"]),
+        // Taken from an armed actor: it held the place, and the taker fights it; cleared from a
+        // place: it was there. Not a thing taken from a company.
+        (
+            "[Malian]NORP troops retook the [Tessalit]GPE airfield from [AQIM]ORG fighters.",
+            &["AQIM fighters CONTROLS the Tessalit airfield", "Malian troops FIGHTS AQIM fighters"],
+        ),
+        (
+            "[Malian]NORP troops attempted to seize the [Gao]GPE airport from [AQIM]ORG fighters.",
+            &["AQIM fighters CONTROLS the Gao airport", "Malian troops FIGHTS AQIM fighters"],
+        ),
+        (
+            "Rebels liberated the town of [Kidal]GPE from [Ansar Dine]ORG control.",
+            &["Ansar Dine CONTROLS Kidal", "Rebels FIGHTS Ansar Dine"],
+        ),
+        (
+            "The army is clearing [al-Shabaab]ORG from [Kismayo]GPE.",
+            &["al-Shabaab PRESENT_IN Kismayo"],
+        ),
+        (
+            "Police seized the factory from [Acme Corp]ORG in [Lagos]GPE.",
+            &["!Acme Corp CONTROLS the factory"],
+        ),
+        ("Soldiers freed [Adam Musa]PERSON from jail.", &["!Adam Musa PRESENT_IN jail"]),
         (
             "[Kano]GPE, which is still under [Boko Haram]ORG control, is calm.",
             &["Boko Haram CONTROLS Kano"],

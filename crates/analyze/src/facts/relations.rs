@@ -272,6 +272,9 @@ pub fn sentence_relations(
         if t.m.is_none() && v.eq_any(i, &["use", "uses", "used", "using"]) {
             used_as_base(&mut cx, i, n);
         }
+        if t.m.is_none() && v.eq_any(i, TAKE_FROM) {
+            taken_from(&mut cx, i, n);
+        }
         if v.eq(i, "of") && i >= 2 && v.word(i - 1) == "," {
             hometown(&mut cx, i);
         }
@@ -789,8 +792,13 @@ pub fn sentence_relations(
                     && v.toks[k].m.is_none()
                     && (v.toks[k].is(wc::BE | wc::ADV)
                         || v.word(k) == ","
+                        || v.eq(k, "being")
                         || v.word(k).len() > 4 && v.word(k).ends_with("ly"))
                 {
+                    k -= 1;
+                }
+                // `integrated with the task force while being led by X`: the phrase before.
+                if k > 0 && v.eq(k + 1, "being") && v.eq_any(k, &["while", "when"]) {
                     k -= 1;
                 }
                 // `It was founded in 1988 and is run by X`: the sentence's subject.
@@ -978,10 +986,31 @@ pub fn sentence_relations(
                 continue;
             }
             let mut k = i - 1;
+            // `militants believed to be inside Mosul`: the phrase before the hedge.
+            if k >= 3
+                && v.eq(k, "be")
+                && v.eq(k - 1, "to")
+                && v.eq_any(k - 2, &["believed", "thought", "said", "reported", "known"])
+            {
+                k -= 2;
+            }
             let active = v.eq_any(
                 k,
-                &["working", "living", "operating", "based", "fighting", "stationed", "deployed"],
-            );
+                &[
+                    "working",
+                    "living",
+                    "operating",
+                    "based",
+                    "fighting",
+                    "stationed",
+                    "deployed",
+                    "believed",
+                    "thought",
+                    "said",
+                    "reported",
+                    "known",
+                ],
+            ) && (k + 1 == i || v.eq(k + 1, "to"));
             // `located`, `posted` only after an auxiliary (`was posted in Basra`; not `Brazil's
             // mine located in Amapa`, which places the mine).
             let placed = v.eq_any(k, &["located", "situated", "posted"]);
@@ -1030,8 +1059,14 @@ pub fn sentence_relations(
             // Not the object of a preposition other than `of` (`talks with Putin in Moscow`
             // places the talks, not Putin).
             // `strikes against ISIL in Iraq` places ISIL.
+            // `resistance from militants believed to be inside Mosul`, `a strike on fighters
+            // operating in X`: a participle places the phrase it follows.
+            // A building is where it is said to be, whatever governs it (`at the Iraqi Museum in
+            // Baghdad`, `a strike on a hospital in Aleppo`).
             let free = |g: &Np| {
-                g.first == 0
+                active
+                    || facility(v, g.head)
+                    || g.first == 0
                     || !v.toks[g.first - 1].is(wc::PREP)
                     || v.eq_any(g.first - 1, &["of", "against"])
                     || v.toks[g.first - 1].is(wc::SUB)
@@ -1218,8 +1253,9 @@ fn strike_report(cx: &mut Ctx, i: usize, n: usize, strikes: &mut Option<Np>) {
     }
 }
 
-/// Military materiel, positions and strikes: what a strike report places (`Near X, one strike
-/// destroyed a vehicle and a fighting position`).
+/// Military materiel and positions: what a strike report places (`Near X, one strike destroyed a
+/// vehicle and a fighting position`). Not the strikes themselves: a strike is an act, not a
+/// thing placed (`In Syria, coalition forces conducted 15 strikes`).
 fn materiel(v: &View, i: usize) -> bool {
     v.eq_any(
         i,
@@ -1245,9 +1281,6 @@ fn materiel(v: &View, i: usize) -> bool {
             "entrances",
             "node",
             "nodes",
-            "strike",
-            "strikes",
-            "airstrikes",
             "cache",
             "caches",
             "depot",
@@ -1361,10 +1394,16 @@ fn cheap_patterns(cx: &mut Ctx, i: usize, n: usize) {
         }
     }
     // `Karrada, Baghdad`, `Mosul, Nineveh province, Iraq`: a place, a comma, the place it lies
-    // in (a chain of places, not a list: no `and`/`or` among them).
+    // in (a chain of places, not a list: no `and`/`or` among them). `Anbar province, Iraq`: a
+    // place noun after the name.
     if v.word(i) == ","
         && i > 0
-        && let (Some(a1), Some(a2)) = (v.place_mention(a, i - 1), v.place_mention(a, i + 1))
+        && let Some(a1) = v.place_mention(a, i - 1).or_else(|| {
+            (i > 1 && v.toks[i - 1].is(wc::PLACE) && v.toks[i - 1].m.is_none())
+                .then(|| v.place_mention(a, i - 2))
+                .flatten()
+        })
+        && let Some(a2) = v.place_mention(a, i + 1)
         && a1 != a2
         && may_lie_in(a, a1, a2)
         // `Mosul, the country's second city`, `Raqqah, ISIL's capital`: a description of the
@@ -1797,7 +1836,16 @@ fn titled(cx: &mut Ctx, i: usize, n: usize) {
     // `a commander of Y` is one among several: a member.
     let one_of = (f..i).any(|x| v.eq_any(x, &["a", "an"]));
     let before = (f >= 2 && v.word(f - 1) == ",").then(|| person_at(v, a, f - 2)).flatten();
-    let after = v.eq(last + 1, ",").then(|| person_at(v, a, last + 2)).flatten();
+    // `a spokesman for the UN High Commissioner for Human Rights, Rupert Colville`: the
+    // organisation's name may run on past its mention to the comma.
+    let comma = (last + 1..(last + 8).min(n)).find(|&c| {
+        v.word(c) == ","
+            || v.toks[c].punct
+            || v.toks[c].is(wc::VERB | wc::REPORT | wc::BE | wc::CONJ)
+            || v.toks[c].m.is_some_and(|m| a.mentions[m as usize].label == MentionLabel::Person)
+    });
+    let comma = comma.filter(|&c| v.word(c) == ",");
+    let after = comma.and_then(|c| person_at(v, a, c + 1));
     // `Qanbar was a commander in the navy`, `He is the director of X`: the copula's subject (a
     // person, or a pronoun coreference resolved).
     let copula = (f >= 2 && v.toks[f - 1].is(wc::BE) && v.toks[f - 1].m.is_none())
@@ -2630,11 +2678,15 @@ fn place_possessive(cx: &mut Ctx, i: usize) {
     }
 }
 
-/// An armed actor: an organisation or person mention, or a phrase headed by a group noun
-/// (`Iraqi forces`, `ISIL terrorists`).
+/// An armed actor: an organisation or person mention, or a phrase headed by a group noun or a
+/// noun of armed violence (`Iraqi forces`, `ISIL terrorists`, `insurgents`).
 fn armed_actor(v: &View, a: &Analysis, np: &Np) -> bool {
     !np.pronoun
         && (v.toks[np.head].is(wc::GROUP)
+            || v.eq_any(
+                np.head,
+                &["terrorists", "insurgents", "jihadists", "extremists", "gunmen", "jihadis"],
+            )
             || np.mention.is_some_and(|m| {
                 v.toks[np.head].m == Some(m)
                     && matches!(
@@ -2665,6 +2717,93 @@ fn fell_to(cx: &mut Ctx, i: usize, n: usize) {
     if let (Some(ta), Some(pa)) = (cx.arg(&taker), place_arg(v, a, &place)) {
         let ev = v.span(place.first.min(i), taker.last);
         cx.push(&ta, Predicate::Controls, &pa, None, i, ev);
+    }
+}
+
+/// Verbs of taking a place from an armed actor, or of clearing an armed actor from a place.
+const TAKE_FROM: &[&str] = &[
+    "seize",
+    "seized",
+    "seizing",
+    "liberate",
+    "liberated",
+    "liberating",
+    "free",
+    "freed",
+    "freeing",
+    "retake",
+    "retook",
+    "retaken",
+    "retaking",
+    "recapture",
+    "recaptured",
+    "recapturing",
+    "capture",
+    "captured",
+    "capturing",
+    "wrest",
+    "wrested",
+    "wresting",
+    "clear",
+    "cleared",
+    "clearing",
+    "expel",
+    "expelled",
+    "expelling",
+    "drive",
+    "drove",
+    "driven",
+    "driving",
+    "oust",
+    "ousted",
+    "ousting",
+];
+
+/// `forces attempted to seize the hospital complex from ISIL fighters`, `liberated the town of
+/// Dabiq from ISIL control`: the armed actor after `from` held the place (and the subject, an
+/// armed actor too, fights it). `clearing Daesh from Iraq`, `drove the militants from the
+/// town`: the armed actor taken away was present in the place.
+fn taken_from(cx: &mut Ctx, i: usize, n: usize) {
+    let v = cx.v;
+    let a = cx.a;
+    let Some(obj) = v.np_right(a, i + 1, n).filter(|o| !o.pronoun) else { return };
+    let from = obj.last + 1;
+    if !v.eq(from, "from") {
+        return;
+    }
+    let Some(after) = v.np_right(a, from + 1, n).filter(|o| !o.pronoun) else { return };
+    // A named place, or a phrase headed by a place noun or a building.
+    let site = |np: &Np| {
+        let whole = np.mention.is_none_or(|m| v.toks[np.head].m == Some(m));
+        whole.then(|| place_arg(v, a, np)).flatten().or_else(|| {
+            // `the Al Salem hospital complex`: a building a name modifies.
+            (v.toks[np.head].m.is_none() && (v.toks[np.head].is(wc::PLACE) || facility(v, np.head)))
+                .then(|| phrase_arg(v, np))
+        })
+    };
+    // Police seize goods from companies: after `seize`/`capture` the holder must be named as
+    // armed (`ISIL fighters`) or as in control (`from ISIL control`).
+    let weak = v.word(i).starts_with("seiz") || v.word(i).starts_with("captur");
+    let holder = armed_actor(v, a, &after)
+        && (!weak
+            || v.eq(after.last + 1, "control")
+            || v.toks[after.head].m.is_none() && armed_actor(v, a, &after));
+    if holder
+        && let Some(pa) = site(&obj)
+        && let Some(ya) = cx.arg(&after)
+    {
+        cx.push(&ya, Predicate::Controls, &pa, None, i, v.span(obj.first, after.last));
+        if let Some(s) = relation_subject(v, a, i, None).filter(|s| armed_actor(v, a, s))
+            && s.first != after.first
+            && let Some(sa) = cx.arg(&s)
+        {
+            cx.push(&sa, Predicate::Fights, &ya, None, i, v.span(s.first.min(i), after.last));
+        }
+    } else if armed_actor(v, a, &obj)
+        && let Some(pa) = site(&after)
+        && let Some(oa) = cx.arg(&obj)
+    {
+        cx.push(&oa, Predicate::PresentIn, &pa, None, i, v.span(obj.first, after.last));
     }
 }
 
@@ -2945,6 +3084,7 @@ fn facility(v: &View, i: usize) -> bool {
             "base",
             "bases",
             "compound",
+            "complex",
             "building",
             "buildings",
             "market",
@@ -3073,6 +3213,12 @@ fn relation_subject(v: &View, a: &Analysis, i: usize, last: Option<Np>) -> Optio
                 "seek",
                 "tried",
                 "tries",
+                "try",
+                "trying",
+                "attempt",
+                "attempts",
+                "attempted",
+                "attempting",
                 "able",
                 "helped",
                 "helping",
