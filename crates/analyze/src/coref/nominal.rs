@@ -1,4 +1,5 @@
-//! Descriptions no earlier pass resolved: noun phrases that refer to a body of people or a place
+//! Descriptions no earlier pass resolved: noun phrases that refer to a body of people, an unnamed
+//! person (`a police officer`) or a place
 //! without naming it (`government forces`, `opposition fighters`, `local residents`; `in the
 //! besieged town`, `near the border`). They become ORGANISATION and LOCATION mentions of their own
 //! (`MentionKind::Nominal`, no entity), so that what the article says of them (who fought whom,
@@ -74,6 +75,33 @@ static GROUP_HEADS: Words = Words::new(&[
     "volunteers",
     "mourners",
     "community",
+    "reporters",
+    "journalists",
+    "employees",
+    "workers",
+    "students",
+    "partners",
+    "counterparts",
+    "leaders",
+    "witnesses",
+    "eyewitnesses",
+    "officers",
+    "businesses",
+]);
+
+/// Heads of a phrase for one person the text does not name (`a police officer`, `a man`).
+static PERSON_HEADS: Words = Words::new(&[
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "witness",
+    "eyewitness",
+    "official",
+    "man",
+    "woman",
+    "resident",
+    "survivor",
 ]);
 
 /// Heads of a phrase for a place.
@@ -292,6 +320,8 @@ static VERBS_S: Words = Words::new(&[
 fn head_label(word: &str) -> Option<MentionLabel> {
     if is(&GROUP_HEADS, word) {
         Some(MentionLabel::Org)
+    } else if is(&PERSON_HEADS, word) {
+        Some(MentionLabel::Person)
     } else if is(&PLACE_HEADS, word) {
         Some(MentionLabel::Loc)
     } else {
@@ -310,8 +340,34 @@ fn modifier(w: &Work, t: usize, sentence_start: usize) -> bool {
     let word = w.tok(t);
     let low = w.low(t);
     let lower_case = word.chars().next().is_some_and(char::is_lowercase) || t == sentence_start;
-    lower_case && is_word(word) && !is(&STOPS, low) && !opens(low) && !low.ends_with("ly")
+    lower_case
+        && is_word(word)
+        && !is(&STOPS, low)
+        && !opens(low)
+        && !low.ends_with("ly")
+        && !is(&PAST_VERBS, low)
+        && !plural_noun(low)
 }
+
+/// A plural noun is no modifier (`deputies met army officers`); adjectives in -ous and
+/// nouns in -ss are not plurals.
+fn plural_noun(low: &str) -> bool {
+    low.len() > 3
+        && low.ends_with('s')
+        && !low.ends_with("ss")
+        && !low.ends_with("ous")
+        && !low.ends_with("us")
+        && !low.ends_with("is")
+}
+
+/// Common irregular past tenses, which end a phrase on its left (`they met army officers`).
+static PAST_VERBS: Words = Words::new(&[
+    "met", "told", "saw", "led", "held", "took", "made", "left", "hit", "fought", "sent",
+    "brought", "found", "gave", "became", "began", "kept", "won", "lost", "fled", "came", "went",
+    "ran", "struck", "shot", "got", "put", "set", "let", "knew", "thought", "felt", "heard",
+    "paid", "sought", "taught", "caught", "bought", "spoke", "wrote", "rose", "fell", "drove",
+    "stood", "sat", "withdrew", "overran", "retook", "beat",
+]);
 
 /// Whether a word after a singular head makes the head a modifier (`border crossing`).
 fn continues(w: &Work, t: usize) -> bool {
@@ -325,6 +381,7 @@ fn continues(w: &Work, t: usize) -> bool {
         && !low.ends_with("ing")
         && !low.ends_with("ly")
         && !is(&VERBS_S, low)
+        && !is(&PAST_VERBS, low)
 }
 
 /// Adds the unresolved descriptions of groups and places (see the module comment).
@@ -400,6 +457,11 @@ pub(crate) fn describe(w: &mut Work) {
             while p > s0 && mods < 3 {
                 p -= 1;
                 let low = w.low(p);
+                // `said that witnesses saw`: `that` before a plural is a conjunction.
+                if matches!(low, "that" | "this") && plural_noun(w.low(last)) {
+                    stop = Some(p);
+                    break;
+                }
                 if covered[p].is_none() && opens(low) {
                     opener = Some(p);
                     break;

@@ -347,7 +347,10 @@ fn unnamed_groups_are_described() {
         ("[ISIL|ORG] fighters and [Iraqi|NORP] security forces clashed.", &[]),
         ("[Assad|PERSON]'s forces and [NATO|ORG] peacekeeping troops met.", &[]),
         ("They said their forces stayed in their village.", &["their village"]),
-        ("A group of deputies met army officers at the police station.", &["the police station"]),
+        (
+            "A group of deputies met army officers at the police station.",
+            &["army officers", "the police station"],
+        ),
         ("People blocked streets in the city.", &["the city"]),
         (
             "After the meeting, company officials sold 125,000 units in the market.",
@@ -359,6 +362,11 @@ fn unnamed_groups_are_described() {
             "They will host foreign ministers and did not meet senior officials.",
             &["foreign ministers", "senior officials"],
         ),
+        (
+            "A police officer told reporters that witnesses saw it.",
+            &["A police officer", "reporters", "witnesses"],
+        ),
+        ("The official figures were wrong.", &[]),
     ];
     for (src, want) in cases {
         let (_, mentions, _) = run(src);
