@@ -277,6 +277,8 @@ fn events_in_single_sentences() {
             "[Kenyan]NORP troops came under attack from [Somalia]GPE.",
             &["ASSAULT - > Kenyan troops @Somalia"],
         ),
+        // Families, mourners and survivors are people an attack can target.
+        ("[Shabaab]ORG fighters targeted families.", &["ASSAULT Shabaab fighters > families"]),
         // `alongside Z`: Z fights beside the subject.
         (
             "The [Malian]NORP army fought [Ansar Dine]ORG alongside [French]NORP troops.",
