@@ -1023,6 +1023,21 @@ fn pps(
                     }
                 }
             }
+            // `came under attack from X`, `an attack from X on Y`: right after an attack noun,
+            // a party after `from` is the attacker.
+            "from"
+                if noun
+                    && k == trig_last + 1
+                    && cat == EventCategory::Assault
+                    && args.actors.is_empty()
+                    && list.iter().all(|np| np.actor && !is_place(np)) =>
+            {
+                args.actors.extend(list);
+            }
+            // `X fought Y alongside Z`: Z fights beside the verb's subject.
+            "alongside" if !noun && cat == EventCategory::Assault && !args.actors.is_empty() => {
+                args.actors.extend(list.into_iter().filter(|np| np.actor && !is_place(np)));
+            }
             "from" => {
                 for np in list {
                     if is_place(&np) {

@@ -409,7 +409,8 @@ const SECTORS: &[(Sector, &str)] = &[
         "civilians civilian people residents villagers citizens population demonstrators \
          protesters protestors crowd crowds youths prisoners detainees women children settlers \
          inhabitants farmers hostages nationals immigrants landowners peasants pilgrims \
-         worshippers voters passengers tourists shoppers witnesses witness eyewitnesses",
+         worshippers worshipers voters passengers tourists shoppers witnesses witness eyewitnesses \
+         families mourners survivors",
     ),
     (Sector::Ref, "refugees refugee migrants asylum-seekers displaced"),
     (Sector::Hlh, "doctors doctor hospital hospitals nurses"),

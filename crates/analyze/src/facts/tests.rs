@@ -268,6 +268,22 @@ fn events_in_single_sentences() {
         ),
         ("[Israeli]NORP troops attacked [Gaza]GPE.", &["ASSAULT Israeli troops > Gaza"]),
         ("[Gaza]GPE was attacked by [Israeli]NORP jets.", &["ASSAULT Israeli jets > Gaza"]),
+        // An attack noun's `from` party attacks; a place after `from` does not.
+        (
+            "[Kenyan]NORP troops came under attack from [Shabaab]ORG fighters.",
+            &["ASSAULT Shabaab fighters > Kenyan troops"],
+        ),
+        (
+            "[Kenyan]NORP troops came under attack from [Somalia]GPE.",
+            &["ASSAULT - > Kenyan troops @Somalia"],
+        ),
+        // Families, mourners and survivors are people an attack can target.
+        ("[Shabaab]ORG fighters targeted families.", &["ASSAULT Shabaab fighters > families"]),
+        // `alongside Z`: Z fights beside the subject.
+        (
+            "The [Malian]NORP army fought [Ansar Dine]ORG alongside [French]NORP troops.",
+            &["ASSAULT Malian army+French troops > Ansar Dine"],
+        ),
         (
             "The truce did not hold after [Sudan]GPE's army attacked [Khartoum]GPE.",
             &["ASSAULT Sudan's army > Khartoum"],
