@@ -132,6 +132,20 @@ fn membership_control_and_hostility() {
             &["Kenya FIGHTS al-Shabaab"],
         ),
         ("[Chad]GPE sent troops to counter [Boko Haram]ORG.", &["Chad FIGHTS Boko Haram"]),
+        // The partner named right before the infinitive fights too.
+        (
+            "[France]GPE stands by [Mali]GPE to defeat [al-Shabaab]ORG.",
+            &["France FIGHTS al-Shabaab", "Mali FIGHTS al-Shabaab"],
+        ),
+        (
+            "[Kenya]GPE works alongside the [African Union]ORG to counter [al-Shabaab]ORG.",
+            &["Kenya FIGHTS al-Shabaab", "African Union FIGHTS al-Shabaab"],
+        ),
+        // Not a place, nor a partner further back.
+        (
+            "[Kenya]GPE sent troops to [Somalia]GPE to defeat [al-Shabaab]ORG.",
+            &["Kenya FIGHTS al-Shabaab", "!Somalia FIGHTS al-Shabaab"],
+        ),
         // An infinitive of support takes no subject from afar.
         ("[Chad]GPE sent envoys to support [Niger]GPE.", &["!Chad SUPPORTS Niger"]),
     ];

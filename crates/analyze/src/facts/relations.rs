@@ -362,12 +362,14 @@ pub fn sentence_relations(
             let mut subj = relation_subject(v, a, i, last_subject);
             // `The UK is working to defeat ISIL`: an infinitive's subject is the clause's first
             // actor.
+            let mut companion = None;
             if subj.is_none()
                 && i > 0
                 && v.eq(i - 1, "to")
                 && matches!(frame, Frame::Direct(Predicate::Fights))
             {
                 subj = first_actor(v, a, i - 1);
+                companion = fight_companion(v, a, i - 1);
             }
             if let Some(s) = subj {
                 last_subject = Some(s);
@@ -450,6 +452,11 @@ pub fn sentence_relations(
                                 };
                                 if let Some(oa2) = placed.or_else(|| cx.arg(o2)) {
                                     cx.push(&sa, p, &oa2, None, i, v.span(s.first.min(i), o2.last));
+                                    if let Some(c) = companion.filter(|c| c.first > s.last)
+                                        && let Some(ca) = cx.arg(&c)
+                                    {
+                                        cx.push(&ca, p, &oa2, None, i, v.span(c.first, o2.last));
+                                    }
                                     for s2 in &subs {
                                         if let Some(sa2) = cx.arg(s2) {
                                             let ev = v.span(s2.first.min(i), o2.last);
@@ -3026,6 +3033,22 @@ fn first_name(v: &View, a: &Analysis, end: usize) -> Option<Np> {
             })
             .map(|m| v.np_for_mention(a, m))
     })
+}
+
+/// `X stands by Iraq to defeat Y`, `X works alongside the Kurds to counter Y`: the named state
+/// or organisation right before the infinitive `to` at token `to`, after `with`, `by` or
+/// `alongside`, is in the fight too.
+fn fight_companion(v: &View, a: &Analysis, to: usize) -> Option<Np> {
+    let np = v.np_left(a, to.checked_sub(1)?, 0)?;
+    let m = np.mention?;
+    if v.toks[np.head].m != Some(m)
+        || !matches!(a.mentions[m as usize].label, MentionLabel::Org | MentionLabel::Gpe)
+        || np.first == 0
+        || !v.eq_any(np.first - 1, &["with", "by", "alongside"])
+    {
+        return None;
+    }
+    Some(np)
 }
 
 /// The first actor named in the sentence before token `end` (an infinitive's subject): not a
