@@ -430,6 +430,10 @@ mod tests {
             "ORG Syrian Democratic Forces | ORG SDF | ORG SDF",
         );
         check("It IS TRUE. The plan is sound.", "");
+        check(
+            "Human Rights Watch called for an inquiry. A man told HRW so.",
+            "ORG Human Rights Watch | ORG HRW",
+        );
     }
 
     /// Ethnic groups are NORP, alone or after a demonym (the tagger's MISC spans that no group

@@ -648,6 +648,17 @@ fn acronym_groups(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u8)>)
         if defined && e - s >= 2 {
             known.push((view.words[e + 1].lower, c));
         }
+        // `Human Rights Watch` ... `HRW`: the initials of a name of several words.
+        if c == Class::Org && e - s >= 2 {
+            let initials: String = view.tokens[s..e]
+                .iter()
+                .filter(|t| t.starts_with(|ch: char| ch.is_ascii_uppercase()))
+                .filter_map(|t| t.chars().next())
+                .collect();
+            if initials.len() >= 3 {
+                known.push((lower_hash(&initials), c));
+            }
+        }
     }
     if known.is_empty() {
         return;
