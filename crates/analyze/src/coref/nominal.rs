@@ -424,7 +424,7 @@ pub(crate) fn describe(w: &mut Work) {
                 continue;
             }
             // `border crossing`, `school children`: the head is a modifier here.
-            let singular = !w.low(last).ends_with('s') || w.low(last).ends_with("ss");
+            let singular = !plural_noun(w.low(last));
             if singular && next < s1 && covered[next].is_none() && continues(w, next) {
                 continue;
             }

@@ -266,14 +266,13 @@ fn split_person_lists(view: &DocView<'_>, ents: &mut Vec<(usize, usize, Class, u
     let mut k = 0;
     while k < ents.len() {
         let (s, e, c, w) = ents[k];
-        let Some(j) = (s + 1..e.saturating_sub(1)).find(|&j| view.words[j].lower == and) else {
+        let split = (c == Class::Per)
+            .then(|| (s + 1..e.saturating_sub(1)).find(|&j| view.words[j].lower == and))
+            .flatten();
+        let Some(j) = split else {
             k += 1;
             continue;
         };
-        if c != Class::Per {
-            k += 1;
-            continue;
-        }
         let mut parts = vec![(s, j, Class::Per, w)];
         let mut r = j + 1;
         if view.cats(r, r + 1) & (1 << cat::COUNTRY) != 0 {
